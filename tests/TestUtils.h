@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Helpers shared by every test: where the real test data lives, a sandbox folder, image comparison.
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <opencv2/core/mat.hpp>
+
+namespace cropdeck::test {
+
+// Folder of ../shared/data (or $CROPDECK_SHARED_DATA); empty when it does not exist.
+QString sharedDataDir();
+
+// Skips the calling test with a clear message when ../shared/data is absent.
+#define CROPDECK_REQUIRE_SHARED_DATA()                                                                       \
+    do {                                                                                                     \
+        if (cropdeck::test::sharedDataDir().isEmpty())                                                      \
+            QSKIP("../shared/data not found (set CROPDECK_SHARED_DATA to the real-data folder to run this)"); \
+    } while (false)
+
+// Path of the cropdeck binary built beside the tests ($CROPDECK_BINARY, set by CTest).
+QString cropdeckBinary();
+
+// Reference full decode of the *stored* pixels with OpenCV (orientation ignored), 8-bit, channels as
+// the file has them (gray 1, colour 3 BGR, alpha 4).
+cv::Mat referenceDecode(const QString& path);
+
+// Number of pixels that differ between two images of the same size and type, or -1 when size/type differ.
+long long differingPixels(const cv::Mat& a, const cv::Mat& b);
+
+// Describes the first difference for a failure message.
+QString describeDifference(const cv::Mat& a, const cv::Mat& b);
+
+} // namespace cropdeck::test
