@@ -6,7 +6,6 @@
 
 #include "io/DecodeTypes.h"
 
-#include <QColor>
 #include <QSize>
 #include <QString>
 
@@ -28,8 +27,7 @@ struct CropSettings {
     // Geometry
     BoundsPolicy bounds = BoundsPolicy::Clip;
     PadMode padMode = PadMode::Constant;
-    int padGray = 0;                   // constant pad value per channel (B, G, R order not needed: gray level)
-    int padBgr[3] = {0, 0, 0};         // constant pad colour, B G R
+    int padBgr[3] = {0, 0, 0};         // constant pad colour, B G R (gray outputs use the mean)
     Margin margin;
     double aspect = 0;                 // > 0: widen the box around its centre to width/height == aspect
     QSize fixedSize;                   // valid: every window becomes this size around the box centre

@@ -15,13 +15,11 @@ namespace cropdeck {
 // None      - decode whatever can be decoded; only data that cannot be decoded at all fails.
 enum class FailOn { Error, Truncated, None };
 
-// Output samples. Auto keeps what the file has: gray stays 1 channel, colour is BGR, alpha is BGRA.
-enum class ColorMode { Auto, Gray, Color };
-
+// Decoders always return what the file has: gray stays 1 channel, colour is BGR, alpha is BGRA (8 bits per
+// sample). Colour conversion for output is the engine's job.
 struct DecodeRequest {
     QRect region;            // in stored pixel coordinates; must lie inside the image
     int scaleDenom = 1;      // 1, 2, 4 or 8: DCT-domain downscale for JPEG. Other decoders require 1.
-    ColorMode color = ColorMode::Auto;
     FailOn failOn = FailOn::Error;
     const std::atomic_bool* cancel = nullptr;
 };
