@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/BatchJobContext.h"
+
+#include "engine/ImageCropper.h"
+#include "io/AtomicFileWriter.h"
+#include "io/Encoder.h"
+#include "io/ImageProbe.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QThread>
+
+#include <opencv2/core/utility.hpp>
+
+#include <algorithm>
+
+#if defined(Q_OS_LINUX) || defined(Q_OS_MACOS)
+#include <unistd.h>
+#endif
+
+namespace cropdeck {
+
+qint64 estimateDecodeBytes(const ImageInfo& info)
+{
+    // Decoders produce at most 4 samples per pixel of the stored image, plus the outputs cut from it.
+    const int samples = std::clamp(info.channels, 1, 4) == 2 ? 1 : std::clamp(info.channels, 1, 4);
+    return info.pixelCount() * samples * 2;
+}
+
+qint64 defaultMemoryBudget()
+{
+    qint64 physical = 0;
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+    physical = qint64(sysconf(_SC_PHYS_PAGES)) * qint64(sysconf(_SC_PAGESIZE));
+#endif
+    if (physical <= 0)
+        physical = 8ll << 30;
+    return std::clamp<qint64>(physical / 4, 512ll << 20, 8ll << 30);
+}
+
+BatchJobContext::BatchJobContext(BatchPlan plan, BatchOptions options, FailureSink onFailure,
+                                 const std::atomic_bool* cancel)
+    : m_plan(std::move(plan))
+    , m_options(std::move(options))
+    , m_onFailure(std::move(onFailure))
+    , m_cancel(cancel)
+    , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget())
+{
+    m_clock.start();
+}
+
+Status BatchJobContext::openManifest()
+{
+    if (!QDir().mkpath(m_options.outputDir))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the output folder").arg(m_options.outputDir));
+    return m_manifest.open(QDir(m_options.outputDir).filePath(kManifestFileName));
+}
+
+BatchProgress BatchJobContext::snapshot() const
+{
+    BatchProgress p;
+    p.imagesTotal = int(m_plan.images.size());
+    p.imagesDone = m_imagesDone;
+    p.imagesFailed = m_imagesFailed;
+    p.windowsTotal = m_plan.windowsTotal;
+    p.windowsWritten = m_windowsWritten;
+    p.windowsFailed = m_windowsFailed;
+    p.windowsSkipped = m_windowsSkipped;
+    p.windowsResumed = m_plan.windowsAlreadyDone;
+    p.sourceMegapixels = double(m_sourcePixels.load()) / 1e6;
+    p.outputBytes = m_outputBytes;
+    p.elapsedSeconds = double(m_clock.nsecsElapsed()) / 1e9;
+    return p;
+}
+
+void BatchJobContext::reportFailure(const PlannedImage& image, int windowIndex, const Error& error)
+{
+    BatchFailure failure;
+    failure.source = image.relativePath;
+    failure.windowIndex = windowIndex;
+    if (windowIndex >= 0)
+        failure.windowId = image.windows[windowIndex].id;
+    failure.kind = error.kind;
+    failure.message = error.message;
+    if (m_onFailure)
+        m_onFailure(failure);
+}
+
+void BatchJobContext::runImage(int planIndex)
+{
+    if (m_cancel && m_cancel->load())
+        return;
+    // OpenCV must not start threads of its own inside our workers: one task per image already fills
+    // every core, and nested pools only add contention.
+    cv::setNumThreads(1);
+    const PlannedImage& image = m_plan.images[planIndex];
+    const auto finishImage = [&](bool imageFailed) {
+        m_imagesFailed += imageFailed ? 1 : 0;
+        ++m_imagesDone;
+    };
+
+    QList<CropWindow> pending;
+    QList<int> pendingIndex;
+    for (int w = 0; w < image.outputs.size(); ++w)
+        if (!image.outputs[w].alreadyDone) {
+            pending.append(image.windows[w]);
+            pendingIndex.append(w);
+        }
+    if (pending.isEmpty())
+        return finishImage(false);
+
+    const auto failWholeImage = [&](const Error& error) {
+        reportFailure(image, -1, error);
+        for (int w : pendingIndex) {
+            m_manifest.append({image.relativePath, image.windows[w].id, w, image.outputs[w].relativePath,
+                               QStringLiteral("error"), 0, error.message});
+        }
+        m_windowsFailed += int(pendingIndex.size());
+        finishImage(true);
+    };
+    if (!image.problem.isEmpty())
+        return failWholeImage(makeError(ErrorKind::NotFound, image.problem));
+
+    Result<ImageInfo> info = probeImage(image.absolutePath, m_options.settings.maxPixels);
+    if (!info)
+        return failWholeImage(info.error());
+
+    Result<CroppedImage> cropped = [&] {
+        MemoryReservation reservation(m_budget, estimateDecodeBytes(*info));
+        return cropImage(image.absolutePath, *info, pending, m_options.settings, m_cancel);
+    }();
+    if (!cropped) {
+        if (cropped.error().kind == ErrorKind::Cancelled)
+            return;
+        return failWholeImage(cropped.error());
+    }
+    m_sourcePixels += info->pixelCount();
+    for (const CroppedWindow& window : cropped->windows)
+        writeWindow(image, image.outputs[pendingIndex[window.windowIndex]], window);
+    finishImage(false);
+}
+
+void BatchJobContext::writeWindow(const PlannedImage& image, const PlannedOutput& output,
+                                  const CroppedWindow& window)
+{
+    const int w = output.windowIndex;
+    const QString& id = image.windows[w].id;
+    const auto fail = [&](const Error& error) {
+        reportFailure(image, w, error);
+        m_manifest.append({image.relativePath, id, w, output.relativePath, QStringLiteral("error"), 0, error.message});
+        ++m_windowsFailed;
+    };
+    if (window.error)
+        return fail(*window.error);
+    if (window.skipped) {
+        m_manifest.append({image.relativePath, id, w, QString(), QStringLiteral("skipped"), 0, QString()});
+        ++m_windowsSkipped;
+        return;
+    }
+    QByteArray encoded = window.losslessJpeg;
+    if (encoded.isEmpty()) {
+        const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
+        Result<QByteArray> bytes = encodeImage(window.pixels, format, encodeOptionsFor(m_options.settings),
+                                               image.relativePath);
+        if (!bytes)
+            return fail(bytes.error());
+        encoded = std::move(bytes.value());
+    }
+    const QString target = QDir(m_options.outputDir).filePath(output.relativePath);
+    if (Status written = writeFileAtomically(target, encoded); !written)
+        return fail(written.error());
+    m_manifest.append({image.relativePath, id, w, output.relativePath, QStringLiteral("ok"), encoded.size(), QString()});
+    m_outputBytes += encoded.size();
+    ++m_windowsWritten;
+}
+
+} // namespace cropdeck

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The state one batch shares between its worker threads: the plan and options (read-only), the memory
+// budget, the manifest, and the progress counters (atomics). runImage() is the whole life of one source
+// image: probe → reserve memory → decode and cut → encode → atomic write → manifest line.
+//
+// Threading: runImage() runs on pool threads, concurrently; snapshot() may be called from any thread.
+
+#include "engine/BatchPlan.h"
+#include "engine/BatchProgress.h"
+#include "engine/Manifest.h"
+#include "engine/MemoryBudget.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <functional>
+
+namespace cropdeck {
+
+class BatchJobContext {
+public:
+    using FailureSink = std::function<void(const BatchFailure&)>;
+
+    BatchJobContext(BatchPlan plan, BatchOptions options, FailureSink onFailure, const std::atomic_bool* cancel);
+
+    Status openManifest();
+    void runImage(int planIndex);
+    BatchProgress snapshot() const;
+    const BatchPlan& plan() const { return m_plan; }
+    qint64 peakDecodeBytes() const { return m_budget.peakInUse(); }
+
+private:
+    void reportFailure(const PlannedImage& image, int windowIndex, const Error& error);
+    void writeWindow(const PlannedImage& image, const PlannedOutput& output, const struct CroppedWindow& window);
+
+    const BatchPlan m_plan;
+    const BatchOptions m_options;
+    const FailureSink m_onFailure;
+    const std::atomic_bool* m_cancel;
+    MemoryBudget m_budget;
+    ManifestWriter m_manifest;
+    QElapsedTimer m_clock;
+
+    std::atomic_int m_imagesDone{0};
+    std::atomic_int m_imagesFailed{0};
+    std::atomic_int m_windowsWritten{0};
+    std::atomic_int m_windowsFailed{0};
+    std::atomic_int m_windowsSkipped{0};
+    std::atomic<qint64> m_sourcePixels{0};
+    std::atomic<qint64> m_outputBytes{0};
+};
+
+// Bytes a decode of `info` may allocate: the engine reserves this before decoding.
+qint64 estimateDecodeBytes(const struct ImageInfo& info);
+
+// Budget when the user sets none: a quarter of physical memory, between 512 MiB and 8 GiB.
+qint64 defaultMemoryBudget();
+
+} // namespace cropdeck

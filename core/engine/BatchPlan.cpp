@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/BatchPlan.h"
+
+#include "engine/Manifest.h"
+#include "engine/OutputNaming.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+namespace cropdeck {
+namespace {
+
+QString normalizedKey(const QString& path)
+{
+    // Case-insensitive file systems (Windows, macOS) must see two names differing in case as one.
+    return QDir::cleanPath(path).toCaseFolded();
+}
+
+QString withSuffix(const QString& relativePath, int n)
+{
+    const qsizetype slash = relativePath.lastIndexOf(u'/');
+    const qsizetype dot = relativePath.lastIndexOf(u'.');
+    const QString suffix = QStringLiteral("-%1").arg(n);
+    if (dot > slash + 1)
+        return relativePath.left(dot) + suffix + relativePath.mid(dot);
+    return relativePath + suffix;
+}
+
+// Maps annotation paths to the user's --images list: by relative path, then by file name.
+class ImageListIndex {
+public:
+    explicit ImageListIndex(const QStringList& list)
+    {
+        for (const QString& path : list) {
+            m_byPath.insert(normalizedKey(QFileInfo(path).absoluteFilePath()), path);
+            m_byName.insert(QFileInfo(path).fileName().toCaseFolded(), path);
+        }
+    }
+    QString find(const QString& absolutePath) const
+    {
+        if (const auto it = m_byPath.constFind(normalizedKey(absolutePath)); it != m_byPath.cend())
+            return *it;
+        return m_byName.value(QFileInfo(absolutePath).fileName().toCaseFolded());
+    }
+
+private:
+    QHash<QString, QString> m_byPath;
+    QHash<QString, QString> m_byName;
+};
+
+} // namespace
+
+int shardOf(const QString& relativePath, int shardCount)
+{
+    if (shardCount <= 1)
+        return 0;
+    quint64 hash = 1469598103934665603ull;
+    for (const char byte : relativePath.toUtf8()) {
+        hash ^= quint8(byte);
+        hash *= 1099511628211ull;
+    }
+    return int(hash % quint64(shardCount));
+}
+
+QString outputExtensionFor(const QString& sourcePath, const CropSettings& settings)
+{
+    switch (settings.format) {
+    case OutputFormat::Jpeg: return QStringLiteral("jpg");
+    case OutputFormat::Png: return QStringLiteral("png");
+    case OutputFormat::WebP: return QStringLiteral("webp");
+    case OutputFormat::Tiff: return QStringLiteral("tif");
+    case OutputFormat::Bmp: return QStringLiteral("bmp");
+    case OutputFormat::SameAsInput: break;
+    }
+    const QString suffix = QFileInfo(sourcePath).suffix().toLower();
+    if (suffix == u"jpg" || suffix == u"jpeg" || suffix == u"jpe" || suffix == u"jfif")
+        return QStringLiteral("jpg");
+    if (suffix == u"tif" || suffix == u"tiff")
+        return QStringLiteral("tif");
+    if (suffix == u"png" || suffix == u"bmp" || suffix == u"webp")
+        return suffix;
+    return QStringLiteral("png"); // formats we do not write (PNM, GIF, ...) become lossless PNG
+}
+
+Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options)
+{
+    const QString nameTemplate =
+        options.nameTemplate.isEmpty() ? QString::fromLatin1(kDefaultNameTemplate) : options.nameTemplate;
+    if (Status status = validateNameTemplate(nameTemplate); !status)
+        return status.error();
+    if (options.shardCount < 1 || options.shardIndex < 0 || options.shardIndex >= options.shardCount)
+        return makeError(ErrorKind::Invalid, QStringLiteral("--shard %1/%2 is not a valid shard (use i/N with "
+                                                            "0 <= i < N)").arg(options.shardIndex).arg(options.shardCount));
+
+    const QDir root(options.imageRoot.isEmpty() ? annotations.imageRoot : options.imageRoot);
+    const QDir outDir(options.outputDir);
+    const ImageListIndex listIndex(options.imageList);
+
+    FinishedOutputs finished;
+    if (options.resume) {
+        Result<FinishedOutputs> read = readFinishedOutputs(outDir.filePath(kManifestFileName), outDir.path());
+        if (!read)
+            return read.error();
+        finished = std::move(read.value());
+    }
+
+    BatchPlan plan;
+    if (finished.malformedLines > 0)
+        plan.warnings << QStringLiteral("%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
+                                        "cropped again")
+                             .arg(outDir.filePath(kManifestFileName)).arg(finished.malformedLines);
+
+    QSet<QString> sourceKeys;
+    for (const ImageEntry& image : annotations.images)
+        sourceKeys.insert(normalizedKey(root.absoluteFilePath(image.path)));
+
+    QSet<QString> usedOutputs;
+    for (int i = 0; i < annotations.images.size(); ++i) {
+        const ImageEntry& image = annotations.images[i];
+        if (shardOf(image.path, options.shardCount) != options.shardIndex) {
+            ++plan.imagesInOtherShards;
+            continue;
+        }
+        PlannedImage planned;
+        planned.imageIndex = i;
+        planned.relativePath = image.path;
+        planned.absolutePath = QDir::cleanPath(root.absoluteFilePath(image.path));
+        planned.windows = image.windows;
+        if (!options.imageList.isEmpty()) {
+            const QString listed = listIndex.find(planned.absolutePath);
+            if (listed.isEmpty())
+                planned.problem = QStringLiteral("%1: not in the --images list").arg(image.path);
+            else
+                planned.absolutePath = QFileInfo(listed).absoluteFilePath();
+        }
+        const QString extension = outputExtensionFor(image.path, options.settings);
+        for (int w = 0; w < image.windows.size(); ++w) {
+            const CropWindow& window = image.windows[w];
+            const QString expanded =
+                expandNameTemplate(nameTemplate, {image.path, window.label, window.id, w, i, extension});
+            QString relative = expanded;
+            for (int n = 1; usedOutputs.contains(normalizedKey(relative)); ++n)
+                relative = withSuffix(expanded, n);
+            usedOutputs.insert(normalizedKey(relative));
+            const QString absoluteOutput = outDir.absoluteFilePath(relative);
+            if (sourceKeys.contains(normalizedKey(absoluteOutput)))
+                return makeError(ErrorKind::Invalid,
+                                 QStringLiteral("output %1 would overwrite a source image; choose another --out "
+                                                "folder or name template")
+                                     .arg(absoluteOutput));
+            const bool done = finished.outputs.contains(relative);
+            planned.outputs.append({w, relative, done});
+            plan.windowsAlreadyDone += done ? 1 : 0;
+        }
+        plan.windowsTotal += image.windows.size();
+        plan.images.append(std::move(planned));
+    }
+    return plan;
+}
+
+} // namespace cropdeck

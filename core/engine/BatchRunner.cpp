@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/BatchRunner.h"
+
+#include "engine/BatchJobContext.h"
+
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <numeric>
+#include <vector>
+
+namespace cropdeck {
+
+BatchRunner::BatchRunner(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<cropdeck::BatchProgress>();
+    qRegisterMetaType<cropdeck::BatchFailure>();
+    qRegisterMetaType<cropdeck::BatchSummary>();
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] { emit progressed(progress()); });
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, &BatchRunner::onWorkFinished);
+}
+
+BatchRunner::~BatchRunner()
+{
+    cancel();
+    m_watcher.waitForFinished();
+    m_pool.waitForDone();
+}
+
+void BatchRunner::start(BatchPlan plan, const BatchOptions& options)
+{
+    Q_ASSERT(!isRunning());
+    m_cancel = false;
+    m_pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
+
+    // Failures are reported from worker threads; deliver them on the runner's thread.
+    QPointer<BatchRunner> self(this);
+    auto onFailure = [self](const BatchFailure& failure) {
+        QMetaObject::invokeMethod(
+            self, [self, failure] { if (self) emit self->failed(failure); }, Qt::QueuedConnection);
+    };
+    m_context = std::make_shared<BatchJobContext>(std::move(plan), options, onFailure, &m_cancel);
+    if (Status opened = m_context->openManifest(); !opened) {
+        BatchSummary summary;
+        summary.outcome = BatchOutcome::Fatal;
+        summary.fatalError = opened.error().message;
+        summary.progress = m_context->snapshot();
+        QMetaObject::invokeMethod(this, [this, summary] { emit finished(summary); }, Qt::QueuedConnection);
+        return;
+    }
+    std::vector<int> indices(m_context->plan().images.size());
+    std::iota(indices.begin(), indices.end(), 0);
+    std::shared_ptr<BatchJobContext> context = m_context;
+    m_watcher.setFuture(QtConcurrent::map(&m_pool, std::move(indices),
+                                          [context](int index) { context->runImage(index); }));
+    m_progressTimer.start();
+}
+
+void BatchRunner::cancel()
+{
+    m_cancel = true;
+    m_watcher.cancel();
+}
+
+void BatchRunner::setPaused(bool paused)
+{
+    if (paused)
+        m_watcher.suspend();
+    else
+        m_watcher.resume();
+}
+
+bool BatchRunner::isRunning() const { return m_watcher.isRunning(); }
+
+BatchProgress BatchRunner::progress() const { return m_context ? m_context->snapshot() : BatchProgress{}; }
+
+void BatchRunner::onWorkFinished()
+{
+    m_progressTimer.stop();
+    BatchSummary summary;
+    summary.progress = m_context->snapshot();
+    summary.peakDecodeBytes = m_context->peakDecodeBytes();
+    if (m_cancel)
+        summary.outcome = BatchOutcome::Cancelled;
+    else if (summary.progress.windowsFailed > 0 || summary.progress.imagesFailed > 0)
+        summary.outcome = BatchOutcome::CompletedWithFailures;
+    else
+        summary.outcome = BatchOutcome::Completed;
+    emit progressed(summary.progress);
+    emit finished(summary);
+}
+
+} // namespace cropdeck
