@@ -84,6 +84,22 @@ QString outputExtensionFor(const QString& sourcePath, const CropSettings& settin
     return QStringLiteral("png"); // formats we do not write (PNM, GIF, ...) become lossless PNG
 }
 
+void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings)
+{
+    if (annotations.coordinatesOnStoredPixels)
+        settings.orientationFromExif = false;
+    if (annotations.format != u"centre-scale")
+        return;
+    if (settings.normalizedWindowSize <= 0)
+        settings.normalizedWindowSize = annotations.normalizedWindowSize > 0 ? annotations.normalizedWindowSize : 224;
+    if (annotations.normalizedMaxFraction < settings.normalizedMaxFraction)
+        settings.normalizedMaxFraction = annotations.normalizedMaxFraction;
+    if (settings.resize == ResizeMode::None) {
+        settings.resize = ResizeMode::Exact;
+        settings.resizeTo = QSize(settings.normalizedWindowSize, settings.normalizedWindowSize);
+    }
+}
+
 Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options)
 {
     const QString nameTemplate =

@@ -53,6 +53,10 @@ struct BatchPlan {
     QStringList warnings;
 };
 
+// Settings an annotation set implies: centre/scale lists resize to their window size (unless the user
+// asked for another resize) and carry their max fraction; boxes on stored pixels switch off EXIF mapping.
+void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings);
+
 // Errors are configuration errors (bad template, output overwriting a source, unreadable manifest).
 Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options);
 

@@ -38,9 +38,17 @@ struct CroppedImage {
     std::vector<CroppedWindow> windows;
 };
 
-// Decodes and cuts every window of `image` (resolved against `imageRoot`). Fails as a whole only when the
-// image itself cannot be read; a bad window gives that window an error.
+// Decodes and cuts every window of the image at `imagePath`, whose header probe is `info`. Fails as a
+// whole only when the image itself cannot be read; a bad window gives that window an error.
+// CroppedWindow::windowIndex is the index in `windows`.
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, const QList<CropWindow>& windows,
+                               const CropSettings& settings, const std::atomic_bool* cancel = nullptr);
+
+// The same, probing the header first (refusing images over settings.maxPixels).
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,
                                const CropSettings& settings, const std::atomic_bool* cancel = nullptr);
+
+// True when `settings` ask for JPEG → JPEG without re-encoding and this image allows it.
+bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings);
 
 } // namespace cropdeck

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/RegionReader.h"
+
+#include "io/BmpBandReader.h"
+#include "io/FileReading.h"
+#include "io/OpenCvDecoder.h"
+#include "io/PngRowDecoder.h"
+#include "io/jpeg/JpegRegionDecoder.h"
+#include "io/jpeg/JpegRestartDecoder.h"
+
+namespace cropdeck {
+
+RegionReader::RegionReader(QString path, const ImageInfo& info, FailOn failOn, const std::atomic_bool* cancel)
+    : m_path(std::move(path))
+    , m_info(info)
+    , m_failOn(failOn)
+    , m_cancel(cancel)
+{
+}
+
+bool RegionReader::supportsScaledDecode() const
+{
+    return m_info.format == ImageFormat::Jpeg && !m_specialisedUnsupported;
+}
+
+bool RegionReader::hasRandomAccess() const
+{
+    if (m_specialisedUnsupported)
+        return false;
+    return m_info.format == ImageFormat::Bmp ||
+           (m_info.format == ImageFormat::Jpeg && m_info.restartInterval > 0 && !m_info.progressive);
+}
+
+Result<QByteArrayView> RegionReader::bytes()
+{
+    if (!m_bytes) {
+        Result<QByteArray> read = readWholeFile(m_path);
+        if (!read)
+            return read.error();
+        m_bytes = std::move(read.value());
+    }
+    return QByteArrayView(*m_bytes);
+}
+
+void RegionReader::noteDecoder(const char* name)
+{
+    const QString decoder = QString::fromLatin1(name);
+    const qsizetype at = m_decoders.indexOf(decoder);
+    if (at >= 0) {
+        ++m_decoderCounts[at];
+        return;
+    }
+    m_decoders << decoder;
+    m_decoderCounts << 1;
+}
+
+QString RegionReader::plan() const
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < m_decoders.size(); ++i)
+        parts << (m_decoderCounts[i] > 1 ? QStringLiteral("%1×%2").arg(m_decoders[i]).arg(m_decoderCounts[i])
+                                         : m_decoders[i]);
+    return parts.join(QStringLiteral(", "));
+}
+
+Result<DecodedRegion> RegionReader::readWithOpenCv(const QRect& storedRect)
+{
+    if (!m_fullDecode) {
+        Result<QByteArrayView> data = bytes();
+        if (!data)
+            return data.error();
+        DecodeRequest whole{QRect(0, 0, m_info.width, m_info.height), 1, m_failOn, m_cancel};
+        Result<DecodedRegion> decoded = decodeWithOpenCv(*data, m_info, whole, m_path);
+        if (!decoded)
+            return decoded.error();
+        m_fullDecode = std::move(decoded.value());
+        m_bytes.reset(); // the pixels are all we need from now on
+    }
+    noteDecoder("opencv");
+    DecodedRegion region;
+    region.pixels = m_fullDecode->pixels(cv::Rect(storedRect.x(), storedRect.y(), storedRect.width(),
+                                                  storedRect.height()));
+    region.region = region.scaledRegion = storedRect;
+    region.decoder = "opencv";
+    return region;
+}
+
+Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom)
+{
+    const DecodeRequest request{storedRect, supportsScaledDecode() ? scaleDenom : 1, m_failOn, m_cancel};
+    Result<DecodedRegion> decoded = makeError(ErrorKind::Unsupported, QString());
+    if (!m_specialisedUnsupported) {
+        switch (m_info.format) {
+        case ImageFormat::Jpeg: {
+            Result<QByteArrayView> data = bytes();
+            if (!data)
+                return data.error();
+            decoded = hasRandomAccess() ? decodeJpegRegionFromRestart(*data, request, m_path)
+                                        : decodeJpegRegion(*data, request, m_path);
+            break;
+        }
+        case ImageFormat::Png: decoded = decodePngRegion(m_path, m_info, request); break;
+        case ImageFormat::Bmp: decoded = decodeBmpRegion(m_path, m_info, request); break;
+        default: break;
+        }
+    }
+    if (decoded) {
+        noteDecoder(decoded->decoder);
+        return decoded;
+    }
+    if (decoded.error().kind != ErrorKind::Unsupported)
+        return decoded;
+    // From here on this image goes through OpenCV, decoded once.
+    m_specialisedUnsupported = true;
+    return readWithOpenCv(storedRect);
+}
+
+} // namespace cropdeck

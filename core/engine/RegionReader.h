@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Reads rectangles of one source image with the cheapest decoder that gives exact pixels:
+//   JPEG  restart-marker random access when the file has restart markers, else region decode
+//         (jpeg_crop_scanline + jpeg_skip_scanlines), with DCT-domain scaling when asked;
+//   PNG   row decode that stops after the last needed row;
+//   BMP   a read of only the needed rows;
+//   else  OpenCV full decode.
+// A specialised decoder that answers ErrorKind::Unsupported (CMYK JPEG, interlaced PNG, RLE BMP...)
+// falls back to OpenCV, which decodes the file once and then serves every later rectangle.
+//
+// Threading: one RegionReader per image and thread; not shareable.
+
+#include "Result.h"
+#include "io/DecodeTypes.h"
+#include "io/ImageInfo.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <optional>
+
+namespace cropdeck {
+
+class RegionReader {
+public:
+    RegionReader(QString path, const ImageInfo& info, FailOn failOn, const std::atomic_bool* cancel);
+
+    // Pixels of `storedRect` (inside the image), optionally DCT-scaled (JPEG only; others ignore it).
+    Result<DecodedRegion> read(const QRect& storedRect, int scaleDenom = 1);
+
+    // True when read() can honour scaleDenom > 1 for this image.
+    bool supportsScaledDecode() const;
+    // True when one region decode costs about the same wherever the region lies (restart markers,
+    // BMP): reading windows one by one is then never worse than reading their union.
+    bool hasRandomAccess() const;
+
+    // The file's bytes, read once on first use.
+    Result<QByteArrayView> bytes();
+
+    // Names of the decoders used so far, e.g. "jpeg-region×2".
+    QString plan() const;
+
+private:
+    Result<DecodedRegion> readWithOpenCv(const QRect& storedRect);
+    void noteDecoder(const char* name);
+
+    QString m_path;
+    ImageInfo m_info;
+    FailOn m_failOn;
+    const std::atomic_bool* m_cancel;
+    std::optional<QByteArray> m_bytes;
+    std::optional<DecodedRegion> m_fullDecode; // OpenCV fallback: decoded once, then shared
+    bool m_specialisedUnsupported = false;
+    QStringList m_decoders;
+    QList<int> m_decoderCounts;
+};
+
+} // namespace cropdeck
