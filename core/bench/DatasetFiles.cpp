@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench/DatasetFiles.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <exception>
+#include <vector>
+
+namespace cropdeck::bench {
+
+namespace {
+
+Result<QByteArray> encodeWithOpenCv(const char* extension, const cv::Mat& pixels,
+                                    const std::vector<int>& params) {
+    std::vector<uchar> buffer;
+    try {
+        if (!cv::imencode(extension, pixels, buffer, params))
+            return makeError(ErrorKind::Io, QStringLiteral("could not encode a %1 picture").arg(extension));
+    } catch (const std::exception& e) {
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("could not encode a %1 picture: %2").arg(extension, e.what()));
+    }
+    return QByteArray(reinterpret_cast<const char*>(buffer.data()), qsizetype(buffer.size()));
+}
+
+} // namespace
+
+Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the folder").arg(path));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return makeError(ErrorKind::Io, QStringLiteral("%1: write failed: %2").arg(path, file.errorString()));
+    return Status::success();
+}
+
+Result<QByteArray> encodeDefaultPng(const cv::Mat& pixels) {
+    // Naming a level makes OpenCV keep libpng's default filter choice and zlib strategy; without it
+    // OpenCV writes level 1 with the Sub filter, which decodes differently from typical files.
+    return encodeWithOpenCv(".png", pixels, {cv::IMWRITE_PNG_COMPRESSION, 6});
+}
+
+Result<QByteArray> encodeBmp(const cv::Mat& pixels) {
+    return encodeWithOpenCv(".bmp", pixels, {});
+}
+
+} // namespace cropdeck::bench
