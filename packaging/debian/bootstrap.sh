@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One entry point for a fresh Debian 12 machine. Idempotent: re-running only does what is missing.
+#   bootstrap.sh demo   install dependencies, build (release), make the demo dataset and crop it
+#   bootstrap.sh test   install dependencies, build (dev), run the whole test suite with CTest
+#   bootstrap.sh deps   only install the Debian packages
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cd "$repo"
+
+# Build and runtime dependencies (Debian 12 package names). The benchmark peers (libvips, Pillow,
+# ImageMagick) are optional: the benchmark skips what is missing.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools
+  libopencv-dev libturbojpeg0-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev
+  libvips-dev python3-pil python3-numpy
+)
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "bootstrap: all Debian packages present"
+    return
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: run as root or install sudo" >&2; exit 3; }
+    sudo=(sudo)
+  fi
+  echo "bootstrap: installing ${missing[*]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+case "${1:-}" in
+  deps)
+    install_deps
+    ;;
+  demo)
+    install_deps
+    build release
+    demo=${CROPDECK_DEMO_DIR:-$repo/build/demo}
+    ./build/release/app/cropdeck --make-demo "$demo"
+    ./build/release/app/cropdeck --batch --annotations "$demo/annotations.csv" --out "$demo/crops" --resume
+    ;;
+  test)
+    install_deps
+    build dev
+    ctest --preset dev
+    ;;
+  *)
+    echo "usage: $0 demo|test|deps" >&2
+    exit 2
+    ;;
+esac
