@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/jpeg/JpegRegionDecoder.h"
+
+#include "io/jpeg/JpegDecompressor.h"
+#include "io/jpeg/ScaledRegion.h"
+#include "io/jpeg/ThreadScratch.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+namespace cropdeck {
+
+namespace {
+
+using jpeg::JpegDecompressor;
+
+// Rows handed to libjpeg per call; also how often cancellation is checked.
+constexpr int kBandRows = 16;
+
+struct BandTag {};
+// A band of decoded rows, reused by the thread's next decode.
+using ScratchBand = jpeg::ThreadScratch<BandTag>;
+
+// The columns libjpeg decodes for each output row (after jpeg_crop_scanline) and where the region
+// starts inside them. All in output (scaled) pixels. Trivially destructible, safe across longjmp.
+struct ColumnPlan {
+    JDIMENSION cropX = 0;
+    JDIMENSION cropWidth = 0;
+    int copyOffset = 0;
+};
+
+enum class ReadOutcome { Done, Cancelled, Stalled };
+
+bool cancelled(const std::atomic_bool* cancel) {
+    return cancel != nullptr && cancel->load(std::memory_order_relaxed);
+}
+
+Error invalid(const QString& path, const QString& what) {
+    return makeError(ErrorKind::Invalid, QStringLiteral("%1: %2").arg(path, what));
+}
+
+std::optional<Error> unsupportedColorSpace(const jpeg_decompress_struct& info, const QString& path) {
+    switch (info.jpeg_color_space) {
+    case JCS_GRAYSCALE:
+    case JCS_YCbCr:
+    case JCS_RGB:
+        return std::nullopt;
+    case JCS_CMYK:
+    case JCS_YCCK:
+        return makeError(ErrorKind::Unsupported,
+                         QStringLiteral("%1: CMYK/YCCK JPEG is not handled by the region decoder").arg(path));
+    default:
+        return makeError(ErrorKind::Unsupported,
+                         QStringLiteral("%1: JPEG with %2 components in an unknown colour space is not "
+                                        "handled by the region decoder")
+                             .arg(path)
+                             .arg(info.num_components));
+    }
+}
+
+// The settings cv::imdecode uses, so both paths produce the same pixels.
+void configureOutput(jpeg_decompress_struct* info, int scaleDenom) {
+    const bool gray = info->jpeg_color_space == JCS_GRAYSCALE;
+    info->out_color_space = gray ? JCS_GRAYSCALE : JCS_EXT_BGR;
+    info->dct_method = JDCT_ISLOW;
+    info->do_fancy_upsampling = TRUE;
+    info->scale_num = 1;
+    info->scale_denom = static_cast<unsigned int>(scaleDenom);
+}
+
+// Fancy upsampling blends each chroma sample with its neighbours and treats the decoded columns' first
+// and last as the image edge; decoding a few columns more on each side keeps the region's own columns
+// identical to a full decode. Without horizontal subsampling no neighbour is read.
+int horizontalPad(const jpeg_decompress_struct& info) {
+    for (int c = 0; c < info.num_components; ++c)
+        if (info.comp_info[c].h_samp_factor < info.max_h_samp_factor)
+            return info.max_h_samp_factor;
+    return 0;
+}
+
+ColumnPlan planColumns(const jpeg_decompress_struct& info, const QRect& scaled) {
+    const int pad = horizontalPad(info);
+    const int first = std::max(0, scaled.x() - pad);
+    const int end = std::min(static_cast<int>(info.output_width), scaled.x() + scaled.width() + pad);
+    return ColumnPlan{static_cast<JDIMENSION>(first), static_cast<JDIMENSION>(end - first), 0};
+}
+
+// Reads `out.rows` rows in bands; libjpeg may longjmp out of here, so every local is trivial.
+ReadOutcome readRows(jpeg_decompress_struct* info, const ColumnPlan& columns, cv::Mat& out, JSAMPLE* band,
+                     const std::atomic_bool* cancel) {
+    const size_t pixelBytes = out.elemSize();
+    const size_t bandStride = columns.cropWidth * pixelBytes;
+    const bool direct = columns.copyOffset == 0 && static_cast<int>(columns.cropWidth) == out.cols;
+    JSAMPROW rows[kBandRows];
+    for (int done = 0; done < out.rows;) {
+        if (cancelled(cancel))
+            return ReadOutcome::Cancelled;
+        const int count = std::min(kBandRows, out.rows - done);
+        for (int i = 0; i < count; ++i)
+            rows[i] = direct ? out.ptr(done + i) : band + i * bandStride;
+        for (int got = 0; got < count;) {
+            const JDIMENSION n = jpeg_read_scanlines(info, rows + got, static_cast<JDIMENSION>(count - got));
+            if (n == 0)
+                return ReadOutcome::Stalled;
+            got += static_cast<int>(n);
+        }
+        if (!direct)
+            for (int i = 0; i < count; ++i)
+                std::memcpy(out.ptr(done + i), rows[i] + columns.copyOffset * pixelBytes,
+                            out.cols * pixelBytes);
+        done += count;
+    }
+    return ReadOutcome::Done;
+}
+
+} // namespace
+
+Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest& request,
+                                       const QString& pathForMessages) {
+    const int scale = request.scaleDenom;
+    if (scale != 1 && scale != 2 && scale != 4 && scale != 8)
+        return invalid(pathForMessages,
+                       QStringLiteral("JPEG scale 1/%1 is not one of 1, 1/2, 1/4, 1/8").arg(scale));
+
+    JpegDecompressor decoder(request.failOn);
+    if (!decoder.valid())
+        return makeError(ErrorKind::TooLarge, QStringLiteral("%1: out of memory").arg(pathForMessages));
+    ScratchBand scratch;
+    DecodedRegion result;
+    jpeg_decompress_struct* info = decoder.info();
+    if (setjmp(decoder.jump()) != 0)
+        return decoder.error(pathForMessages);
+
+    jpeg_mem_src(info, reinterpret_cast<const unsigned char*>(data.data()),
+                 static_cast<unsigned long>(data.size()));
+    jpeg_read_header(info, TRUE);
+    if (auto unsupported = unsupportedColorSpace(*info, pathForMessages))
+        return *unsupported;
+    const QRect image(0, 0, static_cast<int>(info->image_width), static_cast<int>(info->image_height));
+    if (request.region.isEmpty() || !image.contains(request.region))
+        return invalid(pathForMessages, QStringLiteral("region %1,%2 %3x%4 is not inside the %5x%6 image")
+                                            .arg(request.region.x())
+                                            .arg(request.region.y())
+                                            .arg(request.region.width())
+                                            .arg(request.region.height())
+                                            .arg(image.width())
+                                            .arg(image.height()));
+    configureOutput(info, scale);
+    jpeg_start_decompress(info);
+
+    result.region = request.region;
+    result.scaleDenom = scale;
+    result.decoder = "jpeg-region";
+    result.scaledRegion = jpeg::scaledRegion(
+        request.region, scale,
+        QSize(static_cast<int>(info->output_width), static_cast<int>(info->output_height)));
+    const QRect& wanted = result.scaledRegion;
+    ColumnPlan columns = planColumns(*info, wanted);
+    if (columns.cropX != 0 || columns.cropWidth != info->output_width)
+        jpeg_crop_scanline(info, &columns.cropX, &columns.cropWidth);
+    columns.copyOffset = wanted.x() - static_cast<int>(columns.cropX);
+
+    result.pixels.create(wanted.height(), wanted.width(), info->output_components == 1 ? CV_8UC1 : CV_8UC3);
+    JSAMPLE* band = scratch.reserve(size_t(kBandRows) * columns.cropWidth * result.pixels.elemSize());
+    if (cancelled(request.cancel))
+        return makeError(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(pathForMessages));
+    if (wanted.y() > 0)
+        jpeg_skip_scanlines(info, static_cast<JDIMENSION>(wanted.y()));
+    const ReadOutcome outcome = readRows(info, columns, result.pixels, band, request.cancel);
+    jpeg_abort_decompress(info); // never finish: the rows below the region are not read
+    if (outcome == ReadOutcome::Cancelled)
+        return makeError(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(pathForMessages));
+    if (outcome == ReadOutcome::Stalled)
+        return makeError(ErrorKind::Truncated,
+                         QStringLiteral("%1: JPEG data ends early").arg(pathForMessages));
+    return result;
+}
+
+} // namespace cropdeck

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to io/jpeg: a shorter JPEG made from a baseline JPEG with restart markers, holding only the
+// MCU rows a region needs. It starts at a restart interval that begins on an MCU row, where the
+// entropy decoder's state is reset exactly as in a fresh scan, so its pixels are those of the original.
+
+#include "io/DecodeTypes.h"
+#include "io/jpeg/JpegHeader.h"
+
+#include <vector>
+
+namespace cropdeck::jpeg {
+
+struct RestartPlan {
+    int firstInterval = 0; // restart interval the stream starts with (begins on MCU row firstRow)
+    int lastInterval = 0;  // last interval whose data it needs
+    int firstRow = 0;      // MCU rows [firstRow, lastRow] of the original
+    int lastRow = 0;
+    int rowOffset = 0; // firstRow in pixels: the stream's row 0 is this row of the original
+    int height = 0;    // stream height in pixels
+};
+
+// How to reach `request` through restart markers, or nullopt when that gains nothing (no DRI, a
+// progressive, arithmetic, multi-scan or non-8-bit file, a bad request, or no usable restart interval
+// before the region). Needs only the header.
+std::optional<RestartPlan> planRestartAccess(const JpegLayout& layout, const DecodeRequest& request);
+
+// Writes the shorter JPEG into `out`: header segments (SOF height rewritten, metadata dropped), the
+// entropy data of the planned intervals with their RST markers renumbered from RST0, and EOI.
+// False when the restart markers are not where the header says (damaged data).
+bool buildRestartStream(QByteArrayView data, const JpegLayout& layout, const RestartPlan& plan,
+                        std::vector<unsigned char>& out);
+
+} // namespace cropdeck::jpeg

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// decodeJpegRegion against OpenCV's full decode: identical pixels for every sampling, progression,
+// restart layout and odd size; DCT-scaled decodes against cv::IMREAD_REDUCED_*; errors as values.
+
+#include "JpegTestImages.h"
+#include "TestUtils.h"
+#include "io/jpeg/JpegRegionDecoder.h"
+
+#include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
+
+using namespace cropdeck;
+using namespace cropdeck::test;
+
+namespace {
+
+struct Case {
+    const char* name;
+    int width;
+    int height;
+    JpegOptions options;
+};
+
+JpegOptions colour(Sampling sampling, bool progressive = false, int restart = 0) {
+    JpegOptions options;
+    options.sampling = sampling;
+    options.progressive = progressive;
+    options.restartInterval = restart;
+    return options;
+}
+
+JpegOptions gray(bool progressive = false, int restart = 0) {
+    JpegOptions options = colour(Sampling::S444, progressive, restart);
+    options.color = false;
+    return options;
+}
+
+JpegOptions arithmetic(JpegOptions options) {
+    options.arithmetic = true;
+    return options;
+}
+
+const Case kCases[] = {
+    {"gray 1001x777", 1001, 777, gray()},
+    {"gray progressive 1001x777", 1001, 777, gray(true)},
+    {"gray restart 7", 640, 480, gray(false, 7)},
+    {"gray 17x9", 17, 9, gray()},
+    {"444 1001x777", 1001, 777, colour(Sampling::S444)},
+    {"422 1001x777", 1001, 777, colour(Sampling::S422)},
+    {"420 1001x777", 1001, 777, colour(Sampling::S420)},
+    {"440 1001x777", 1001, 777, colour(Sampling::S440)},
+    {"411 1001x777", 1001, 777, colour(Sampling::S411)},
+    {"420 progressive 1001x777", 1001, 777, colour(Sampling::S420, true)},
+    {"422 progressive 641x479", 641, 479, colour(Sampling::S422, true)},
+    {"420 restart 1", 333, 250, colour(Sampling::S420, false, 1)},
+    {"420 arithmetic", 500, 371, arithmetic(colour(Sampling::S420))},
+    {"444 arithmetic progressive", 300, 211, arithmetic(colour(Sampling::S444, true))},
+    {"420 17x9", 17, 9, colour(Sampling::S420)},
+    {"422 17x9", 17, 9, colour(Sampling::S422)},
+    {"440 9x17", 9, 17, colour(Sampling::S440)},
+    {"420 1x1", 1, 1, colour(Sampling::S420)},
+    {"420 33x200", 33, 200, colour(Sampling::S420)},
+};
+
+int reducedFlag(bool colourImage, int scale) {
+    switch (scale) {
+    case 2:
+        return colourImage ? cv::IMREAD_REDUCED_COLOR_2 : cv::IMREAD_REDUCED_GRAYSCALE_2;
+    case 4:
+        return colourImage ? cv::IMREAD_REDUCED_COLOR_4 : cv::IMREAD_REDUCED_GRAYSCALE_4;
+    default:
+        return colourImage ? cv::IMREAD_REDUCED_COLOR_8 : cv::IMREAD_REDUCED_GRAYSCALE_8;
+    }
+}
+
+QString windowName(const QRect& r) {
+    return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+} // namespace
+
+class TestJpegRegion : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesFullDecode_data();
+    void matchesFullDecode();
+    void scaledMatchesReducedDecode_data();
+    void scaledMatchesReducedDecode();
+    void rejectsBadRequests();
+    void cancels();
+    void reportsGarbage();
+};
+
+void TestJpegRegion::matchesFullDecode_data() {
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < int(std::size(kCases)); ++i)
+        QTest::newRow(kCases[i].name) << i;
+}
+
+void TestJpegRegion::matchesFullDecode() {
+    QFETCH(int, index);
+    const Case& c = kCases[index];
+    const QByteArray jpeg =
+        encodeJpeg(naturalImage(c.width, c.height, c.options.color, 100 + index), c.options);
+    QVERIFY(!jpeg.isEmpty());
+    const cv::Mat reference = referenceDecodeBytes(jpeg);
+    QCOMPARE(reference.channels(), c.options.color ? 3 : 1);
+    for (const QRect& window : testWindows(c.width, c.height, 40, 7 + index)) {
+        DecodeRequest request;
+        request.region = window;
+        const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("test.jpg"));
+        QVERIFY2(decoded.ok(), errorText(decoded).constData());
+        QCOMPARE(decoded->scaledRegion, window);
+        const cv::Mat expected = reference(cv::Rect(window.x(), window.y(), window.width(), window.height()));
+        QVERIFY2(differingPixels(decoded->pixels, expected) == 0,
+                 qPrintable(windowName(window) + QStringLiteral(": ") +
+                            describeDifference(decoded->pixels, expected)));
+    }
+}
+
+void TestJpegRegion::scaledMatchesReducedDecode_data() {
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("scale");
+    for (int i = 0; i < int(std::size(kCases)); ++i)
+        for (int scale : {2, 4, 8})
+            QTest::addRow("%s 1/%d", kCases[i].name, scale) << i << scale;
+}
+
+void TestJpegRegion::scaledMatchesReducedDecode() {
+    QFETCH(int, index);
+    QFETCH(int, scale);
+    const Case& c = kCases[index];
+    const QByteArray jpeg =
+        encodeJpeg(naturalImage(c.width, c.height, c.options.color, 100 + index), c.options);
+    const cv::Mat reference = opencvDecode(jpeg, reducedFlag(c.options.color, scale));
+    QCOMPARE(reference.cols, (c.width + scale - 1) / scale);
+    QCOMPARE(reference.rows, (c.height + scale - 1) / scale);
+    for (const QRect& window : testWindows(c.width, c.height, 15, 31 * scale + index)) {
+        DecodeRequest request;
+        request.region = window;
+        request.scaleDenom = scale;
+        const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("test.jpg"));
+        QVERIFY2(decoded.ok(), errorText(decoded).constData());
+        const QRect s = decoded->scaledRegion;
+        QCOMPARE(s.x(), window.x() / scale);
+        QCOMPARE(s.y(), window.y() / scale);
+        QCOMPARE(s.right() + 1, std::min(reference.cols, (window.x() + window.width() + scale - 1) / scale));
+        QCOMPARE(s.bottom() + 1,
+                 std::min(reference.rows, (window.y() + window.height() + scale - 1) / scale));
+        const cv::Mat expected = reference(cv::Rect(s.x(), s.y(), s.width(), s.height()));
+        QVERIFY2(differingPixels(decoded->pixels, expected) == 0,
+                 qPrintable(windowName(window) + QStringLiteral(": ") +
+                            describeDifference(decoded->pixels, expected)));
+    }
+}
+
+void TestJpegRegion::rejectsBadRequests() {
+    const QByteArray jpeg = encodeJpeg(naturalImage(64, 48, true, 1), JpegOptions());
+    for (const QRect& region :
+         {QRect(0, 0, 65, 10), QRect(-1, 0, 4, 4), QRect(60, 40, 5, 9), QRect(3, 3, 0, 5)}) {
+        DecodeRequest request;
+        request.region = region;
+        const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("a.jpg"));
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().kind, ErrorKind::Invalid);
+        QVERIFY(decoded.error().message.contains(QStringLiteral("a.jpg")));
+    }
+    DecodeRequest request;
+    request.region = QRect(0, 0, 8, 8);
+    request.scaleDenom = 3;
+    const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("a.jpg"));
+    QVERIFY(!decoded.ok());
+    QCOMPARE(decoded.error().kind, ErrorKind::Invalid);
+}
+
+void TestJpegRegion::cancels() {
+    const QByteArray jpeg = encodeJpeg(naturalImage(64, 64, false, 2), gray());
+    std::atomic_bool cancel = true;
+    DecodeRequest request;
+    request.region = QRect(0, 0, 64, 64);
+    request.cancel = &cancel;
+    const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("c.jpg"));
+    QVERIFY(!decoded.ok());
+    QCOMPARE(decoded.error().kind, ErrorKind::Cancelled);
+    cancel = false;
+    QVERIFY(decodeJpegRegion(jpeg, request, QStringLiteral("c.jpg")).ok());
+}
+
+void TestJpegRegion::reportsGarbage() {
+    DecodeRequest request;
+    request.region = QRect(0, 0, 1, 1);
+    const Result<DecodedRegion> empty =
+        decodeJpegRegion(QByteArrayView(), request, QStringLiteral("empty.jpg"));
+    QVERIFY(!empty.ok());
+    QCOMPARE(empty.error().kind, ErrorKind::Truncated);
+    QVERIFY(empty.error().message.startsWith(QStringLiteral("empty.jpg: ")));
+    const Result<DecodedRegion> text =
+        decodeJpegRegion(QByteArrayView("not a jpeg at all"), request, QStringLiteral("text.jpg"));
+    QVERIFY(!text.ok());
+    QCOMPARE(text.error().kind, ErrorKind::Corrupt);
+}
+
+QTEST_APPLESS_MAIN(TestJpegRegion)
+#include "test_jpeg_region.moc"
