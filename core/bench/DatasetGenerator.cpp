@@ -124,7 +124,7 @@ const SeedWorkloadSpec& seedWorkloadSpec(SeedWorkload kind) {
     return kWorkloads.front(); // unreachable: every enumerator has a row
 }
 
-std::optional<SeedWorkload> seedWorkloadFromName(QStringView name) {
+std::optional<SeedWorkload> seedWorkloadFromName(const QString& name) {
     for (const SeedWorkloadSpec& spec : kWorkloads)
         if (name == QLatin1String(spec.name))
             return spec.kind;

@@ -9,7 +9,6 @@
 
 #include <QList>
 #include <QString>
-#include <QStringView>
 #include <QtGlobal>
 
 #include <optional>
@@ -52,7 +51,7 @@ struct SeedWorkloadSpec {
 
 const QList<SeedWorkloadSpec>& seedWorkloads();
 const SeedWorkloadSpec& seedWorkloadSpec(SeedWorkload kind);
-std::optional<SeedWorkload> seedWorkloadFromName(QStringView name);
+std::optional<SeedWorkload> seedWorkloadFromName(const QString& name);
 
 // Centre/scale window lists written beside the pictures (`path,x,y,scale`, see NormalizedSquare):
 // one seeded random window per picture, and the same scales pinned to the bottom-right corner, the worst
