@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/AtomicFileWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#else
+#include <QSaveFile>
+#endif
+
+namespace cropdeck {
+
+namespace {
+
+Error writeError(const QString& path, const QString& reason) {
+    return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, reason));
+}
+
+#ifdef Q_OS_UNIX
+
+// The OS's reason, with what to do for the two a user can fix.
+QString reasonFor(int error) {
+    QString reason = qt_error_string(error);
+    if (error == ENOSPC || error == EDQUOT)
+        reason += QStringLiteral(" (free some space or choose another output folder)");
+    else if (error == EACCES || error == EPERM || error == EROFS)
+        reason += QStringLiteral(" (choose an output folder you can write to)");
+    return reason;
+}
+
+// mkdir -p that reports which folder failed and why.
+Status makeFolders(const QString& folder, const QString& path) {
+    const QStringList parts = QDir::cleanPath(folder).split(QLatin1Char('/'));
+    QString prefix;
+    for (const QString& part : parts) {
+        prefix += part;
+        if (!prefix.isEmpty() && ::mkdir(QFile::encodeName(prefix).constData(), 0777) != 0 && errno != EEXIST)
+            return writeError(path,
+                              QStringLiteral("cannot create folder %1: %2").arg(prefix, reasonFor(errno)));
+        prefix += QLatin1Char('/');
+    }
+    struct stat info;
+    if (::stat(QFile::encodeName(folder).constData(), &info) != 0)
+        return writeError(path, QStringLiteral("cannot create folder %1: %2").arg(folder, reasonFor(errno)));
+    if (!S_ISDIR(info.st_mode))
+        return writeError(path, QStringLiteral("%1 is not a folder").arg(folder));
+    return Status::success();
+}
+
+bool writeAll(int fd, QByteArrayView data) {
+    const char* next = data.data();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, next, size_t(left));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            if (written == 0)
+                errno = EIO;
+            return false;
+        }
+        next += written;
+        left -= written;
+    }
+    return true;
+}
+
+// Creates a new, unique temporary file next to the target (O_EXCL: never reuses someone else's).
+int createTemporary(const QByteArray& folder, QByteArray& tempPath) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        tempPath = folder + "/.cropdeck-" + QByteArray::number(QRandomGenerator::system()->generate64(), 36) +
+                   ".tmp";
+        const int fd = ::open(tempPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+// Makes the rename itself durable. Some file systems cannot sync a folder; the data is already safe.
+void syncFolder(const QByteArray& folder) {
+    const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+Status writeThroughTemporary(const QString& path, const QByteArray& target, const QByteArray& folder,
+                             QByteArrayView data) {
+    QByteArray tempPath;
+    const int fd = createTemporary(folder, tempPath);
+    if (fd < 0)
+        return writeError(path, reasonFor(errno));
+
+    // Keep the permissions of a file being replaced (umask already applied to new ones).
+    struct stat existing;
+    if (::stat(target.constData(), &existing) == 0 && S_ISREG(existing.st_mode))
+        ::fchmod(fd, existing.st_mode & 07777);
+
+    const bool written = writeAll(fd, data) && ::fsync(fd) == 0;
+    int error = errno;
+    // close() can report a deferred write error (NFS, quotas).
+    const bool closed = ::close(fd) == 0;
+    if (written && !closed)
+        error = errno;
+    if (written && closed && ::rename(tempPath.constData(), target.constData()) == 0) {
+        syncFolder(folder);
+        return Status::success();
+    }
+    if (written && closed)
+        error = errno;
+    ::unlink(tempPath.constData());
+    return writeError(path, reasonFor(error));
+}
+
+#endif
+
+} // namespace
+
+Status writeFileAtomically(const QString& path, QByteArrayView data) {
+    if (path.isEmpty())
+        return makeError(ErrorKind::Invalid, QStringLiteral("no output file name given"));
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+#ifdef Q_OS_UNIX
+    if (Status made = makeFolders(folder, path); !made)
+        return made;
+    return writeThroughTemporary(path, QFile::encodeName(info.absoluteFilePath()), QFile::encodeName(folder),
+                                 data);
+#else
+    // QSaveFile writes a temporary file in the same folder, flushes it to disk and renames it over the
+    // target on commit(); it removes the temporary file when anything fails.
+    if (!QDir().mkpath(folder))
+        return writeError(path, QStringLiteral("cannot create folder %1").arg(folder));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(path, file.errorString());
+    if (file.write(data.data(), data.size()) != data.size() || !file.commit())
+        return writeError(path, file.errorString());
+    return Status::success();
+#endif
+}
+
+} // namespace cropdeck

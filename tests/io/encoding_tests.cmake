@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Tests of output encoding and atomic writes (included from this folder's CMakeLists.txt).
+cropdeck_add_test(test_encoder test_encoder.cpp)
+cropdeck_add_test(test_atomic_writer test_atomic_writer.cpp)

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtils.h"
+#include "io/Encoder.h"
+
+#include <QTest>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <vector>
+
+using namespace cropdeck;
+
+Q_DECLARE_METATYPE(OutputFormat)
+Q_DECLARE_METATYPE(ImageFormat)
+Q_DECLARE_METATYPE(JpegSubsampling)
+
+class TestEncoder : public QObject {
+    Q_OBJECT
+private slots:
+    void losslessRoundTrip_data();
+    void losslessRoundTrip();
+    void bmpDropsAlpha();
+    void jpegQuality_data();
+    void jpegQuality();
+    void jpegOfAView();
+    void jpegOptionsChangeTheOutput();
+    void webpLossy();
+    void rejectsBadInput_data();
+    void rejectsBadInput();
+    void extensions_data();
+    void extensions();
+    void formatForInputs_data();
+    void formatForInputs();
+    void optionsFromSettings();
+};
+
+namespace {
+
+// Smooth gradients with some texture, like a photo: random noise would make JPEG quality meaningless.
+cv::Mat photoLike(int width, int height, int channels) {
+    cv::Mat image(height, width, CV_8UC(channels));
+    cv::RNG rng(12345);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            uchar* pixel = image.ptr(y) + x * channels;
+            for (int c = 0; c < channels; ++c) {
+                const double wave = 60 * std::sin((x + 7 * c) / 13.0) * std::cos((y - 3 * c) / 17.0);
+                pixel[c] = cv::saturate_cast<uchar>(110 + wave + (x + y) / 8 + rng.uniform(-4, 5));
+            }
+            if (channels == 4)
+                pixel[3] = uchar(1 + (x * 3 + y) % 255); // every alpha visible: lossless WebP keeps those
+        }
+    }
+    return image;
+}
+
+cv::Mat randomImage(int width, int height, int channels) {
+    cv::Mat image(height, width, CV_8UC(channels));
+    cv::randu(image, 0, 256);
+    return image;
+}
+
+cv::Mat decode(const QByteArray& bytes, int flags = cv::IMREAD_UNCHANGED) {
+    const std::vector<uchar> buffer(bytes.begin(), bytes.end());
+    return cv::imdecode(buffer, flags);
+}
+
+} // namespace
+
+void TestEncoder::losslessRoundTrip_data() {
+    QTest::addColumn<OutputFormat>("format");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<bool>("webpLossless");
+    for (int channels : {1, 3, 4}) {
+        QTest::addRow("PNG %d channel(s)", channels) << OutputFormat::Png << channels << false;
+        QTest::addRow("TIFF %d channel(s)", channels) << OutputFormat::Tiff << channels << false;
+        QTest::addRow("WebP lossless %d channel(s)", channels) << OutputFormat::WebP << channels << true;
+    }
+    QTest::newRow("BMP gray") << OutputFormat::Bmp << 1 << false;
+    QTest::newRow("BMP BGR") << OutputFormat::Bmp << 3 << false;
+}
+
+void TestEncoder::losslessRoundTrip() {
+    QFETCH(OutputFormat, format);
+    QFETCH(int, channels);
+    QFETCH(bool, webpLossless);
+    // Odd sizes catch row padding mistakes (BMP rows are 4-byte aligned).
+    const cv::Mat pixels =
+        format == OutputFormat::WebP ? photoLike(37, 23, channels) : randomImage(37, 23, channels);
+    EncodeOptions options;
+    options.webpLossless = webpLossless;
+    const Result<QByteArray> bytes = encodeImage(pixels, format, options, QStringLiteral("out/x"));
+    QVERIFY2(bytes.ok(), bytes.ok() ? "" : qPrintable(bytes.error().message));
+    cv::Mat decoded = decode(*bytes);
+    if (format == OutputFormat::WebP && channels == 1) {
+        // WebP has no gray: each colour channel must equal the gray value.
+        QCOMPARE(decoded.channels(), 3);
+        cv::cvtColor(decoded, decoded, cv::COLOR_BGR2GRAY);
+    }
+    QVERIFY2(test::differingPixels(decoded, pixels) == 0,
+             qPrintable(test::describeDifference(decoded, pixels)));
+}
+
+void TestEncoder::bmpDropsAlpha() {
+    const cv::Mat pixels = randomImage(13, 7, 4);
+    const Result<QByteArray> bytes =
+        encodeImage(pixels, OutputFormat::Bmp, EncodeOptions(), QStringLiteral("a.bmp"));
+    QVERIFY(bytes.ok());
+    cv::Mat expected;
+    cv::cvtColor(pixels, expected, cv::COLOR_BGRA2BGR);
+    QCOMPARE(test::differingPixels(decode(*bytes), expected), 0LL);
+}
+
+void TestEncoder::jpegQuality_data() {
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<JpegSubsampling>("subsampling");
+    QTest::addColumn<double>("minPsnr");
+    QTest::newRow("gray") << 1 << JpegSubsampling::Yuv420 << 35.0;
+    QTest::newRow("BGR 4:2:0") << 3 << JpegSubsampling::Yuv420 << 35.0;
+    QTest::newRow("BGR 4:4:4") << 3 << JpegSubsampling::Yuv444 << 35.0;
+    QTest::newRow("BGRA drops alpha") << 4 << JpegSubsampling::Yuv420 << 35.0;
+}
+
+void TestEncoder::jpegQuality() {
+    QFETCH(int, channels);
+    QFETCH(JpegSubsampling, subsampling);
+    QFETCH(double, minPsnr);
+    const cv::Mat pixels = photoLike(203, 131, channels);
+    EncodeOptions options;
+    options.jpegQuality = 90;
+    options.jpegSubsampling = subsampling;
+    const Result<QByteArray> bytes =
+        encodeImage(pixels, OutputFormat::Jpeg, options, QStringLiteral("a.jpg"));
+    QVERIFY(bytes.ok());
+    QVERIFY(bytes->startsWith("\xFF\xD8"));
+    const cv::Mat decoded = decode(*bytes);
+    cv::Mat expected = pixels;
+    if (channels == 4)
+        cv::cvtColor(pixels, expected, cv::COLOR_BGRA2BGR);
+    QCOMPARE(decoded.channels(), expected.channels());
+    QCOMPARE(decoded.size(), expected.size());
+    const double psnr = cv::PSNR(decoded, expected);
+    QVERIFY2(psnr > minPsnr, qPrintable(QStringLiteral("PSNR %1 dB").arg(psnr)));
+}
+
+void TestEncoder::jpegOfAView() {
+    // A sub-rectangle has a row stride larger than its width: the encoder must honour it.
+    const cv::Mat whole = photoLike(300, 200, 3);
+    const cv::Mat view = whole(cv::Rect(17, 9, 101, 77));
+    QVERIFY(!view.isContinuous());
+    const Result<QByteArray> bytes =
+        encodeImage(view, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("v.jpg"));
+    QVERIFY(bytes.ok());
+    const cv::Mat decoded = decode(*bytes);
+    QVERIFY(cv::PSNR(decoded, view) > 35.0);
+}
+
+void TestEncoder::jpegOptionsChangeTheOutput() {
+    const cv::Mat pixels = photoLike(160, 120, 3);
+    const auto sizeWith = [&pixels](int quality, JpegSubsampling subsampling) {
+        EncodeOptions options;
+        options.jpegQuality = quality;
+        options.jpegSubsampling = subsampling;
+        const Result<QByteArray> bytes =
+            encodeImage(pixels, OutputFormat::Jpeg, options, QStringLiteral("a.jpg"));
+        return bytes.ok() ? bytes->size() : -1;
+    };
+    QVERIFY(sizeWith(50, JpegSubsampling::Yuv420) < sizeWith(95, JpegSubsampling::Yuv420));
+    QVERIFY(sizeWith(90, JpegSubsampling::Yuv420) < sizeWith(90, JpegSubsampling::Yuv444));
+}
+
+void TestEncoder::webpLossy() {
+    const cv::Mat pixels = photoLike(120, 80, 3);
+    EncodeOptions options;
+    options.webpQuality = 90;
+    const Result<QByteArray> bytes =
+        encodeImage(pixels, OutputFormat::WebP, options, QStringLiteral("a.webp"));
+    QVERIFY(bytes.ok());
+    QVERIFY(bytes->startsWith("RIFF"));
+    QVERIFY(cv::PSNR(decode(*bytes), pixels) > 30.0);
+}
+
+void TestEncoder::rejectsBadInput_data() {
+    QTest::addColumn<int>("type");
+    QTest::addColumn<OutputFormat>("format");
+    QTest::addColumn<int>("jpegQuality");
+    QTest::addColumn<int>("pngCompression");
+    QTest::addColumn<int>("kind");
+
+    QTest::newRow("empty") << -1 << OutputFormat::Png << 90 << 1 << int(ErrorKind::Invalid);
+    QTest::newRow("16-bit") << CV_16UC1 << OutputFormat::Png << 90 << 1 << int(ErrorKind::Unsupported);
+    QTest::newRow("two channels") << CV_8UC2 << OutputFormat::Jpeg << 90 << 1 << int(ErrorKind::Unsupported);
+    QTest::newRow("same as input") << CV_8UC3 << OutputFormat::SameAsInput << 90 << 1
+                                   << int(ErrorKind::Invalid);
+    QTest::newRow("JPEG quality 0") << CV_8UC3 << OutputFormat::Jpeg << 0 << 1 << int(ErrorKind::Invalid);
+    QTest::newRow("JPEG quality 101") << CV_8UC3 << OutputFormat::Jpeg << 101 << 1 << int(ErrorKind::Invalid);
+    QTest::newRow("PNG compression 10")
+        << CV_8UC1 << OutputFormat::Png << 90 << 10 << int(ErrorKind::Invalid);
+}
+
+void TestEncoder::rejectsBadInput() {
+    QFETCH(int, type);
+    QFETCH(OutputFormat, format);
+    QFETCH(int, jpegQuality);
+    QFETCH(int, pngCompression);
+    QFETCH(int, kind);
+    const cv::Mat pixels = type < 0 ? cv::Mat() : cv::Mat(8, 8, type, cv::Scalar::all(0));
+    EncodeOptions options;
+    options.jpegQuality = jpegQuality;
+    options.pngCompression = pngCompression;
+    const Result<QByteArray> bytes = encodeImage(pixels, format, options, QStringLiteral("out/ёжик.png"));
+    QVERIFY(!bytes.ok());
+    QCOMPARE(int(bytes.error().kind), kind);
+    QVERIFY2(bytes.error().message.startsWith(QStringLiteral("out/ёжик.png: ")),
+             qPrintable(bytes.error().message));
+}
+
+void TestEncoder::extensions_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<OutputFormat>("format");
+    QTest::newRow("jpg") << QStringLiteral("jpg") << OutputFormat::Jpeg;
+    QTest::newRow(".JPEG") << QStringLiteral(".JPEG") << OutputFormat::Jpeg;
+    QTest::newRow("jfif") << QStringLiteral("jfif") << OutputFormat::Jpeg;
+    QTest::newRow("file name") << QStringLiteral("crops/ёжик_猫.PNG") << OutputFormat::Png;
+    QTest::newRow("webp") << QStringLiteral("webp") << OutputFormat::WebP;
+    QTest::newRow("tiff") << QStringLiteral("a.tiff") << OutputFormat::Tiff;
+    QTest::newRow("tif") << QStringLiteral("tif") << OutputFormat::Tiff;
+    QTest::newRow("bmp") << QStringLiteral("BMP") << OutputFormat::Bmp;
+    QTest::newRow("unknown") << QStringLiteral("gif") << OutputFormat::SameAsInput;
+    QTest::newRow("empty") << QString() << OutputFormat::SameAsInput;
+    QTest::newRow("dot in a folder") << QStringLiteral("out.v2/file") << OutputFormat::SameAsInput;
+}
+
+void TestEncoder::extensions() {
+    QFETCH(QString, name);
+    QFETCH(OutputFormat, format);
+    QCOMPARE(formatFromExtension(name), format);
+    if (format != OutputFormat::SameAsInput)
+        QCOMPARE(formatFromExtension(extensionFor(format)), format);
+}
+
+void TestEncoder::formatForInputs_data() {
+    QTest::addColumn<ImageFormat>("input");
+    QTest::addColumn<OutputFormat>("output");
+    QTest::newRow("JPEG") << ImageFormat::Jpeg << OutputFormat::Jpeg;
+    QTest::newRow("PNG") << ImageFormat::Png << OutputFormat::Png;
+    QTest::newRow("BMP") << ImageFormat::Bmp << OutputFormat::Bmp;
+    QTest::newRow("TIFF") << ImageFormat::Tiff << OutputFormat::Tiff;
+    QTest::newRow("WebP") << ImageFormat::WebP << OutputFormat::WebP;
+    QTest::newRow("PNM") << ImageFormat::Pnm << OutputFormat::Png;
+    QTest::newRow("other") << ImageFormat::Other << OutputFormat::Png;
+    QTest::newRow("unknown") << ImageFormat::Unknown << OutputFormat::Png;
+}
+
+void TestEncoder::formatForInputs() {
+    QFETCH(ImageFormat, input);
+    QFETCH(OutputFormat, output);
+    QCOMPARE(formatForInput(input), output);
+    QVERIFY(!extensionFor(output).isEmpty());
+}
+
+void TestEncoder::optionsFromSettings() {
+    CropSettings settings;
+    settings.jpegQuality = 77;
+    settings.pngCompression = 6;
+    settings.webpQuality = 55;
+    const EncodeOptions options = encodeOptionsFor(settings);
+    QCOMPARE(options.jpegQuality, 77);
+    QCOMPARE(options.pngCompression, 6);
+    QCOMPARE(options.webpQuality, 55);
+    QCOMPARE(options.jpegSubsampling, JpegSubsampling::Yuv420);
+}
+
+QTEST_APPLESS_MAIN(TestEncoder)
+#include "test_encoder.moc"
