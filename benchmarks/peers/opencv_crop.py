@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""OpenCV-Python peer: cv2.imread of the whole picture + a copied slice, on a thread pool."""
+
+import cv2
+
+import peer_common
+
+FLAGS = cv2.IMREAD_UNCHANGED | cv2.IMREAD_IGNORE_ORIENTATION
+
+
+def crop(job):
+    path, x, y, w, h = job
+    return cv2.imread(path, FLAGS)[y:y + h, x:x + w].copy()
+
+
+def describe(pixels, checksum_only=False):
+    if checksum_only:
+        return int(pixels[0, 0].sum())
+    channels = 1 if pixels.ndim == 2 else pixels.shape[2]
+    return pixels.tobytes(), pixels.shape[1], pixels.shape[0], channels, "bgr"
+
+
+if __name__ == "__main__":
+    cv2.setNumThreads(1)  # one picture per thread, like the C++ engines
+    peer_common.run("opencv-python", cv2.__version__, crop, describe)
