@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations/AnnotationFormat.h"
+
+#include "annotations/CsvLayout.h"
+#include "annotations/CsvTable.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace cropdeck {
+namespace {
+
+constexpr qint64 kSniffBytes = 4 << 20;
+
+QByteArray head(const QString& path, qint64 bytes = kSniffBytes) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return file.read(bytes);
+}
+
+AnnotationFormat sniffJson(const QByteArray& bytes) {
+    static const QRegularExpression shapes(QStringLiteral("\"shapes\"\\s*:"));
+    static const QRegularExpression coco(QStringLiteral("\"(images|annotations|categories)\"\\s*:"));
+    const QString text = QString::fromUtf8(bytes);
+    if (text.contains(shapes))
+        return AnnotationFormat::LabelMe;
+    if (text.contains(coco))
+        return AnnotationFormat::Coco;
+    return AnnotationFormat::Unknown;
+}
+
+bool isYoloLine(const QString& line) {
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const QStringList tokens = line.split(space, Qt::SkipEmptyParts);
+    if (tokens.size() < 5 || tokens.first().contains(u','))
+        return false;
+    return std::all_of(tokens.cbegin(), tokens.cend(), [](const QString& t) {
+        bool ok = false;
+        t.toDouble(&ok);
+        return ok;
+    });
+}
+
+AnnotationFormat sniffText(const QByteArray& bytes) {
+    // Only whole lines: the sniffed head may end in the middle of one.
+    const qsizetype lastBreak = bytes.lastIndexOf('\n');
+    const QString text =
+        QString::fromUtf8(lastBreak > 0 && bytes.size() == kSniffBytes ? bytes.left(lastBreak) : bytes);
+    QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+    lines.removeIf([](const QString& l) { return l.trimmed().isEmpty(); });
+    if (lines.isEmpty())
+        return AnnotationFormat::Unknown;
+    const QStringList sample = lines.mid(0, 20);
+    if (std::all_of(sample.cbegin(), sample.cend(), isYoloLine))
+        return AnnotationFormat::Yolo;
+    const std::optional<CsvTable> table = parseCsv(sample.join(u'\n'), nullptr);
+    if (!table || table->records.isEmpty())
+        return AnnotationFormat::Unknown;
+    QStringList first = table->records.first().fields;
+    if (!first.isEmpty() && first[0].startsWith(QChar(0xFEFF)))
+        first[0].remove(0, 1);
+    if (isCsvHeader(first)) {
+        const CsvColumns columns = csvColumnsFromHeader(first);
+        if (!columns.validate())
+            return AnnotationFormat::Unknown;
+        return columns.isCentreScale() ? AnnotationFormat::CentreScale : AnnotationFormat::Csv;
+    }
+    if (first.size() == 4)
+        return AnnotationFormat::CentreScale;
+    return first.size() == 5 || first.size() == 6 ? AnnotationFormat::Csv : AnnotationFormat::Unknown;
+}
+
+bool hasFileWithSuffix(const QDir& dir, const QString& suffix) {
+    return !dir.entryList({QStringLiteral("*.") + suffix}, QDir::Files).isEmpty();
+}
+
+AnnotationFormat sniffFolder(const QDir& dir, int depth) {
+    for (const char* name : {"data.yaml", "data.yml", "classes.txt"}) {
+        if (dir.exists(QLatin1String(name)))
+            return AnnotationFormat::Yolo;
+    }
+    if (QFileInfo(dir.filePath(QStringLiteral("labels"))).isDir())
+        return AnnotationFormat::Yolo;
+    if (hasFileWithSuffix(QDir(dir.filePath(QStringLiteral("Annotations"))), QStringLiteral("xml")) ||
+        hasFileWithSuffix(dir, QStringLiteral("xml")))
+        return AnnotationFormat::Voc;
+    const QStringList jsons = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString& json : jsons) {
+        if (sniffJson(head(dir.filePath(json), 1 << 20)) == AnnotationFormat::LabelMe)
+            return AnnotationFormat::LabelMe;
+    }
+    const QStringList texts = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+    for (const QString& text : texts) {
+        if (!text.startsWith(QStringLiteral("readme"), Qt::CaseInsensitive) &&
+            sniffText(head(dir.filePath(text), 64 << 10)) == AnnotationFormat::Yolo)
+            return AnnotationFormat::Yolo;
+    }
+    if (depth > 0) {
+        for (const QString& sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            const AnnotationFormat found = sniffFolder(QDir(dir.filePath(sub)), depth - 1);
+            if (found != AnnotationFormat::Unknown)
+                return found;
+        }
+    }
+    return AnnotationFormat::Unknown;
+}
+
+} // namespace
+
+QString annotationFormatName(AnnotationFormat format) {
+    switch (format) {
+    case AnnotationFormat::Auto:
+        return QStringLiteral("auto");
+    case AnnotationFormat::Unknown:
+        return QStringLiteral("unknown");
+    case AnnotationFormat::Csv:
+        return QStringLiteral("csv");
+    case AnnotationFormat::CentreScale:
+        return QStringLiteral("centre-scale");
+    case AnnotationFormat::Voc:
+        return QStringLiteral("voc");
+    case AnnotationFormat::Coco:
+        return QStringLiteral("coco");
+    case AnnotationFormat::Yolo:
+        return QStringLiteral("yolo");
+    case AnnotationFormat::LabelMe:
+        return QStringLiteral("labelme");
+    }
+    return QStringLiteral("unknown");
+}
+
+QStringList annotationFormatNames() {
+    return {QStringLiteral("csv"),  QStringLiteral("centre-scale"), QStringLiteral("voc"),
+            QStringLiteral("coco"), QStringLiteral("yolo"),         QStringLiteral("labelme")};
+}
+
+std::optional<AnnotationFormat> parseAnnotationFormat(const QString& name) {
+    const QString key = name.trimmed().toLower();
+    if (key == u"auto")
+        return AnnotationFormat::Auto;
+    if (key == u"csv")
+        return AnnotationFormat::Csv;
+    if (key == u"centre-scale" || key == u"center-scale" || key == u"centre_scale" || key == u"center_scale")
+        return AnnotationFormat::CentreScale;
+    if (key == u"voc" || key == u"pascal-voc" || key == u"pascal_voc" || key == u"xml")
+        return AnnotationFormat::Voc;
+    if (key == u"coco")
+        return AnnotationFormat::Coco;
+    if (key == u"yolo" || key == u"darknet")
+        return AnnotationFormat::Yolo;
+    if (key == u"labelme")
+        return AnnotationFormat::LabelMe;
+    return std::nullopt;
+}
+
+AnnotationFormat detectAnnotationFormat(const QString& path) {
+    const QFileInfo info(path);
+    if (info.isDir())
+        return sniffFolder(QDir(path), 1);
+    if (!info.isFile())
+        return AnnotationFormat::Unknown;
+    const QString suffix = info.suffix().toLower();
+    if (suffix == u"yaml" || suffix == u"yml" ||
+        info.fileName().compare(u"classes.txt", Qt::CaseInsensitive) == 0)
+        return AnnotationFormat::Yolo;
+    const QByteArray bytes = head(path);
+    const QByteArray start = bytes.left(256).trimmed();
+    const QByteArray body = start.startsWith("\xEF\xBB\xBF") ? start.mid(3).trimmed() : start;
+    if (body.startsWith('{'))
+        return sniffJson(bytes);
+    if (body.startsWith('<'))
+        return bytes.contains("<annotation") ? AnnotationFormat::Voc : AnnotationFormat::Unknown;
+    return sniffText(bytes);
+}
+
+} // namespace cropdeck

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations/AnnotationIssue.h"
+
+#include <algorithm>
+
+namespace cropdeck {
+
+QString AnnotationIssue::toString() const {
+    QString text = file;
+    if (line > 0)
+        text += u':' + QString::number(line);
+    text += QStringLiteral(": ");
+    if (severity == IssueSeverity::Warning)
+        text += QStringLiteral("warning: ");
+    if (!element.isEmpty())
+        text += element + QStringLiteral(": ");
+    return text + message;
+}
+
+bool hasErrors(const QList<AnnotationIssue>& issues) {
+    return std::any_of(issues.cbegin(), issues.cend(),
+                       [](const AnnotationIssue& issue) { return issue.severity == IssueSeverity::Error; });
+}
+
+} // namespace cropdeck

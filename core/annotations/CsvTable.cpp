@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations/CsvTable.h"
+
+namespace cropdeck {
+namespace {
+
+QChar guessDelimiter(QStringView text) {
+    qsizetype end = 0;
+    while (end < text.size() && text[end] != u'\n' && text[end] != u'\r')
+        ++end;
+    const QStringView first = text.left(end);
+    if (first.contains(u','))
+        return u',';
+    if (first.contains(u';'))
+        return u';';
+    if (first.contains(u'\t'))
+        return u'\t';
+    return u',';
+}
+
+class Tokenizer {
+public:
+    Tokenizer(QStringView text, QChar delimiter)
+        : m_text(text)
+        , m_delimiter(delimiter) {}
+
+    // Reads one record; false at the end. Sets m_error on an unterminated quote.
+    bool next(CsvRecord& record) {
+        skipBlankLines();
+        if (m_pos >= m_text.size())
+            return false;
+        record.line = m_line;
+        record.fields.clear();
+        for (;;) {
+            QString field;
+            if (!readField(field))
+                return false;
+            record.fields << field;
+            if (m_pos >= m_text.size())
+                return true;
+            const QChar c = m_text[m_pos];
+            if (c == m_delimiter) {
+                ++m_pos;
+                continue;
+            }
+            consumeLineEnd();
+            return true;
+        }
+    }
+
+    const QString& error() const { return m_error; }
+
+private:
+    bool atLineEnd() const { return m_text[m_pos] == u'\n' || m_text[m_pos] == u'\r'; }
+
+    void consumeLineEnd() {
+        if (m_text[m_pos] == u'\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == u'\n')
+            ++m_pos;
+        ++m_pos;
+        ++m_line;
+    }
+
+    void skipBlankLines() {
+        while (m_pos < m_text.size() && atLineEnd())
+            consumeLineEnd();
+    }
+
+    bool readField(QString& field) {
+        qsizetype start = m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] == u' ')
+            ++m_pos;
+        if (m_pos < m_text.size() && m_text[m_pos] == u'"')
+            return readQuoted(field);
+        m_pos = start;
+        while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
+            ++m_pos;
+        field = m_text.mid(start, m_pos - start).trimmed().toString();
+        return true;
+    }
+
+    bool readQuoted(QString& field) {
+        const int startLine = m_line;
+        ++m_pos;
+        for (;;) {
+            if (m_pos >= m_text.size()) {
+                m_error = QStringLiteral("line %1: quoted field is never closed").arg(startLine);
+                return false;
+            }
+            const QChar c = m_text[m_pos++];
+            if (c == u'"') {
+                if (m_pos < m_text.size() && m_text[m_pos] == u'"') {
+                    field += u'"';
+                    ++m_pos;
+                    continue;
+                }
+                break;
+            }
+            if (c == u'\n' || (c == u'\r' && (m_pos >= m_text.size() || m_text[m_pos] != u'\n')))
+                ++m_line;
+            field += c;
+        }
+        // Text after the closing quote (`"a"b`) is kept rather than refused, as spreadsheets do.
+        const qsizetype tail = m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
+            ++m_pos;
+        field += m_text.mid(tail, m_pos - tail).trimmed();
+        return true;
+    }
+
+    QStringView m_text;
+    QChar m_delimiter;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    QString m_error;
+};
+
+} // namespace
+
+std::optional<CsvTable> parseCsv(QStringView text, QString* error) {
+    CsvTable table;
+    table.delimiter = guessDelimiter(text);
+    Tokenizer tokenizer(text, table.delimiter);
+    CsvRecord record;
+    while (tokenizer.next(record))
+        table.records.append(record);
+    if (!tokenizer.error().isEmpty()) {
+        if (error)
+            *error = tokenizer.error();
+        return std::nullopt;
+    }
+    return table;
+}
+
+QString csvField(const QString& value, QChar delimiter) {
+    const bool needsQuotes = value.contains(delimiter) || value.contains(u'"') || value.contains(u'\n') ||
+                             value.contains(u'\r') || value.startsWith(u' ') || value.endsWith(u' ');
+    if (!needsQuotes)
+        return value;
+    QString quoted = value;
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+} // namespace cropdeck

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations/TextFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <cstring>
+
+namespace cropdeck {
+namespace {
+
+// Offset of the first byte that breaks UTF-8 (overlongs, surrogates and code points past U+10FFFF
+// included), or -1 when the text is valid.
+qsizetype firstInvalidUtf8(const QByteArray& bytes) {
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype size = bytes.size();
+    for (qsizetype i = 0; i < size;) {
+        const unsigned char lead = data[i];
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (lead < 0x80)
+            length = 1;
+        else if (lead >= 0xC2 && lead <= 0xDF)
+            length = 2;
+        else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else
+            return i;
+        if (i + length > size)
+            return i;
+        for (int k = 1; k < length; ++k) {
+            const unsigned char next = data[i + k];
+            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF))
+                return i;
+        }
+        i += length;
+    }
+    return -1;
+}
+
+bool startsWith(const QByteArray& bytes, const char* prefix, int length) {
+    return bytes.size() >= length && memcmp(bytes.constData(), prefix, size_t(length)) == 0;
+}
+
+} // namespace
+
+Result<QByteArray> readBoundedFile(const QString& path, qint64 maxBytes) {
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        return makeError(ErrorKind::Invalid, QStringLiteral("%1: is a folder, expected a file").arg(path));
+    if (info.size() > maxBytes)
+        return makeError(ErrorKind::TooLarge, QStringLiteral("%1: %2 bytes is over the %3-byte limit for "
+                                                             "annotation files")
+                                                  .arg(path)
+                                                  .arg(info.size())
+                                                  .arg(maxBytes));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
+    // read() bounds the allocation even if the file grew since the size check (or is a pipe).
+    QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes)
+        return makeError(
+            ErrorKind::TooLarge,
+            QStringLiteral("%1: over the %2-byte limit for annotation files").arg(path).arg(maxBytes));
+    if (file.error() != QFileDevice::NoError)
+        return makeError(ErrorKind::Io, QStringLiteral("%1: read failed: %2").arg(path, file.errorString()));
+    return bytes;
+}
+
+Result<QString> decodeText(const QByteArray& bytes, const QString& path) {
+    if (startsWith(bytes, "\xFF\xFE", 2) || startsWith(bytes, "\xFE\xFF", 2)) {
+        const bool little = bytes.at(0) == '\xFF';
+        QStringDecoder decoder(little ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        QString text = decoder(bytes.mid(2));
+        if (decoder.hasError())
+            return makeError(ErrorKind::Corrupt, QStringLiteral("%1: broken UTF-16 text").arg(path));
+        return text;
+    }
+    const int bom = startsWith(bytes, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0)
+        return makeError(
+            ErrorKind::Corrupt,
+            QStringLiteral("%1:%2: not UTF-8 text (byte 0x%3 at offset %4); save the file as UTF-8")
+                .arg(path)
+                .arg(lineAtOffset(bytes, bad))
+                .arg(quint8(bytes.at(bad)), 2, 16, QLatin1Char('0'))
+                .arg(bad));
+    return QString::fromUtf8(bytes.constData() + bom, bytes.size() - bom);
+}
+
+int lineAtOffset(const QByteArray& bytes, qint64 offset) {
+    const qint64 end = qBound<qint64>(0, offset, bytes.size());
+    return 1 + int(std::count(bytes.constBegin(), bytes.constBegin() + end, '\n'));
+}
+
+Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1: cannot create folder %2").arg(path, info.absolutePath()));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return makeError(ErrorKind::Io, QStringLiteral("%1: write failed: %2").arg(path, file.errorString()));
+    return Status::success();
+}
+
+} // namespace cropdeck

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the readers and writers: bounded file reads, text decoding with a line number for the
+// first bad byte, and atomic writes.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace cropdeck {
+
+// The whole file, or NotFound / Io / TooLarge (over maxBytes) naming the file.
+Result<QByteArray> readBoundedFile(const QString& path, qint64 maxBytes);
+
+// UTF-8 with or without a byte-order mark, or UTF-16 with one. Anything else (Latin-1, Windows-1252, a
+// binary file) is Corrupt, naming the line of the first byte that is not UTF-8.
+Result<QString> decodeText(const QByteArray& bytes, const QString& path);
+
+// 1-based line of a byte offset (JSON parse errors give offsets).
+int lineAtOffset(const QByteArray& bytes, qint64 offset);
+
+// Writes through a temporary file in the same folder and renames it into place, creating missing
+// parent folders; a failed write leaves any previous file untouched.
+Status writeFileAtomically(const QString& path, const QByteArray& bytes);
+
+} // namespace cropdeck

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations/WriterSupport.h"
+
+#include "annotations/BoxConventions.h"
+#include "annotations/ReaderSupport.h"
+
+#include <QDir>
+
+namespace cropdeck {
+
+void LossLog::note(const QString& message, qint64 count) {
+    for (auto& entry : m_entries) {
+        if (entry.first == message) {
+            entry.second += count;
+            return;
+        }
+    }
+    m_entries.append({message, count});
+}
+
+void LossLog::noteForeignExtras(const AnnotationSet& set, const QString& keptPrefix) {
+    auto noteMap = [&](const QVariantMap& extras, const char* owner) {
+        for (auto it = extras.cbegin(); it != extras.cend(); ++it) {
+            if (!it.key().startsWith(keptPrefix))
+                note(QStringLiteral("%1 field '%2' is not kept").arg(QLatin1String(owner), it.key()));
+        }
+    };
+    noteMap(set.extras, "file");
+    for (const ImageEntry& image : set.images) {
+        noteMap(image.extras, "image");
+        for (const CropWindow& window : image.windows)
+            noteMap(window.extras, "box");
+    }
+}
+
+void LossLog::appendTo(QStringList* report) const {
+    if (!report)
+        return;
+    for (const auto& entry : m_entries)
+        report->append(QStringLiteral("%1: %2: %3").arg(m_format, entry.first).arg(entry.second));
+}
+
+void noteNonIndexIds(const AnnotationSet& set, LossLog& losses) {
+    for (const ImageEntry& image : set.images) {
+        for (qsizetype i = 0; i < image.windows.size(); ++i) {
+            if (image.windows[i].id != QString::number(i)) {
+                losses.note(QStringLiteral("box ids are not kept (boxes are numbered in file order)"));
+                return;
+            }
+        }
+    }
+}
+
+std::optional<QSize> imageSizeFor(const AnnotationSet& set, const ImageEntry& image,
+                                  const WriteOptions& options) {
+    if (image.declaredSize.isValid() && !image.declaredSize.isEmpty())
+        return image.declaredSize;
+    if (options.imageSize) {
+        const std::optional<QSize> size = options.imageSize(absoluteImagePath(set, image));
+        if (size && !size->isEmpty())
+            return size;
+    }
+    return std::nullopt;
+}
+
+QString absoluteImagePath(const AnnotationSet& set, const ImageEntry& image) {
+    return QDir::cleanPath(QDir(set.imageRoot).absoluteFilePath(image.path));
+}
+
+std::optional<QRectF> windowBox(const AnnotationSet& set, const ImageEntry& image, const CropWindow& window,
+                                const WriteOptions& options, LossLog& losses) {
+    if (window.kind == CropWindow::Kind::Box)
+        return window.box;
+    const std::optional<QSize> size = imageSizeFor(set, image, options);
+    if (!size) {
+        losses.note(QStringLiteral("centre/scale windows skipped because the image size is unknown"));
+        return std::nullopt;
+    }
+    losses.note(QStringLiteral("centre/scale windows written as their square box (the resize to the window "
+                               "size is not kept)"));
+    return QRectF(resolveNormalizedSquare(window.square, *size, set.normalizedMaxFraction));
+}
+
+QString imagePathRelativeTo(const AnnotationSet& set, const ImageEntry& image, const QString& folder) {
+    if (set.imageRoot.isEmpty())
+        return image.path;
+    return QDir(folder).relativeFilePath(absoluteImagePath(set, image));
+}
+
+QString annotationFilePathFor(const ImageEntry& image, const QString& suffix, QSet<QString>& used) {
+    QString relative = normalizedAnnotationPath(image.path);
+    if (isForeignAbsolutePath(relative) || relative.startsWith(QStringLiteral("../")) || relative == u"..")
+        relative = relative.mid(relative.lastIndexOf(u'/') + 1);
+    const qsizetype dot = relative.lastIndexOf(u'.');
+    const QString stem = dot > relative.lastIndexOf(u'/') + 1 ? relative.left(dot) : relative;
+    QString candidate = stem + suffix;
+    for (int n = 2; used.contains(candidate.toCaseFolded()); ++n)
+        candidate = stem + QStringLiteral("-%1").arg(n) + suffix;
+    used.insert(candidate.toCaseFolded());
+    return candidate;
+}
+
+} // namespace cropdeck
