@@ -34,14 +34,4 @@ std::optional<QRect> pixelRectFromBox(const QRectF& box) {
     return QRect(left, top, right - left, bottom - top);
 }
 
-bool withinCoordinateLimits(const QRect& rect) {
-    const qint64 limit = kMaxPixelCoordinate;
-    const qint64 left = rect.x();
-    const qint64 top = rect.y();
-    const qint64 right = left + rect.width();
-    const qint64 bottom = top + rect.height();
-    return std::abs(left) <= limit && std::abs(top) <= limit && std::abs(right) <= limit &&
-           std::abs(bottom) <= limit;
-}
-
 } // namespace cropdeck

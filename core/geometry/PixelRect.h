@@ -29,7 +29,4 @@ inline constexpr int kMaxPixelCoordinate = 1 << 28;
 
 [[nodiscard]] std::optional<QRect> pixelRectFromBox(const QRectF& box);
 
-// True when every edge of `rect` lies within ±kMaxPixelCoordinate.
-[[nodiscard]] bool withinCoordinateLimits(const QRect& rect);
-
 } // namespace cropdeck

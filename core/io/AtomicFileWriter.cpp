@@ -105,20 +105,23 @@ Status writeThroughTemporary(const QString& path, const QByteArray& target, cons
     if (::stat(target.constData(), &existing) == 0 && S_ISREG(existing.st_mode))
         ::fchmod(fd, existing.st_mode & 07777);
 
-    const bool written = writeAll(fd, data) && ::fsync(fd) == 0;
-    int error = errno;
+    bool ok = writeAll(fd, data) && ::fsync(fd) == 0;
+    int error = ok ? 0 : errno;
     // close() can report a deferred write error (NFS, quotas).
-    const bool closed = ::close(fd) == 0;
-    if (written && !closed)
+    if (::close(fd) != 0 && ok) {
+        ok = false;
         error = errno;
-    if (written && closed && ::rename(tempPath.constData(), target.constData()) == 0) {
-        syncFolder(folder);
-        return Status::success();
     }
-    if (written && closed)
+    if (ok && ::rename(tempPath.constData(), target.constData()) != 0) {
+        ok = false;
         error = errno;
-    ::unlink(tempPath.constData());
-    return writeError(path, reasonFor(error));
+    }
+    if (!ok) {
+        ::unlink(tempPath.constData());
+        return writeError(path, reasonFor(error));
+    }
+    syncFolder(folder);
+    return Status::success();
 }
 
 #endif

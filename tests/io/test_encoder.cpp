@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <thread>
 #include <vector>
 
 using namespace cropdeck;
@@ -26,6 +27,7 @@ private slots:
     void jpegQuality();
     void jpegOfAView();
     void jpegOptionsChangeTheOutput();
+    void jpegFromManyThreads();
     void webpLossy();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -169,6 +171,29 @@ void TestEncoder::jpegOptionsChangeTheOutput() {
     };
     QVERIFY(sizeWith(50, JpegSubsampling::Yuv420) < sizeWith(95, JpegSubsampling::Yuv420));
     QVERIFY(sizeWith(90, JpegSubsampling::Yuv420) < sizeWith(90, JpegSubsampling::Yuv444));
+}
+
+void TestEncoder::jpegFromManyThreads() {
+    // Each thread has its own TurboJPEG handle; the bytes must not depend on which thread encoded them.
+    const cv::Mat pixels = photoLike(96, 64, 3);
+    const Result<QByteArray> reference =
+        encodeImage(pixels, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("r.jpg"));
+    QVERIFY(reference.ok());
+    std::vector<QByteArray> results(8);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < results.size(); ++t) {
+        threads.emplace_back([&pixels, &results, t] {
+            for (int i = 0; i < 20; ++i) {
+                const Result<QByteArray> bytes =
+                    encodeImage(pixels, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("t.jpg"));
+                results[t] = bytes.ok() && (i == 0 || results[t] == *bytes) ? *bytes : QByteArray("mismatch");
+            }
+        });
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+    for (const QByteArray& bytes : results)
+        QCOMPARE(bytes, *reference);
 }
 
 void TestEncoder::webpLossy() {
