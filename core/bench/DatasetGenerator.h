@@ -20,12 +20,14 @@ namespace cropdeck {
 // Writes about a dozen pictures (JPEG of mixed sizes, one PNG, one BMP, one JPEG with EXIF orientation 6,
 // one with restart markers) under DIR/images/, DIR/annotations.csv (`path,x,y,w,h,label`, paths relative
 // to DIR, boxes on the upright picture) and DIR/README.txt. DIR may be missing, empty or an earlier demo
-// set (which is overwritten); any other content is refused. Returns the annotation file's path.
+// set (which is overwritten; a DIR/crops/ folder of its crops is left alone); any other content is
+// refused. Returns the annotation file's path.
 Result<QString> makeDemoDataset(const QString& dir);
 
 inline constexpr char kDemoAnnotationsFile[] = "annotations.csv";
 inline constexpr char kDemoReadmeFile[] = "README.txt";
 inline constexpr char kDemoImagesFolder[] = "images";
+inline constexpr char kDemoCropsFolder[] = "crops"; // where the suggested batch command writes
 
 // ---- Seed workloads ----------------------------------------------------------------------------------
 

@@ -60,10 +60,11 @@ annotations.csv  one line per box: path,x,y,w,h,label. Paths are relative to thi
                pixels of the upright picture (EXIF orientation applied), 1-4 per picture, around the drawn
                ellipses and polygons, labelled "ellipse" or "polygon".
 
-Crop every box:
-    cropdeck --batch --images DEMO_DIR --annotations DEMO_DIR/annotations.csv --out CROPS_DIR
+Crop every box (paths in the annotation file are resolved against this folder):
+    cropdeck --batch --annotations DEMO_DIR/annotations.csv --out DEMO_DIR/crops
 
-Running --make-demo again on this folder rewrites it; write crops to a folder outside it.
+Running --make-demo again on this folder rewrites the pictures, the annotations and this file, and leaves
+crops/ alone; it refuses a folder holding anything else.
 )";
 
 QSet<QString> demoImageNames() {
@@ -87,10 +88,11 @@ Status checkDemoFolder(const QString& dir) {
     const QDir::Filters all = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
     for (const QFileInfo& entry : QDir(dir).entryInfoList(all)) {
         const QString name = entry.fileName();
-        const bool known = entry.isDir() && !entry.isSymLink()
-                               ? name == QLatin1String(kDemoImagesFolder)
-                               : entry.isFile() && (name == QLatin1String(kDemoAnnotationsFile) ||
-                                                    name == QLatin1String(kDemoReadmeFile));
+        const bool known =
+            entry.isDir() && !entry.isSymLink()
+                ? name == QLatin1String(kDemoImagesFolder) || name == QLatin1String(kDemoCropsFolder)
+                : entry.isFile() &&
+                      (name == QLatin1String(kDemoAnnotationsFile) || name == QLatin1String(kDemoReadmeFile));
         if (!known)
             return refuse(name);
     }

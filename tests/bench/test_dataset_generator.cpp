@@ -237,7 +237,7 @@ private slots:
         QTest::newRow("a file at the top") << "notes.txt";
         QTest::newRow("a foreign picture in images/") << "images/holiday.jpg";
         QTest::newRow("a hidden file") << ".keep";
-        QTest::newRow("an unknown folder") << "crops/";
+        QTest::newRow("an unknown folder") << "other/";
     }
     void demoRefusesAnUnrelatedFolder() {
         QFETCH(QString, intruder);
