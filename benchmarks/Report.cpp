@@ -35,6 +35,14 @@ bool timed(const EngineResult* e) {
     return e && e->skipReason.isEmpty() && e->stats.median > 0;
 }
 
+// Seconds with three significant decimals however small: BMP crops take milliseconds for 32 images.
+QString formatSeconds(double seconds) {
+    int decimals = 3;
+    for (double v = seconds; v > 0 && v < 0.1 && decimals < 6; v *= 10)
+        ++decimals;
+    return QString::number(seconds, 'f', decimals);
+}
+
 QString caseLabel(const CaseResult& result) {
     return result.crops.workload + " / " + result.crops.windows;
 }
@@ -42,7 +50,9 @@ QString caseLabel(const CaseResult& result) {
 QString secondsCell(const EngineResult* e) {
     if (!timed(e))
         return QStringLiteral("-");
-    return QStringLiteral("%1 ±%2%").arg(e->stats.median, 0, 'f', 3).arg(e->stats.spreadPercent, 0, 'f', 0);
+    return QStringLiteral("%1 ±%2%")
+        .arg(formatSeconds(e->stats.median))
+        .arg(e->stats.spreadPercent, 0, 'f', 0);
 }
 
 QString rateCell(const EngineResult* e, int count) {

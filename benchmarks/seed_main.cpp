@@ -33,6 +33,7 @@ struct Options {
     QStringList only;
     QString json;
     bool peers = true;
+    bool generateOnly = false;
     QString python;
 };
 
@@ -67,6 +68,7 @@ std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& er
         {"seed", "Dataset seed (default 1).", "N"},
         {"side", "Override the image side (quick runs; default each workload's own size).", "N"},
         {"no-peers", "Skip the subprocess peers (Pillow, libvips, OpenCV-Python)."},
+        {"generate-only", "Generate (or check) the dataset, then exit without timing anything."},
         {"python", "Python interpreter for the Python peers (default /usr/bin/python3 if present).", "PATH"},
     });
     parser.process(app);
@@ -81,6 +83,7 @@ std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& er
     o.setup.threads = o.threads;
     o.json = parser.value("json");
     o.peers = !parser.isSet("no-peers");
+    o.generateOnly = parser.isSet("generate-only");
     o.python = parser.isSet("python")                  ? parser.value("python")
                : QFileInfo::exists("/usr/bin/python3") ? QStringLiteral("/usr/bin/python3")
                                                        : QStringLiteral("python3");
@@ -126,7 +129,7 @@ std::optional<CaseResult> runCase(const CropCase& crops, const Options& o,
             result.engines.push_back(runPeer(peer, crops, o.threads, o.trials, indices, references));
     for (const EngineResult& e : result.engines)
         log << ' ' << e.engine << '='
-            << (e.skipReason.isEmpty() ? QString::number(e.stats.median, 'f', 3) : "-");
+            << (e.skipReason.isEmpty() ? QString::number(e.stats.median, 'g', 3) : "-");
     log << Qt::endl;
     return result;
 }
@@ -168,11 +171,15 @@ int main(int argc, char* argv[]) {
             err << cases.error().message << Qt::endl;
             return 3;
         }
+        if (o->generateOnly)
+            continue;
         for (const CropCase& crops : cases.value())
             if (std::optional<CaseResult> r = runCase(crops, *o, peers, out))
                 results.push_back(std::move(*r));
     }
 
+    if (o->generateOnly)
+        return 0;
     const RunParameters parameters{o->threads,    o->trials,     o->setup.count,
                                    o->setup.seed, o->setup.side, o->setup.root};
     printTables(out, results, parameters);
