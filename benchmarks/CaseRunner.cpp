@@ -69,6 +69,8 @@ EngineResult runInProcess(const InProcessEngine& engine, const CropCase& crops, 
     result.checksum = sink.checksum.load();
     result.failures = sink.failures.load();
     checkCrops(result, engine, crops, checkIndices, references);
+    if (engine.describe && !crops.items.empty())
+        result.detail = engine.describe(crops.items.front());
     return result;
 }
 

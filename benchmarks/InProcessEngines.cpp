@@ -45,13 +45,17 @@ Result<cv::Mat> cropDeckCrop(const CropItem& item) {
 #endif
 
 InProcessEngine cropDeckEngine() {
-    InProcessEngine engine{QStringLiteral("cropdeck"), true, {}, {}, {}};
+    InProcessEngine engine{QStringLiteral("cropdeck"), true, {}, {}, {}, {}};
 #if CROPDECK_BENCH_HAVE_CROPPER
     engine.timed = [](const CropItem& item) -> std::optional<quint64> {
         const Result<cv::Mat> pixels = cropDeckCrop(item);
         return pixels ? std::optional(foldMat(pixels.value())) : std::nullopt;
     };
     engine.checked = cropDeckCrop;
+    engine.describe = [](const CropItem& item) {
+        const Result<CroppedImage> cropped = cropDeckRun(item);
+        return cropped ? cropped->decodePlan : cropped.error().message;
+    };
 #else
     engine.skipReason = QStringLiteral("not built: core has no engine/ImageCropper.cpp (cropImage) yet");
 #endif
@@ -116,8 +120,8 @@ std::vector<InProcessEngine> inProcessEngines() {
                           image.depth() / 8);
     };
     return {
-        {QStringLiteral("opencv-serial"), false, openCvTimed, referenceCrop, {}},
-        {QStringLiteral("opencv-pool"), true, openCvTimed, referenceCrop, {}},
+        {QStringLiteral("opencv-serial"), false, openCvTimed, referenceCrop, {}, {}},
+        {QStringLiteral("opencv-pool"), true, openCvTimed, referenceCrop, {}, {}},
         cropDeckEngine(),
         {QStringLiteral("qt-cliprect"),
          true,

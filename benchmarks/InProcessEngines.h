@@ -25,6 +25,8 @@ struct InProcessEngine {
     // The same path, untimed, with the output as 8-bit gray or BGR for the pixel check.
     std::function<Result<cv::Mat>(const CropItem&)> checked;
     QString skipReason; // non-empty: cannot run in this build
+    // Optional, untimed: what the engine did for one item (CropDeck's decode plan), for the report.
+    std::function<QString(const CropItem&)> describe;
 };
 
 // The reference every engine is compared with: cv::imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION)

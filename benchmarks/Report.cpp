@@ -98,15 +98,23 @@ void printTable(QTextStream& out, const QString& title, const std::vector<CaseRe
         printRow(out, caseLabel(result), cells(result));
 }
 
-void printSkips(QTextStream& out, const std::vector<CaseResult>& results) {
+// Skipped engines, check problems, and each engine's details (versions once, CropDeck's plan per case).
+void printNotes(QTextStream& out, const std::vector<CaseResult>& results) {
     QStringList seen;
+    const auto add = [&](const QString& line) {
+        if (!line.isEmpty() && !seen.contains(line))
+            seen << line;
+    };
     for (const CaseResult& result : results)
         for (const EngineResult& e : result.engines) {
-            const QString line = e.skipReason.isEmpty() ? QString() : e.engine + ": " + e.skipReason;
-            if (!line.isEmpty() && !seen.contains(line))
-                seen << line;
+            if (!e.skipReason.isEmpty())
+                add(e.engine + ": " + e.skipReason);
             if (!e.check.problem.isEmpty())
-                seen << QStringLiteral("%1 on %2: %3").arg(e.engine, caseLabel(result), e.check.problem);
+                add(QStringLiteral("%1 on %2: %3").arg(e.engine, caseLabel(result), e.check.problem));
+            if (e.engine == QLatin1String("cropdeck") && !e.detail.isEmpty())
+                add(QStringLiteral("cropdeck plan on %1: %2").arg(caseLabel(result), e.detail));
+            else if (!e.detail.isEmpty())
+                add(e.engine + " " + e.detail);
         }
     for (const QString& line : seen)
         out << "note: " << line << '\n';
@@ -174,7 +182,7 @@ void printTables(QTextStream& out, const std::vector<CaseResult>& results, const
                 cells << checkCell(find(r, e));
             return cells;
         });
-    printSkips(out, results);
+    printNotes(out, results);
 }
 
 QJsonObject toJson(const std::vector<CaseResult>& results, const RunParameters& p, const SystemInfo& system) {
