@@ -45,8 +45,7 @@ int positive(const QCommandLineParser& parser, const QString& name, int fallback
     return value;
 }
 
-std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& err) {
-    QCommandLineParser parser;
+void declareOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(
         "Times cropping one window per image on CropDeck's seed workloads with CropDeck, OpenCV, Qt, Pillow "
         "and "
@@ -71,14 +70,19 @@ std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& er
         {"generate-only", "Generate (or check) the dataset, then exit without timing anything."},
         {"python", "Python interpreter for the Python peers (default /usr/bin/python3 if present).", "PATH"},
     });
+}
+
+std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& err) {
+    QCommandLineParser parser;
+    declareOptions(parser);
     parser.process(app);
     Options o;
-    bool ok = true;
+    bool ok = true, seedOk = true;
     o.threads = positive(parser, "threads", QThread::idealThreadCount(), &ok);
     o.trials = ok ? positive(parser, "trials", 3, &ok) : 0;
     o.setup.count = ok ? positive(parser, "count", 32, &ok) : 0;
     o.setup.side = ok ? positive(parser, "side", 0, &ok) : 0;
-    o.setup.seed = parser.isSet("seed") ? parser.value("seed").toULongLong(&ok) : 1;
+    o.setup.seed = parser.isSet("seed") ? parser.value("seed").toULongLong(&seedOk) : 1;
     o.setup.root = parser.isSet("dir") ? parser.value("dir") : QStringLiteral("/tmp/cropdeck-bench");
     o.setup.threads = o.threads;
     o.json = parser.value("json");
@@ -94,7 +98,7 @@ std::optional<Options> parseOptions(const QCoreApplication& app, QTextStream& er
             err << "unknown workload '" << name << "' (see --help)" << Qt::endl;
             return std::nullopt;
         }
-    if (!ok) {
+    if (!ok || !seedOk) {
         err << "--threads, --trials, --count and --side take a positive number, --seed a non-negative one"
             << Qt::endl;
         return std::nullopt;
