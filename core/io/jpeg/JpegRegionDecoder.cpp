@@ -79,11 +79,34 @@ int horizontalPad(const jpeg_decompress_struct& info) {
     return 0;
 }
 
-ColumnPlan planColumns(const jpeg_decompress_struct& info, const QRect& scaled) {
-    const int pad = horizontalPad(info);
-    const int first = std::max(0, scaled.x() - pad);
-    const int end = std::min(static_cast<int>(info.output_width), scaled.x() + scaled.width() + pad);
-    return ColumnPlan{static_cast<JDIMENSION>(first), static_cast<JDIMENSION>(end - first), 0};
+// Narrows every output row to the region's columns (plus the pad); may longjmp, so trivial locals only.
+ColumnPlan cropColumns(jpeg_decompress_struct* info, const QRect& wanted) {
+    const int pad = horizontalPad(*info);
+    const int first = std::max(0, wanted.x() - pad);
+    const int end = std::min(static_cast<int>(info->output_width), wanted.x() + wanted.width() + pad);
+    ColumnPlan columns{static_cast<JDIMENSION>(first), static_cast<JDIMENSION>(end - first), 0};
+    if (columns.cropX != 0 || columns.cropWidth != info->output_width)
+        jpeg_crop_scanline(info, &columns.cropX, &columns.cropWidth); // moves cropX down to an iMCU edge
+    columns.copyOffset = wanted.x() - static_cast<int>(columns.cropX);
+    return columns;
+}
+
+std::optional<Error> checkRegion(const jpeg_decompress_struct& info, const QRect& region,
+                                 const QString& path) {
+    const QRect image(0, 0, static_cast<int>(info.image_width), static_cast<int>(info.image_height));
+    if (!region.isEmpty() && image.contains(region))
+        return std::nullopt;
+    return invalid(path, QStringLiteral("region %1,%2 %3x%4 is not inside the %5x%6 image")
+                             .arg(region.x())
+                             .arg(region.y())
+                             .arg(region.width())
+                             .arg(region.height())
+                             .arg(image.width())
+                             .arg(image.height()));
+}
+
+Error cancelledError(const QString& path) {
+    return makeError(ErrorKind::Cancelled, path + QStringLiteral(": cancelled"));
 }
 
 // Reads `out.rows` rows in bands; libjpeg may longjmp out of here, so every local is trivial.
@@ -137,15 +160,8 @@ Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest&
     jpeg_read_header(info, TRUE);
     if (auto unsupported = unsupportedColorSpace(*info, pathForMessages))
         return *unsupported;
-    const QRect image(0, 0, static_cast<int>(info->image_width), static_cast<int>(info->image_height));
-    if (request.region.isEmpty() || !image.contains(request.region))
-        return invalid(pathForMessages, QStringLiteral("region %1,%2 %3x%4 is not inside the %5x%6 image")
-                                            .arg(request.region.x())
-                                            .arg(request.region.y())
-                                            .arg(request.region.width())
-                                            .arg(request.region.height())
-                                            .arg(image.width())
-                                            .arg(image.height()));
+    if (auto outside = checkRegion(*info, request.region, pathForMessages))
+        return *outside;
     configureOutput(info, scale);
     jpeg_start_decompress(info);
 
@@ -156,21 +172,18 @@ Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest&
         request.region, scale,
         QSize(static_cast<int>(info->output_width), static_cast<int>(info->output_height)));
     const QRect& wanted = result.scaledRegion;
-    ColumnPlan columns = planColumns(*info, wanted);
-    if (columns.cropX != 0 || columns.cropWidth != info->output_width)
-        jpeg_crop_scanline(info, &columns.cropX, &columns.cropWidth);
-    columns.copyOffset = wanted.x() - static_cast<int>(columns.cropX);
+    const ColumnPlan columns = cropColumns(info, wanted);
 
     result.pixels.create(wanted.height(), wanted.width(), info->output_components == 1 ? CV_8UC1 : CV_8UC3);
     JSAMPLE* band = scratch.reserve(size_t(kBandRows) * columns.cropWidth * result.pixels.elemSize());
     if (cancelled(request.cancel))
-        return makeError(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(pathForMessages));
+        return cancelledError(pathForMessages);
     if (wanted.y() > 0)
         jpeg_skip_scanlines(info, static_cast<JDIMENSION>(wanted.y()));
     const ReadOutcome outcome = readRows(info, columns, result.pixels, band, request.cancel);
     jpeg_abort_decompress(info); // never finish: the rows below the region are not read
     if (outcome == ReadOutcome::Cancelled)
-        return makeError(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(pathForMessages));
+        return cancelledError(pathForMessages);
     if (outcome == ReadOutcome::Stalled)
         return makeError(ErrorKind::Truncated,
                          QStringLiteral("%1: JPEG data ends early").arg(pathForMessages));

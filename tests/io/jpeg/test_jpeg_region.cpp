@@ -4,6 +4,7 @@
 
 #include "JpegTestImages.h"
 #include "TestUtils.h"
+#include "io/jpeg/JpegHeader.h"
 #include "io/jpeg/JpegRegionDecoder.h"
 
 #include <QTest>
@@ -91,6 +92,8 @@ private slots:
     void rejectsBadRequests();
     void cancels();
     void reportsGarbage();
+    void refusesLosslessAndTwelveBit_data();
+    void refusesLosslessAndTwelveBit();
 };
 
 void TestJpegRegion::matchesFullDecode_data() {
@@ -200,6 +203,34 @@ void TestJpegRegion::reportsGarbage() {
         decodeJpegRegion(QByteArrayView("not a jpeg at all"), request, QStringLiteral("text.jpg"));
     QVERIFY(!text.ok());
     QCOMPARE(text.error().kind, ErrorKind::Corrupt);
+}
+
+void TestJpegRegion::refusesLosslessAndTwelveBit_data() {
+    QTest::addColumn<int>("byte"); // offset from the SOF marker's 0xFF
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("SOF3 lossless") << 1 << 0xC3 << QStringLiteral("lossless JPEG is not supported");
+    QTest::newRow("12-bit") << 4 << 12 << QStringLiteral("precision 12");
+}
+
+// Our own baseline file with its SOF rewritten, so the refusal does not depend on a sample file.
+void TestJpegRegion::refusesLosslessAndTwelveBit() {
+    QFETCH(int, byte);
+    QFETCH(int, value);
+    QFETCH(QString, says);
+    QByteArray jpeg = encodeJpeg(naturalImage(32, 32, true, 5), JpegOptions());
+    const std::optional<jpeg::JpegLayout> layout = jpeg::parseJpegLayout(jpeg);
+    QVERIFY(layout.has_value());
+    jpeg[layout->sofOffset + byte] = char(value);
+    DecodeRequest request;
+    request.region = QRect(0, 0, 8, 8);
+    request.failOn = FailOn::None;
+    const Result<DecodedRegion> decoded = decodeJpegRegion(jpeg, request, QStringLiteral("odd.jpg"));
+    QVERIFY(!decoded.ok());
+    QCOMPARE(decoded.error().kind, ErrorKind::Unsupported);
+    QVERIFY2(decoded.error().message.startsWith(QStringLiteral("odd.jpg: ")) &&
+                 decoded.error().message.contains(says),
+             qPrintable(decoded.error().message));
 }
 
 QTEST_APPLESS_MAIN(TestJpegRegion)
