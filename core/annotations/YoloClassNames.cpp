@@ -91,8 +91,8 @@ public:
             else if (key == u"nc")
                 readCount(value);
             else if (key == u"path" || key == u"train" || key == u"val" || key == u"test")
-                m_result.paths.insert(key,
-                                      value.startsWith(u'[') ? flowItems(value).join(u';') : unquoted(value));
+                m_result.paths.insert(key, value.startsWith(u'[') ? unquotedItems(value).join(u';')
+                                                                  : unquoted(value));
         }
         return m_result;
     }
@@ -119,11 +119,17 @@ private:
         return splitFlow(value.mid(1, end < 0 ? -1 : end - 1));
     }
 
+    QStringList unquotedItems(const QString& value) {
+        QStringList items;
+        for (const QString& item : flowItems(gatherFlow(value, u']')))
+            items << unquoted(item);
+        return items;
+    }
+
     void readNames(const QString& value) {
-        if (value.startsWith(u'[')) {
-            for (const QString& item : flowItems(gatherFlow(value, u']')))
-                m_result.names << unquoted(item);
-        } else if (value.startsWith(u'{')) {
+        if (value.startsWith(u'['))
+            m_result.names << unquotedItems(value);
+        else if (value.startsWith(u'{')) {
             for (const QString& item : flowItems(gatherFlow(value, u'}')))
                 addIndexed(item);
         } else if (value.isEmpty())

@@ -11,6 +11,10 @@
 
 namespace cropdeck::test {
 
+QByteArray json(const char* text) {
+    return QByteArray(text).replace('\'', '"');
+}
+
 QString writeFixture(const QTemporaryDir& dir, const QString& relativePath, const QByteArray& bytes) {
     const QString path = dir.filePath(relativePath);
     QDir().mkpath(QFileInfo(path).absolutePath());

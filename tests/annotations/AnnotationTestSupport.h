@@ -13,6 +13,10 @@
 
 namespace cropdeck::test {
 
+// JSON fixtures written with single quotes, which become double quotes (moc cannot read C++ raw string
+// literals, and escaped quotes are hard to read).
+QByteArray json(const char* text);
+
 // Writes `bytes` to dir/relativePath (creating folders) and returns the absolute path.
 QString writeFixture(const QTemporaryDir& dir, const QString& relativePath, const QByteArray& bytes);
 

@@ -17,11 +17,6 @@ using namespace cropdeck::test;
 
 namespace {
 
-// JSON written with single quotes (moc cannot read raw string literals).
-QByteArray json(const char* text) {
-    return QByteArray(text).replace('\'', '"');
-}
-
 // Like chess_coco: category 0 is an unused supercategory, image 2 has no annotations.
 const QByteArray kChessLike = json(
     "{ "
