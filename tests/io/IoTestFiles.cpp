@@ -69,6 +69,20 @@ cv::Mat makeTestImage(int width, int height, int channels, int depth, unsigned s
     return image;
 }
 
+std::vector<QRect> testWindows(int width, int height, int count, unsigned seed) {
+    std::vector<QRect> windows = {QRect(0, 0, width, height),         QRect(0, 0, 1, 1),
+                                  QRect(width - 1, 0, 1, 1),          QRect(0, height - 1, 1, 1),
+                                  QRect(width - 1, height - 1, 1, 1), QRect(0, height - 1, width, 1),
+                                  QRect(width - 1, 0, 1, height)};
+    std::mt19937 rng(seed);
+    for (int i = 0; i < count; ++i) {
+        const int x = int(rng() % quint32(width)), y = int(rng() % quint32(height));
+        const int w = 1 + int(rng() % quint32(width - x)), h = 1 + int(rng() % quint32(height - y));
+        windows.emplace_back(x, y, w, h);
+    }
+    return windows;
+}
+
 bool writeBytes(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
@@ -207,12 +221,11 @@ QByteArray makeBmp(const cv::Mat& image, const BmpSpec& spec) {
         appendLe32(out, 2835);
         appendLe32(out, quint32(spec.colorsUsed));
         appendLe32(out, 0);
-        const quint32 masks[4] = {0x00FF0000, 0x0000FF00, 0x000000FF, 0xFF000000};
         for (int i = 0; i < 4 && out.size() < 14 + spec.headerSize; ++i)
-            appendLe32(out, masks[i]);
+            appendLe32(out, spec.masks[size_t(i)]);
         out.append(QByteArray(14 + spec.headerSize - out.size(), '\0'));
         for (int i = 0; i < masksAfterHeader / 4; ++i)
-            appendLe32(out, masks[i]);
+            appendLe32(out, spec.masks[size_t(i)]);
     }
     for (int i = 0; i < paletteEntries; ++i) {
         out.append(QByteArray(reinterpret_cast<const char*>(&spec.paletteBgr[size_t(3 * i)]), 3));
@@ -223,7 +236,7 @@ QByteArray makeBmp(const cv::Mat& image, const BmpSpec& spec) {
         const int y = spec.topDown ? r : height - 1 - r;
         QByteArray row(stride, '\0');
         const uchar* src = image.ptr<uchar>(y);
-        if (spec.bitCount >= 24) {
+        if (spec.bitCount >= 16) {
             std::memcpy(row.data(), src, size_t(width * image.channels()));
         } else {
             for (int x = 0; x < width; ++x) {

@@ -6,16 +6,23 @@
 // through libpng, hand-built BMP, TIFF and JPEG structures).
 
 #include <QByteArray>
+#include <QRect>
 #include <QString>
+#include <QtGlobal>
 
 #include <opencv2/core/mat.hpp>
 
+#include <array>
 #include <vector>
 
 namespace cropdeck::test {
 
 // An image of the given size, channel count (1..4) and depth (CV_8U or CV_16U), deterministic per seed.
 cv::Mat makeTestImage(int width, int height, int channels, int depth, unsigned seed);
+
+// Seeded windows inside a width×height image: the whole image, the four corner pixels, the last row and
+// column, then `count` random rectangles of every shape (thin, wide, tall, tiny).
+std::vector<QRect> testWindows(int width, int height, int count, unsigned seed);
 
 bool writeBytes(const QString& path, const QByteArray& bytes);
 QByteArray readBytes(const QString& path);
@@ -41,8 +48,9 @@ bool writePngWithLibpng(const QString& path, const cv::Mat& samples, const PngSp
 QByteArray pngChunk(const char type[4], const QByteArray& data);
 
 // A BMP with BITMAPINFOHEADER (or the header size given: 12, 40, 108, 124), rows bottom-up or top-down.
-// `image`: 1 channel = palette indices (with `paletteBgr` entries as B,G,R) for bitCount 1/4/8,
-// 3 or 4 channels = BGR(A) for bitCount 24/32. compression BI_RGB (0) or BI_BITFIELDS (3, 32-bit).
+// `image`: 1 channel = palette indices (with `paletteBgr` entries as B,G,R) for bitCount 1/4/8;
+// for bitCount 16/24/32 its bytes are the stored pixel bytes (2, 3 or 4 channels). compression BI_RGB (0)
+// or BI_BITFIELDS (3), with `masks` inside v2+ headers or after a 40-byte header.
 struct BmpSpec {
     int headerSize = 40;
     int bitCount = 24;
@@ -50,6 +58,7 @@ struct BmpSpec {
     bool topDown = false;
     std::vector<unsigned char> paletteBgr; // b,g,r,...
     int colorsUsed = 0;
+    std::array<quint32, 4> masks = {0x00FF0000, 0x0000FF00, 0x000000FF, 0xFF000000}; // R, G, B, A
 };
 QByteArray makeBmp(const cv::Mat& image, const BmpSpec& spec);
 

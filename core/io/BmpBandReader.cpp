@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/BmpBandReader.h"
+
+#include "io/BmpHeader.h"
+#include "io/ByteOrder.h"
+#include "io/FileReading.h"
+#include "io/RegionRequestCheck.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+namespace cropdeck {
+
+namespace {
+
+constexpr const char* kDecoderName = "bmp-rows";
+constexpr qint64 kMaxBandBytes = 1 << 20;
+constexpr int kMaxBandRows = 64;
+
+enum class Layout { Palette, Rgb555, Rgb565, Bgr24, Bgrx32, Bgra32 };
+
+struct RowFormat {
+    Layout layout = Layout::Bgr24;
+    int bitCount = 24;
+    int channels = 3;
+    std::array<std::array<uchar, 3>, 256> palette{}; // B, G, R per index (gray palettes: all three equal)
+};
+
+// Which layouts the band reader decodes, mirroring the cases in which OpenCV's own decoder gives them.
+std::optional<RowFormat> rowFormatFor(const BmpHeader& h) {
+    if (h.headerSize < 36) // OS/2 1.x (OpenCV makes it gray) and short OS/2 2.x headers (OpenCV refuses)
+        return std::nullopt;
+    RowFormat f;
+    f.bitCount = h.bitCount;
+    if (h.compression == BmpRgb) {
+        switch (h.bitCount) {
+        case 1:
+        case 4:
+        case 8:
+            f.layout = Layout::Palette;
+            break;
+        case 16:
+            f.layout = Layout::Rgb555;
+            break;
+        case 24:
+            f.layout = Layout::Bgr24;
+            break;
+        case 32:
+            f.layout = Layout::Bgrx32;
+            break;
+        default:
+            return std::nullopt;
+        }
+    } else if (h.compression == BmpBitfields && h.bitCount == 32) {
+        f.layout = Layout::Bgra32; // OpenCV ignores the masks and keeps the four bytes
+    } else if (h.compression == BmpBitfields && h.bitCount == 16 && h.headerSize == 40) {
+        const bool is555 = h.masks[0] == 0x7C00 && h.masks[1] == 0x03E0 && h.masks[2] == 0x001F;
+        const bool is565 = h.masks[0] == 0xF800 && h.masks[1] == 0x07E0 && h.masks[2] == 0x001F;
+        if (!is555 && !is565)
+            return std::nullopt;
+        f.layout = is555 ? Layout::Rgb555 : Layout::Rgb565;
+    } else {
+        return std::nullopt;
+    }
+    f.channels = f.layout == Layout::Palette ? (h.paletteIsGray ? 1 : 3) : f.layout == Layout::Bgra32 ? 4 : 3;
+    for (size_t i = 0; i < f.palette.size(); ++i)
+        f.palette[i] = {h.palette[i][0], h.palette[i][1], h.palette[i][2]};
+    return f;
+}
+
+// Converts the pixels [left, left + width) of one stored row; `src` points at the byte holding `left`.
+void convertRow(const RowFormat& f, const uchar* src, int left, int width, uchar* dst) {
+    switch (f.layout) {
+    case Layout::Bgr24:
+        std::memcpy(dst, src, size_t(width) * 3);
+        return;
+    case Layout::Bgra32:
+        std::memcpy(dst, src, size_t(width) * 4);
+        return;
+    case Layout::Bgrx32:
+        for (int x = 0; x < width; ++x, src += 4, dst += 3)
+            std::memcpy(dst, src, 3);
+        return;
+    case Layout::Rgb555:
+    case Layout::Rgb565:
+        for (int x = 0; x < width; ++x, src += 2, dst += 3) {
+            const quint16 t = bytes::le16(src);
+            dst[0] = uchar(t << 3);
+            dst[1] = f.layout == Layout::Rgb555 ? uchar((t >> 2) & 0xF8) : uchar((t >> 3) & 0xFC);
+            dst[2] = f.layout == Layout::Rgb555 ? uchar((t >> 7) & 0xF8) : uchar((t >> 8) & 0xF8);
+        }
+        return;
+    case Layout::Palette: {
+        const int bits = f.bitCount, mask = (1 << bits) - 1;
+        int bit = (left * bits) % 8;
+        for (int x = 0; x < width; ++x, bit += bits) {
+            const int index = (src[bit / 8] >> (8 - bits - bit % 8)) & mask;
+            const auto& entry = f.palette[size_t(index)];
+            if (f.channels == 1)
+                *dst++ = entry[0];
+            else
+                dst = std::copy(entry.begin(), entry.end(), dst);
+        }
+        return;
+    }
+    }
+}
+
+struct BandPlan {
+    qint64 stride = 0;
+    qint64 spanStart = 0;  // byte offset of the region's first column within a row
+    qint64 spanBytes = 0;  // bytes covering the region's columns
+    bool wholeRows = true; // read bands of whole rows (else one read per row's span)
+};
+
+BandPlan planFor(const BmpHeader& h, const QRect& region) {
+    BandPlan p;
+    p.stride = h.rowStride();
+    p.spanStart = qint64(region.left()) * h.bitCount / 8;
+    p.spanBytes = (qint64(region.right() + 1) * h.bitCount + 7) / 8 - p.spanStart;
+    // Gaps between narrow spans are cheaper to skip with separate reads than to read.
+    p.wholeRows = p.spanBytes * 2 >= p.stride;
+    return p;
+}
+
+class BandReader {
+public:
+    BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region)
+        : m_file(file)
+        , m_header(header)
+        , m_format(format)
+        , m_region(region)
+        , m_plan(planFor(header, region)) {}
+
+    // Decodes output rows [first, first + count) into `out`; false when the file ends before them.
+    bool decodeBand(int first, int count, cv::Mat& out) {
+        // Stored rows of the band are contiguous; bottom-up files store them in reverse order.
+        const int lastImageRow = first + count - 1 + m_region.top();
+        const int firstStored =
+            m_header.topDown ? first + m_region.top() : m_header.height - 1 - lastImageRow;
+        const qint64 base = qint64(m_header.pixelDataOffset) + qint64(firstStored) * m_plan.stride;
+        const qint64 bandBytes = m_plan.wholeRows
+                                     ? (count - 1) * m_plan.stride + m_plan.spanStart + m_plan.spanBytes
+                                     : m_plan.spanBytes;
+        m_buffer.resize(size_t(bandBytes));
+        bool complete = true;
+        for (int i = 0; i < count; ++i) {
+            const int storedIndex = i; // position of this stored row within the band
+            const int outRow = m_header.topDown ? first + i : first + count - 1 - i;
+            const uchar* row = nullptr;
+            if (m_plan.wholeRows) {
+                if (i == 0 && !readAt(base, bandBytes))
+                    complete = false;
+                const qint64 at = storedIndex * m_plan.stride + m_plan.spanStart;
+                if (at + m_plan.spanBytes > m_valid)
+                    continue;
+                row = m_buffer.data() + at;
+            } else {
+                if (!readAt(base + storedIndex * m_plan.stride + m_plan.spanStart, m_plan.spanBytes)) {
+                    complete = false;
+                    continue;
+                }
+                row = m_buffer.data();
+            }
+            convertRow(m_format, row, m_region.left(), m_region.width(), out.ptr(outRow));
+            ++m_rowsDecoded;
+        }
+        return complete;
+    }
+
+    bool ioFailed() const { return m_ioFailed; }
+    int rowsDecoded() const { return m_rowsDecoded; }
+
+private:
+    // Reads `count` bytes at `offset` into the buffer; m_valid says how many arrived.
+    bool readAt(qint64 offset, qint64 count) {
+        m_valid = 0;
+        if (!m_file.seek(offset))
+            return false;
+        const qint64 got = m_file.read(reinterpret_cast<char*>(m_buffer.data()), count);
+        m_ioFailed = m_ioFailed || got < 0;
+        m_valid = std::max<qint64>(got, 0);
+        return got == count;
+    }
+
+    QFile& m_file;
+    const BmpHeader& m_header;
+    const RowFormat& m_format;
+    QRect m_region;
+    BandPlan m_plan;
+    std::vector<uchar> m_buffer;
+    qint64 m_valid = 0;
+    bool m_ioFailed = false;
+    int m_rowsDecoded = 0;
+};
+
+Result<BmpHeader> readHeader(QFile& file, const ImageInfo& info, const QString& path) {
+    const QByteArray prefix = file.read(BmpHeader::kPrefixBytes);
+    Result<BmpHeader> header = parseBmpHeader(prefix, file.size(), path);
+    if (header && (header->width != info.width || header->height != info.height))
+        return makeError(ErrorKind::Corrupt,
+                         QStringLiteral("%1: BMP header changed since it was probed").arg(path));
+    return header;
+}
+
+Error truncatedError(const QString& path, qint64 fileSize) {
+    return makeError(
+        ErrorKind::Truncated,
+        QStringLiteral("%1: BMP pixel data ends early (the file has %2 bytes)").arg(path).arg(fileSize));
+}
+
+} // namespace
+
+Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info,
+                                      const DecodeRequest& request) {
+    if (info.format != ImageFormat::Bmp)
+        return makeError(ErrorKind::Invalid, QStringLiteral("%1: not probed as a BMP").arg(path));
+    if (Status valid = checkRegionRequest(request, info, path); !valid)
+        return valid.error();
+    QFile file;
+    if (Status opened = openForReading(file, path, QIODevice::Unbuffered); !opened)
+        return opened.error();
+    const Result<BmpHeader> header = readHeader(file, info, path);
+    if (!header)
+        return header.error();
+    const std::optional<RowFormat> format = rowFormatFor(*header);
+    if (!format)
+        return makeError(
+            ErrorKind::Unsupported,
+            QStringLiteral("%1: this BMP variant (%2 bits, compression %3, %4-byte header) is decoded by "
+                           "the general decoder")
+                .arg(path)
+                .arg(header->bitCount)
+                .arg(header->compression)
+                .arg(header->headerSize));
+    const QRect& region = request.region;
+    cv::Mat pixels = cv::Mat::zeros(region.height(), region.width(), CV_8UC(format->channels));
+    BandReader reader(file, *header, *format, region);
+    const int bandRows =
+        int(std::clamp<qint64>(kMaxBandBytes / std::max<qint64>(1, header->rowStride()), 1, kMaxBandRows));
+    bool complete = true;
+    for (int first = 0; first < region.height(); first += bandRows) {
+        if (cancelled(request))
+            return cancelledError(path);
+        complete = reader.decodeBand(first, std::min(bandRows, region.height() - first), pixels) && complete;
+        if (reader.ioFailed())
+            return makeError(ErrorKind::Io,
+                             QStringLiteral("%1: read failed (%2)").arg(path, file.errorString()));
+        if (!complete && request.failOn != FailOn::None)
+            return truncatedError(path, file.size());
+    }
+    if (reader.rowsDecoded() == 0) // failOn=None still needs something to show
+        return truncatedError(path, file.size());
+    DecodedRegion out;
+    out.pixels = std::move(pixels);
+    out.region = out.scaledRegion = region;
+    out.decoder = kDecoderName;
+    return out;
+}
+
+} // namespace cropdeck
