@@ -316,10 +316,11 @@ Status writeLabelMeAnnotations(const AnnotationSet& set, const QString& path, co
     LossLog losses(QStringLiteral("labelme"));
     losses.noteForeignExtras(set, kPrefix);
     noteNonIndexIds(set, losses);
+    const QString imageFolder = commonImageFolder(set);
     QSet<QString> used;
     for (const ImageEntry& image : set.images) {
-        const QString file =
-            QDir(path).absoluteFilePath(annotationFilePathFor(image, QStringLiteral(".json"), used));
+        const QString file = QDir(path).absoluteFilePath(
+            annotationFilePathFor(imagePathUnder(set, image, imageFolder), QStringLiteral(".json"), used));
         const QJsonObject root = imageObject(set, image, file, options, losses);
         if (Status status = writeFileAtomically(file, QJsonDocument(root).toJson(QJsonDocument::Indented));
             !status)

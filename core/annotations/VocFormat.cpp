@@ -340,8 +340,8 @@ void writeObject(QXmlStreamWriter& xml, const QRectF& box, const CropWindow& win
     xml.writeEndElement();
 }
 
-QByteArray documentFor(const AnnotationSet& set, const ImageEntry& image, const WriteOptions& options,
-                       LossLog& losses) {
+QByteArray documentFor(const AnnotationSet& set, const ImageEntry& image, const QString& imageFolder,
+                       const WriteOptions& options, LossLog& losses) {
     QByteArray bytes;
     QXmlStreamWriter xml(&bytes);
     xml.setAutoFormatting(true);
@@ -350,8 +350,8 @@ QByteArray documentFor(const AnnotationSet& set, const ImageEntry& image, const 
     if (image.extras.contains(QStringLiteral("voc.verified")))
         xml.writeAttribute(QStringLiteral("verified"),
                            image.extras.value(QStringLiteral("voc.verified")).toString());
-    writeTextElement(xml, image.extras, "folder", QFileInfo(set.imageRoot).fileName());
-    xml.writeTextElement(QStringLiteral("filename"), image.path);
+    writeTextElement(xml, image.extras, "folder", QFileInfo(imageFolder).fileName());
+    xml.writeTextElement(QStringLiteral("filename"), imagePathUnder(set, image, imageFolder));
     writeTextElement(xml, image.extras, "path",
                      set.imageRoot.isEmpty() ? image.path : absoluteImagePath(set, image));
     xml.writeStartElement(QStringLiteral("source"));
@@ -394,10 +394,13 @@ Status writeVocAnnotations(const AnnotationSet& set, const QString& path, const 
     LossLog losses(QStringLiteral("voc"));
     losses.noteForeignExtras(set, QStringLiteral("voc."));
     noteNonIndexIds(set, losses);
+    const QString imageFolder = commonImageFolder(set);
     QSet<QString> used;
     for (const ImageEntry& image : set.images) {
-        const QString file = QDir(path).filePath(annotationFilePathFor(image, QStringLiteral(".xml"), used));
-        if (Status status = writeFileAtomically(file, documentFor(set, image, options, losses)); !status)
+        const QString name =
+            annotationFilePathFor(imagePathUnder(set, image, imageFolder), QStringLiteral(".xml"), used);
+        const QByteArray document = documentFor(set, image, imageFolder, options, losses);
+        if (Status status = writeFileAtomically(QDir(path).filePath(name), document); !status)
             return status;
     }
     losses.appendTo(lossReport);

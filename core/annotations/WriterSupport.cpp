@@ -87,8 +87,41 @@ QString imagePathRelativeTo(const AnnotationSet& set, const ImageEntry& image, c
     return QDir(folder).relativeFilePath(absoluteImagePath(set, image));
 }
 
-QString annotationFilePathFor(const ImageEntry& image, const QString& suffix, QSet<QString>& used) {
-    QString relative = normalizedAnnotationPath(image.path);
+QString commonImageFolder(const AnnotationSet& set) {
+    if (set.imageRoot.isEmpty())
+        return QString();
+    const QString root = QDir::cleanPath(QDir(set.imageRoot).absolutePath());
+    QStringList common;
+    bool first = true, inside = true;
+    for (const ImageEntry& image : set.images) {
+        const QString absolute = absoluteImagePath(set, image);
+        inside = inside && (absolute.startsWith(root + u'/') || root == u"/");
+        QStringList parts = absolute.split(u'/');
+        parts.removeLast();
+        if (first)
+            common = parts;
+        for (qsizetype i = 0; i < common.size(); ++i) {
+            if (i >= parts.size() || parts[i] != common[i]) {
+                common = common.mid(0, i);
+                break;
+            }
+        }
+        first = false;
+    }
+    if (inside || first)
+        return root;
+    const QString folder = common.join(u'/');
+    return folder.isEmpty() ? QStringLiteral("/") : folder;
+}
+
+QString imagePathUnder(const AnnotationSet& set, const ImageEntry& image, const QString& folder) {
+    if (folder.isEmpty())
+        return normalizedAnnotationPath(image.path);
+    return QDir(folder).relativeFilePath(absoluteImagePath(set, image));
+}
+
+QString annotationFilePathFor(const QString& relativeImagePath, const QString& suffix, QSet<QString>& used) {
+    QString relative = normalizedAnnotationPath(relativeImagePath);
     if (isForeignAbsolutePath(relative) || relative.startsWith(QStringLiteral("../")) || relative == u"..")
         relative = relative.mid(relative.lastIndexOf(u'/') + 1);
     const qsizetype dot = relative.lastIndexOf(u'.');

@@ -47,10 +47,21 @@ QString absoluteImagePath(const AnnotationSet& set, const ImageEntry& image);
 std::optional<QRectF> windowBox(const AnnotationSet& set, const ImageEntry& image, const CropWindow& window,
                                 const WriteOptions& options, LossLog& losses);
 
-// Where an image's own annotation file goes inside an output folder (VOC, LabelMe): the image path with
-// `suffix`, or just its file name when the path leaves the image folder; "-2", "-3", ... is added when
-// two images would share a file. `used` collects the names handed out (case-folded).
-QString annotationFilePathFor(const ImageEntry& image, const QString& suffix, QSet<QString>& used);
+// The folder that image paths are written relative to by formats that store paths relative to an image
+// folder (VOC <filename>, YOLO's label layout): set.imageRoot while every path stays inside it, else
+// the deepest folder holding every image (sets read from COCO or LabelMe may say "../images/a.jpg").
+// Empty when set.imageRoot is empty: paths are then written as they are.
+QString commonImageFolder(const AnnotationSet& set);
+
+// An image's path relative to `folder` (from commonImageFolder()), '/' separated; the path itself
+// (normalised) when `folder` is empty.
+QString imagePathUnder(const AnnotationSet& set, const ImageEntry& image, const QString& folder);
+
+// Where an image's own annotation file goes inside an output folder (VOC, LabelMe): its relative path
+// (from imagePathUnder()) with `suffix`, or just the file name when the path is absolute or leaves the
+// folder; "-2", "-3", ... is added when two images would share a file. `used` collects the names handed
+// out (case-folded).
+QString annotationFilePathFor(const QString& relativeImagePath, const QString& suffix, QSet<QString>& used);
 
 // `path` relative to `folder` with '/' separators when set.imageRoot is known, so that the written
 // file finds its images from its own location; the path unchanged otherwise.

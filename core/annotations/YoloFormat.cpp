@@ -400,8 +400,8 @@ ClassTable classTableFor(const AnnotationSet& set, LossLog& losses) {
     return table;
 }
 
-QString labelPathFor(const ImageEntry& image) {
-    QString path = normalizedAnnotationPath(image.path);
+QString labelPathFor(const QString& relativeImagePath) {
+    QString path = normalizedAnnotationPath(relativeImagePath);
     if (isForeignAbsolutePath(path) || path.startsWith(QStringLiteral("../")))
         path = path.mid(path.lastIndexOf(u'/') + 1);
     QStringList parts = path.split(u'/');
@@ -483,15 +483,15 @@ Status writeYoloAnnotations(const AnnotationSet& set, const QString& path, const
     losses.noteForeignExtras(set, kPrefix);
     noteNonIndexIds(set, losses);
     const QDir out(path);
-    if (!set.imageRoot.isEmpty() &&
-        QDir::cleanPath(out.absolutePath()) != QDir::cleanPath(QDir(set.imageRoot).absolutePath()))
+    const QString imageFolder = commonImageFolder(set);
+    if (!imageFolder.isEmpty() && QDir::cleanPath(out.absolutePath()) != imageFolder)
         losses.note(
             QStringLiteral("YOLO keeps no image paths: read these labels back with the image folder %1")
-                .arg(set.imageRoot));
+                .arg(imageFolder));
     const ClassTable classes = classTableFor(set, losses);
     QSet<QString> written;
     for (const ImageEntry& image : set.images) {
-        const QString labelPath = labelPathFor(image);
+        const QString labelPath = labelPathFor(imagePathUnder(set, image, imageFolder));
         if (written.contains(labelPath.toCaseFolded())) {
             losses.note(QStringLiteral(
                 "images sharing a name stem in one folder: only the first keeps a label file"));

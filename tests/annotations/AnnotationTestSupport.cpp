@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cropdeck::test {
@@ -102,12 +103,14 @@ QString compareWindow(const CropWindow& a, const CropWindow& b, const CompareOpt
     return QString();
 }
 
-QList<const ImageEntry*> comparable(const AnnotationSet& set, const CompareOptions& options) {
-    QList<const ImageEntry*> images;
+QList<QPair<QString, const ImageEntry*>> comparable(const AnnotationSet& set, const CompareOptions& options) {
+    QList<QPair<QString, const ImageEntry*>> images;
     for (const ImageEntry& image : set.images) {
         if (!options.skipEmptyImages || !image.windows.isEmpty())
-            images << &image;
+            images.append({keyOf(set, image, options.byFileName), &image});
     }
+    std::stable_sort(images.begin(), images.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     return images;
 }
 
@@ -115,24 +118,21 @@ QList<const ImageEntry*> comparable(const AnnotationSet& set, const CompareOptio
 
 QString firstDifference(const AnnotationSet& expected, const AnnotationSet& actual,
                         const CompareOptions& options) {
-    const QList<const ImageEntry*> a = comparable(expected, options);
-    const QList<const ImageEntry*> b = comparable(actual, options);
+    const auto a = comparable(expected, options);
+    const auto b = comparable(actual, options);
     if (a.size() != b.size())
         return QStringLiteral("%1 images vs %2").arg(a.size()).arg(b.size());
     for (qsizetype i = 0; i < a.size(); ++i) {
-        const QString ka = keyOf(expected, *a[i], options.byFileName);
-        const QString kb = keyOf(actual, *b[i], options.byFileName);
-        if (ka != kb)
-            return QStringLiteral("image %1: %2 vs %3").arg(i).arg(ka, kb);
-        if (a[i]->windows.size() != b[i]->windows.size())
-            return QStringLiteral("%1: %2 windows vs %3")
-                .arg(ka)
-                .arg(a[i]->windows.size())
-                .arg(b[i]->windows.size());
-        for (qsizetype w = 0; w < a[i]->windows.size(); ++w) {
-            const QString difference = compareWindow(a[i]->windows[w], b[i]->windows[w], options);
+        if (a[i].first != b[i].first)
+            return QStringLiteral("image %1: %2 vs %3").arg(i).arg(a[i].first, b[i].first);
+        const QList<CropWindow>& wa = a[i].second->windows;
+        const QList<CropWindow>& wb = b[i].second->windows;
+        if (wa.size() != wb.size())
+            return QStringLiteral("%1: %2 windows vs %3").arg(a[i].first).arg(wa.size()).arg(wb.size());
+        for (qsizetype w = 0; w < wa.size(); ++w) {
+            const QString difference = compareWindow(wa[w], wb[w], options);
             if (!difference.isEmpty())
-                return QStringLiteral("%1 window %2: %3").arg(ka).arg(w).arg(difference);
+                return QStringLiteral("%1 window %2: %3").arg(a[i].first).arg(w).arg(difference);
         }
     }
     return QString();

@@ -41,8 +41,8 @@ struct CompareOptions {
     bool skipEmptyImages = false; // ignore images without windows on both sides
 };
 
-// Empty when the two sets hold the same images (by absolute path) with the same boxes in the same
-// order; otherwise a description of the first difference.
+// Empty when the two sets hold the same images (by absolute path, in any order) with the same boxes in
+// the same order within each image; otherwise a description of the first difference.
 QString firstDifference(const AnnotationSet& expected, const AnnotationSet& actual,
                         const CompareOptions& options = {});
 
