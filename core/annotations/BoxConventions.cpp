@@ -62,8 +62,9 @@ QRectF boundingBoxOf(const QList<QPointF>& points) {
     return QRectF(x1, y1, x2 - x1, y2 - y1);
 }
 
+// Clamped to ±2^30 so that the int conversion stays defined for any input (readers refuse far less).
 static double roundEdge(double value) {
-    return std::floor(value + 0.5);
+    return std::clamp(std::floor(value + 0.5), -1073741824.0, 1073741824.0);
 }
 
 QRect roundedBox(const QRectF& box) {

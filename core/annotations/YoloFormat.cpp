@@ -189,6 +189,14 @@ public:
                 window.extras.insert(kPrefix + QStringLiteral("polygon"),
                                      QVariant::fromValue(toVariantList(row.values)));
             }
+            const QRectF& b = window.box;
+            if (std::max({std::abs(b.left()), std::abs(b.top()), std::abs(b.right()), std::abs(b.bottom())}) >
+                kMaxPixelCoordinate) {
+                m_log.error(m_file, row.line, QString(),
+                            QStringLiteral("the box lies more than %1 pixels away; line skipped")
+                                .arg(kMaxPixelCoordinate));
+                continue;
+            }
             image.windows.append(window);
         }
     }

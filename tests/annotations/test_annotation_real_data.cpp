@@ -18,11 +18,12 @@ using namespace cropdeck::test;
 
 namespace {
 
-QString data(const QString& relative) { return QDir(sharedDataDir()).filePath(relative); }
+QString data(const QString& relative) {
+    return QDir(sharedDataDir()).filePath(relative);
+}
 
 // Image sizes from the real files' headers, as the engine will pass them.
-ImageSizeProvider probedSizes()
-{
+ImageSizeProvider probedSizes() {
     return [](const QString& path) -> std::optional<QSize> {
         const Result<ImageInfo> info = probeImage(path, qint64(1) << 40);
         if (!info)
@@ -31,15 +32,13 @@ ImageSizeProvider probedSizes()
     };
 }
 
-double iou(const QRectF& a, const QRectF& b)
-{
+double iou(const QRectF& a, const QRectF& b) {
     const QRectF overlap = a.intersected(b);
     const double common = overlap.width() * overlap.height();
     return common / (a.width() * a.height() + b.width() * b.height() - common);
 }
 
-int countIssues(const QList<AnnotationIssue>& issues, const QString& part)
-{
+int countIssues(const QList<AnnotationIssue>& issues, const QString& part) {
     return int(std::count_if(issues.cbegin(), issues.cend(),
                              [&](const AnnotationIssue& issue) { return issue.toString().contains(part); }));
 }
@@ -52,10 +51,10 @@ class TestAnnotationRealData : public QObject {
 private slots:
     void init() { CROPDECK_REQUIRE_SHARED_DATA(); }
 
-    void raccoonVocAndCsvAgree()
-    {
+    void raccoonVocAndCsvAgree() {
         QList<AnnotationIssue> vocIssues, csvIssues;
-        const Result<AnnotationSet> voc = readAnnotations(data("raccoon_voc_csv/annotations"), {}, &vocIssues);
+        const Result<AnnotationSet> voc =
+            readAnnotations(data("raccoon_voc_csv/annotations"), {}, &vocIssues);
         QVERIFY2(voc, qPrintable(voc ? QString() : voc.error().message));
         QVERIFY2(vocIssues.isEmpty(), qPrintable(issueText(vocIssues)));
         QCOMPARE(voc->format, QStringLiteral("voc"));
@@ -68,7 +67,8 @@ private slots:
 
         ReadOptions csvOptions;
         csvOptions.imageRoot = voc->imageRoot;
-        const Result<AnnotationSet> csv = readAnnotations(data("raccoon_voc_csv/data/raccoon_labels.csv"), csvOptions, &csvIssues);
+        const Result<AnnotationSet> csv =
+            readAnnotations(data("raccoon_voc_csv/data/raccoon_labels.csv"), csvOptions, &csvIssues);
         QVERIFY2(csv, qPrintable(csv ? QString() : csv.error().message));
         QVERIFY2(csvIssues.isEmpty(), qPrintable(issueText(csvIssues)));
         QCOMPARE(csv->format, QStringLiteral("csv"));
@@ -78,15 +78,16 @@ private slots:
             QCOMPARE(image.declaredSize, imageNamed(*voc, image.path)->declaredSize);
 
         // The train/test split files together are the same set.
-        const Result<AnnotationSet> train = readAnnotations(data("raccoon_voc_csv/data/train_labels.csv"), csvOptions);
-        const Result<AnnotationSet> test = readAnnotations(data("raccoon_voc_csv/data/test_labels.csv"), csvOptions);
+        const Result<AnnotationSet> train =
+            readAnnotations(data("raccoon_voc_csv/data/train_labels.csv"), csvOptions);
+        const Result<AnnotationSet> test =
+            readAnnotations(data("raccoon_voc_csv/data/test_labels.csv"), csvOptions);
         QVERIFY(train && test);
         QCOMPARE(train->windowCount() + test->windowCount(), 217);
     }
 
     // The 1-based inclusive rule keeps every box inside its image; some touch the right/bottom edge.
-    void raccoonBoxesStayInside()
-    {
+    void raccoonBoxesStayInside() {
         const Result<AnnotationSet> voc = readAnnotations(data("raccoon_voc_csv/annotations"), {});
         QVERIFY(voc);
         int right = 0, bottom = 0;
@@ -106,14 +107,14 @@ private slots:
             QCOMPARE(probe(QDir(voc->imageRoot).filePath(image.path)).value_or(QSize()), image.declaredSize);
     }
 
-    void raccoonVocCocoVocToThePixel()
-    {
+    void raccoonVocCocoVocToThePixel() {
         QTemporaryDir dir;
         const Result<AnnotationSet> voc = readAnnotations(data("raccoon_voc_csv/annotations"), {});
         QVERIFY(voc);
         QStringList losses;
         QVERIFY(writeAnnotations(*voc, dir.filePath("coco.json"), AnnotationFormat::Coco, {}, &losses));
-        QVERIFY2(losses.join(u'\n').contains(u"box field 'voc.difficult' is not kept: 217"), qPrintable(losses.join(u'\n')));
+        QVERIFY2(losses.join(u'\n').contains(u"box field 'voc.difficult' is not kept: 217"),
+                 qPrintable(losses.join(u'\n')));
         const Result<AnnotationSet> coco = readAnnotations(dir.filePath("coco.json"), {});
         QVERIFY(coco);
         QVERIFY(writeAnnotations(*coco, dir.filePath("voc"), AnnotationFormat::Voc, {}, nullptr));
@@ -123,8 +124,7 @@ private slots:
         QCOMPARE(firstDifference(*voc, *back), QString());
     }
 
-    void chessCoco_data()
-    {
+    void chessCoco_data() {
         QTest::addColumn<QString>("split");
         QTest::addColumn<int>("images");
         QTest::addColumn<int>("boxes");
@@ -133,14 +133,14 @@ private slots:
         QTest::newRow("valid") << "valid" << 58 << 386 << 0;
     }
 
-    void chessCoco()
-    {
+    void chessCoco() {
         QFETCH(QString, split);
         QFETCH(int, images);
         QFETCH(int, boxes);
         QFETCH(int, withoutBoxes);
         QList<AnnotationIssue> issues;
-        const Result<AnnotationSet> set = readAnnotations(data("chess_coco/" + split + "/_annotations.coco.json"), {}, &issues);
+        const Result<AnnotationSet> set =
+            readAnnotations(data("chess_coco/" + split + "/_annotations.coco.json"), {}, &issues);
         QVERIFY2(set, qPrintable(set ? QString() : set.error().message));
         QVERIFY2(issues.isEmpty(), qPrintable(issueText(issues)));
         QCOMPARE(set->format, QStringLiteral("coco"));
@@ -176,8 +176,7 @@ private slots:
         QCOMPARE(again->extras, set->extras);
     }
 
-    void shipsYolo()
-    {
+    void shipsYolo() {
         ReadOptions options;
         options.imageSize = probedSizes();
         QList<AnnotationIssue> issues;
@@ -188,7 +187,8 @@ private slots:
         QCOMPARE(set->images.size(), 567); // the "#temp" files are not images
         QVERIFY2(!hasErrors(issues), qPrintable(issueText(issues)));
         // data.yaml says val: ../valid/images; the folder is called validate.
-        QVERIFY2(hasIssue(issues, {"data.yaml", "../valid/images does not exist here"}), qPrintable(issueText(issues)));
+        QVERIFY2(hasIssue(issues, {"data.yaml", "../valid/images does not exist here"}),
+                 qPrintable(issueText(issues)));
         // 34 label files in validate/labels have no image.
         QCOMPARE(countIssues(issues, "no image for this label file"), 34);
         // nc: 1 but class ids up to 44 in validate: kept, labelled with the number.
@@ -236,8 +236,7 @@ private slots:
         QCOMPARE(countIssues(reported, "polygon row skipped"), polygons);
     }
 
-    void shipsYoloRoundTrip()
-    {
+    void shipsYoloRoundTrip() {
         ReadOptions options;
         options.imageSize = probedSizes();
         const Result<AnnotationSet> set = readAnnotations(data("ships_yolo/test"), options);
@@ -258,10 +257,10 @@ private slots:
         QVERIFY(polygons > 0);
     }
 
-    void labelmeJsonVocCocoAgree()
-    {
+    void labelmeJsonVocCocoAgree() {
         QList<AnnotationIssue> issues;
-        const Result<AnnotationSet> json = readAnnotations(data("labelme/bbox_detection/data_annotated"), {}, &issues);
+        const Result<AnnotationSet> json =
+            readAnnotations(data("labelme/bbox_detection/data_annotated"), {}, &issues);
         QVERIFY2(json, qPrintable(json ? QString() : json.error().message));
         QVERIFY2(issues.isEmpty(), qPrintable(issueText(issues)));
         QCOMPARE(json->format, QStringLiteral("labelme"));
@@ -272,7 +271,8 @@ private slots:
         // that way, the VOC file agrees exactly; under the VOC rule it is one pixel larger left and top.
         ReadOptions edges;
         edges.vocCorners = CornerConvention::ZeroBasedEdges;
-        const Result<AnnotationSet> voc = readAnnotations(data("labelme/bbox_detection/data_dataset_voc/Annotations"), edges, &issues);
+        const Result<AnnotationSet> voc =
+            readAnnotations(data("labelme/bbox_detection/data_dataset_voc/Annotations"), edges, &issues);
         QVERIFY2(voc, qPrintable(voc ? QString() : voc.error().message));
         QVERIFY2(issues.isEmpty(), qPrintable(issueText(issues)));
         QCOMPARE(voc->imageRoot, QDir::cleanPath(data("labelme/bbox_detection/data_dataset_voc/JPEGImages")));
@@ -280,7 +280,8 @@ private slots:
         byName.byFileName = true;
         QCOMPARE(firstDifference(*json, *voc, byName), QString());
         QVERIFY(voc->images[0].windows[0].extras.contains("voc.difficult"));
-        const Result<AnnotationSet> vocRule = readAnnotations(data("labelme/bbox_detection/data_dataset_voc/Annotations"), {});
+        const Result<AnnotationSet> vocRule =
+            readAnnotations(data("labelme/bbox_detection/data_dataset_voc/Annotations"), {});
         QVERIFY(vocRule);
         for (const ImageEntry& image : vocRule->images) {
             const ImageEntry* other = nullptr;
@@ -297,8 +298,8 @@ private slots:
         // The COCO file was made from separate polygon annotations of the same three images (more objects,
         // boxes from the polygons' masks): same images, and every rectangle has a COCO box of its label
         // overlapping it by IoU >= 0.75 (the worst is 0.80).
-        const Result<AnnotationSet> coco =
-            readAnnotations(data("labelme/instance_segmentation/data_dataset_coco/annotations.json"), {}, &issues);
+        const Result<AnnotationSet> coco = readAnnotations(
+            data("labelme/instance_segmentation/data_dataset_coco/annotations.json"), {}, &issues);
         QVERIFY(coco);
         QVERIFY2(issues.isEmpty(), qPrintable(issueText(issues)));
         QCOMPARE(coco->classes.first(), QStringLiteral("_background_"));
@@ -317,7 +318,8 @@ private slots:
                     if (candidate.label == window.label)
                         best = std::max(best, iou(window.box, candidate.box));
                 }
-                QVERIFY2(best >= 0.75, qPrintable(QStringLiteral("%1 %2: IoU %3").arg(name, window.label).arg(best)));
+                QVERIFY2(best >= 0.75,
+                         qPrintable(QStringLiteral("%1 %2: IoU %3").arg(name, window.label).arg(best)));
             }
         }
     }

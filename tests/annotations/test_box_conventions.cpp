@@ -85,6 +85,8 @@ private slots:
         QTest::newRow("edges not size") << QRectF(0.4, 0.4, 10.2, 10.2) << QRect(0, 0, 11, 11);
         QTest::newRow("halves up") << QRectF(0.5, 1.5, 1.0, 1.0) << QRect(1, 2, 1, 1);
         QTest::newRow("negative halves up") << QRectF(-0.5, -1.5, 1.0, 1.0) << QRect(0, -1, 1, 1);
+        // Far beyond any image: clamped to ±2^30 instead of overflowing int.
+        QTest::newRow("huge") << QRectF(1e12, 0, 1, 1) << QRect(1073741824, 0, 0, 1);
     }
 
     void roundedBox() {

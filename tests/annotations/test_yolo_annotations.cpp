@@ -275,6 +275,20 @@ private slots:
         QVERIFY2(hasIssue(issues, {"a.txt:1", "warning", "outside [0, 1]"}), qPrintable(issueText(issues)));
     }
 
+    void farAwayBoxIsRefused() {
+        QTemporaryDir dir;
+        writeFixture(dir, QStringLiteral("a.jpg"), "x");
+        writeFixture(dir, QStringLiteral("a.txt"), "0 999 0.5 0.1 0.1\n0 0.5 0.5 0.1 0.1\n");
+        ReadOptions options;
+        options.imageSize = constantSize(QSize(1000000, 1000000));
+        options.classNames = {QStringLiteral("c")};
+        QList<AnnotationIssue> issues;
+        const Result<AnnotationSet> set = readYoloAnnotations(dir.path(), options, &issues);
+        QVERIFY(set);
+        QCOMPARE(set->windowCount(), 1);
+        QVERIFY2(hasIssue(issues, {"a.txt:1", "lies more than"}), qPrintable(issueText(issues)));
+    }
+
     void writeAndReadBack() {
         QTemporaryDir dir;
         writeShipsLike(dir);
