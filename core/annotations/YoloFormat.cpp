@@ -91,52 +91,68 @@ Result<Dataset> locateDataset(const QString& path, const ReadOptions& options) {
     return dataset;
 }
 
+// The decoded text of a small side file (classes.txt, data.yaml); nullopt when it does not exist.
+std::optional<QString> readSideFile(const QString& path, IssueLog& log) {
+    if (!QFileInfo(path).isFile())
+        return std::nullopt;
+    Result<QByteArray> bytes = readBoundedFile(path, 16 << 20);
+    Result<QString> text = bytes ? decodeText(*bytes, path) : Result<QString>(bytes.error());
+    if (!text) {
+        log.error(path, 0, QString(), text.error().message);
+        return std::nullopt;
+    }
+    return *text;
+}
+
+// Roboflow writes split paths such as "../valid/images" that do not match the folders it ships; say so
+// (the folders on disk decide, so nothing else depends on these paths).
+void checkSplitPaths(const YoloDataYaml& yaml, const QString& folder, const QString& yamlFile,
+                     IssueLog& log) {
+    const QDir base(QDir(folder).filePath(yaml.paths.value(QStringLiteral("path"))));
+    for (auto it = yaml.paths.cbegin(); it != yaml.paths.cend(); ++it) {
+        if (it.key() == u"path")
+            continue;
+        for (const QString& split : it.value().split(u';', Qt::SkipEmptyParts)) {
+            const QString clean = QDir::cleanPath(split);
+            const QString stripped = clean.startsWith(QStringLiteral("../")) ? clean.mid(3) : clean;
+            if (!QFileInfo(base.filePath(clean)).isDir() && !QFileInfo(base.filePath(stripped)).isDir())
+                log.warn(
+                    yamlFile, 0, it.key(),
+                    QStringLiteral("%1 does not exist here; images are taken from the folders found on disk")
+                        .arg(split));
+        }
+    }
+}
+
+std::optional<QStringList> namesFromYaml(const QString& folder, IssueLog& log) {
+    QString yamlFile = QDir(folder).filePath(QStringLiteral("data.yaml"));
+    if (!QFileInfo::exists(yamlFile))
+        yamlFile = QDir(folder).filePath(QStringLiteral("data.yml"));
+    const std::optional<QString> text = readSideFile(yamlFile, log);
+    if (!text)
+        return std::nullopt;
+    const YoloDataYaml yaml = parseYoloDataYaml(*text);
+    for (const QString& problem : yaml.problems)
+        log.warn(yamlFile, 0, QString(), problem);
+    if (yaml.nc && *yaml.nc != yaml.names.size())
+        log.warn(yamlFile, 0, QStringLiteral("nc"),
+                 QStringLiteral("nc: %1 but %2 name(s) listed; the names count")
+                     .arg(*yaml.nc)
+                     .arg(yaml.names.size()));
+    checkSplitPaths(yaml, folder, yamlFile, log);
+    return yaml.names;
+}
+
 // Class names: options, else classes.txt, else data.yaml, looked for in the dataset folder then its parent.
 QStringList classNames(const Dataset& dataset, const ReadOptions& options, IssueLog& log) {
     if (!options.classNames.isEmpty())
         return options.classNames;
     for (const QString& folder : {dataset.root, QFileInfo(dataset.root).absolutePath()}) {
         const QString classesFile = QDir(folder).filePath(QStringLiteral("classes.txt"));
-        QString yamlFile = QDir(folder).filePath(QStringLiteral("data.yaml"));
-        if (!QFileInfo::exists(yamlFile))
-            yamlFile = QDir(folder).filePath(QStringLiteral("data.yml"));
-        std::optional<QStringList> fromText, fromYaml;
-        if (Result<QByteArray> bytes = readBoundedFile(classesFile, 16 << 20); bytes) {
-            if (Result<QString> text = decodeText(*bytes, classesFile); text)
-                fromText = parseYoloClassesTxt(*text);
-            else
-                log.error(classesFile, 0, QString(), text.error().message);
-        }
-        if (Result<QByteArray> bytes = readBoundedFile(yamlFile, 16 << 20); bytes) {
-            if (Result<QString> text = decodeText(*bytes, yamlFile); text) {
-                const YoloDataYaml yaml = parseYoloDataYaml(*text);
-                fromYaml = yaml.names;
-                for (const QString& problem : yaml.problems)
-                    log.warn(yamlFile, 0, QString(), problem);
-                if (yaml.nc && *yaml.nc != yaml.names.size())
-                    log.warn(yamlFile, 0, QStringLiteral("nc"),
-                             QStringLiteral("nc: %1 but %2 name(s) listed; the names count")
-                                 .arg(*yaml.nc)
-                                 .arg(yaml.names.size()));
-                for (auto it = yaml.paths.cbegin(); it != yaml.paths.cend(); ++it) {
-                    if (it.key() == u"path")
-                        continue;
-                    for (const QString& split : it.value().split(u';', Qt::SkipEmptyParts)) {
-                        const QString clean = QDir::cleanPath(split);
-                        const QString stripped =
-                            clean.startsWith(QStringLiteral("../")) ? clean.mid(3) : clean;
-                        if (!QFileInfo(QDir(folder).filePath(clean)).isDir() &&
-                            !QFileInfo(QDir(folder).filePath(stripped)).isDir())
-                            log.warn(
-                                yamlFile, 0, it.key(),
-                                QStringLiteral(
-                                    "%1 does not exist here; images are taken from the folders found on disk")
-                                    .arg(split));
-                    }
-                }
-            } else
-                log.error(yamlFile, 0, QString(), text.error().message);
-        }
+        const std::optional<QString> text = readSideFile(classesFile, log);
+        const std::optional<QStringList> fromText =
+            text ? std::optional(parseYoloClassesTxt(*text)) : std::nullopt;
+        const std::optional<QStringList> fromYaml = namesFromYaml(folder, log);
         if (fromText && fromYaml && *fromText != *fromYaml)
             log.warn(classesFile, 0, QString(),
                      QStringLiteral("classes.txt and data.yaml list different names; using classes.txt"));
