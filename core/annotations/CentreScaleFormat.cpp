@@ -75,6 +75,7 @@ Status writeCentreScaleAnnotations(const AnnotationSet& set, const QString& path
                                    QStringList* lossReport) {
     LossLog losses(QStringLiteral("centre-scale"));
     losses.noteForeignExtras(set, QStringLiteral("centre-scale."));
+    noteNonIndexIds(set, losses);
     const QString folder = QFileInfo(path).absolutePath();
     QString text = QStringLiteral("path,x,y,scale\n");
     for (const ImageEntry& image : set.images) {

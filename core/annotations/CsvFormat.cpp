@@ -40,8 +40,11 @@ std::optional<QRectF> rowBox(CsvRow& row, const CsvLayout& layout) {
     return box;
 }
 
+// Empty size fields (as the writer leaves them for unknown sizes) mean no declared size.
 std::optional<QSize> rowDeclaredSize(CsvRow& row, const CsvLayout& layout) {
     if (layout.imageWidth < 0 || layout.imageHeight < 0)
+        return QSize();
+    if (row.text(layout.imageWidth).isEmpty() && row.text(layout.imageHeight).isEmpty())
         return QSize();
     const std::optional<int> width = row.count(layout.imageWidth, kMaxDeclaredSide);
     const std::optional<int> height = row.count(layout.imageHeight, kMaxDeclaredSide);
@@ -216,6 +219,7 @@ QString joinRow(const QList<OutColumn>& columns, const QStringList& values) {
 
 void noteCsvLosses(const AnnotationSet& set, const CsvColumns& columns, LossLog& losses) {
     losses.noteForeignExtras(set, QStringLiteral("csv."));
+    noteNonIndexIds(set, losses);
     for (const ImageEntry& image : set.images) {
         if (image.windows.isEmpty())
             losses.note(QStringLiteral("images with no boxes are not listed (a CSV row needs a box)"));

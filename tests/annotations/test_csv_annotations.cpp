@@ -360,6 +360,7 @@ private slots:
                  qPrintable(report));
         QVERIFY2(report.contains(u"box field 'voc.difficult' is not kept: 1"), qPrintable(report));
         QVERIFY2(report.contains(u"labels are not kept"), qPrintable(report));
+        QVERIFY2(report.contains(u"box ids are not kept"), qPrintable(report));
         QVERIFY2(report.contains(u"declared image sizes are not kept"), qPrintable(report));
         QVERIFY2(report.contains(u"centre/scale windows written as their square box"), qPrintable(report));
         QVERIFY2(report.contains(u"centre/scale windows skipped because the image size is unknown: 1"),
@@ -369,6 +370,26 @@ private slots:
         QCOMPARE(back->windowCount(), 2);
         // side floor(100 × 0.5) = 50 at (0.5·200, 0.5·100) = (100, 50), already inside
         QCOMPARE(back->images[0].windows[1].box, QRectF(100, 50, 50, 50));
+    }
+
+    void unknownSizesWrittenEmpty() {
+        AnnotationSet set;
+        set.imageRoot = m_dir.path();
+        set.images = {ImageEntry{QStringLiteral("a.jpg"), QSize(), {}, {}}};
+        set.images[0].windows = {CropWindow{CropWindow::Kind::Box, QRectF(1, 2, 3, 4), {}, "c", "0", {}}};
+        WriteOptions options;
+        options.csvColumns = CsvColumns::tensorflow();
+        QStringList losses;
+        const QString file = m_dir.filePath(QStringLiteral("nosize.csv"));
+        QVERIFY(writeCsvAnnotations(set, file, options, &losses));
+        QVERIFY2(losses.join(u'\n').contains(u"image sizes left empty because they are unknown: 1"),
+                 qPrintable(losses.join(u'\n')));
+        QList<AnnotationIssue> issues;
+        const Result<AnnotationSet> back = readCsvAnnotations(file, {}, &issues);
+        QVERIFY(back);
+        QVERIFY2(issues.isEmpty(), qPrintable(issueText(issues)));
+        QCOMPARE(back->images[0].declaredSize, QSize());
+        QCOMPARE(firstDifference(set, *back), QString());
     }
 
     void centreScale_data() {
