@@ -44,21 +44,4 @@ Result<QByteArray> readWholeFile(const QString& path) {
     return bytes;
 }
 
-Result<QByteArray> readExactly(QFile& file, qint64 offset, qint64 count, const QString& path) {
-    QByteArray bytes(qsizetype(count), Qt::Uninitialized);
-    if (!file.seek(offset))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot seek to byte %2").arg(path).arg(offset));
-    const qint64 got = file.read(bytes.data(), count);
-    if (got < 0)
-        return makeError(ErrorKind::Io, QStringLiteral("%1: read failed (%2)").arg(path, file.errorString()));
-    if (got < count)
-        return makeError(ErrorKind::Truncated,
-                         QStringLiteral("%1: file ends at byte %2, expected %3 more bytes at %4")
-                             .arg(path)
-                             .arg(offset + got)
-                             .arg(count - got)
-                             .arg(offset));
-    return bytes;
-}
-
 } // namespace cropdeck

@@ -19,7 +19,4 @@ Status openForReading(QFile& file, const QString& path, QIODevice::OpenMode extr
 // The whole file in memory, for decoders that need it (OpenCV's imdecode).
 Result<QByteArray> readWholeFile(const QString& path);
 
-// `count` bytes at `offset`; Truncated when the file is shorter, Io when the read fails.
-Result<QByteArray> readExactly(QFile& file, qint64 offset, qint64 count, const QString& path);
-
 } // namespace cropdeck
