@@ -13,6 +13,7 @@ namespace cropdeck {
 namespace {
 
 constexpr qint64 kSniffBytes = 4 << 20;
+constexpr int kSampleFiles = 20;
 
 QByteArray head(const QString& path, qint64 bytes = kSniffBytes) {
     QFile file(path);
@@ -88,12 +89,13 @@ AnnotationFormat sniffFolder(const QDir& dir, int depth) {
         hasFileWithSuffix(dir, QStringLiteral("xml")))
         return AnnotationFormat::Voc;
     const QStringList jsons = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString& json : jsons) {
+    // A sample is enough to tell, and keeps detection quick in folders of many thousand files.
+    for (const QString& json : jsons.mid(0, kSampleFiles)) {
         if (sniffJson(head(dir.filePath(json), 1 << 20)) == AnnotationFormat::LabelMe)
             return AnnotationFormat::LabelMe;
     }
     const QStringList texts = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
-    for (const QString& text : texts) {
+    for (const QString& text : texts.mid(0, kSampleFiles)) {
         if (!text.startsWith(QStringLiteral("readme"), Qt::CaseInsensitive) &&
             sniffText(head(dir.filePath(text), 64 << 10)) == AnnotationFormat::Yolo)
             return AnnotationFormat::Yolo;

@@ -201,10 +201,13 @@ struct CategoryTable {
 
 CategoryTable categoriesFor(const AnnotationSet& set) {
     QStringList labels = set.classes;
+    QSet<QString> seen(labels.cbegin(), labels.cend());
     for (const ImageEntry& image : set.images) {
         for (const CropWindow& window : image.windows) {
-            if (!labels.contains(window.label))
+            if (!seen.contains(window.label)) {
+                seen.insert(window.label);
                 labels << window.label;
+            }
         }
     }
     CategoryTable table;

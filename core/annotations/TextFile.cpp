@@ -69,12 +69,20 @@ Result<QByteArray> readBoundedFile(const QString& path, qint64 maxBytes) {
                                                   .arg(maxBytes));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
-    // read() bounds the allocation even if the file grew since the size check (or is a pipe).
-    QByteArray bytes = file.read(maxBytes + 1);
-    if (bytes.size() > maxBytes)
-        return makeError(
-            ErrorKind::TooLarge,
-            QStringLiteral("%1: over the %2-byte limit for annotation files").arg(path).arg(maxBytes));
+    // QIODevice::read(n) allocates n bytes up front, so read the size the file has, then go on in
+    // chunks in case it grew since the check or is a special file that reports no size.
+    QByteArray bytes = file.read(info.size());
+    // atEnd() is no help here: it trusts the size, which a device such as /dev/zero reports as 0.
+    while (file.error() == QFileDevice::NoError) {
+        const QByteArray chunk = file.read(qMin<qint64>(1 << 20, maxBytes + 1 - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+        if (bytes.size() > maxBytes)
+            return makeError(
+                ErrorKind::TooLarge,
+                QStringLiteral("%1: over the %2-byte limit for annotation files").arg(path).arg(maxBytes));
+    }
     if (file.error() != QFileDevice::NoError)
         return makeError(ErrorKind::Io, QStringLiteral("%1: read failed: %2").arg(path, file.errorString()));
     return bytes;

@@ -174,6 +174,18 @@ private slots:
                  qPrintable(issues.last().toString()));
     }
 
+    // A file that never ends (or grows while read) stops at the limit instead of filling memory.
+    void endlessFileIsBounded() {
+        if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+            QSKIP("no /dev/zero on this system");
+        ReadOptions options;
+        options.format = AnnotationFormat::Csv;
+        options.maxFileBytes = 1 << 20;
+        const Result<AnnotationSet> set = readAnnotations(QStringLiteral("/dev/zero"), options);
+        QVERIFY(!set);
+        QCOMPARE(set.error().kind, ErrorKind::TooLarge);
+    }
+
     void writeNeedsAFormat() {
         QTemporaryDir dir;
         const Status status =
