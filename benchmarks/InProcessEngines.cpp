@@ -29,12 +29,16 @@ quint64 foldMat(const cv::Mat& pixels) {
 // ---- CropDeck --------------------------------------------------------------------------------------
 
 #if CROPDECK_BENCH_HAVE_CROPPER
-Result<cv::Mat> cropDeckCrop(const CropItem& item) {
+Result<CroppedImage> cropDeckRun(const CropItem& item) {
     CropWindow window;
     window.box = QRectF(item.rect.x, item.rect.y, item.rect.width, item.rect.height);
     window.id = QStringLiteral("0");
     CropSettings settings; // clip, no resize, no colour change: the crop exactly as stored
-    Result<CroppedImage> cropped = cropImage(item.path, {window}, settings);
+    return cropImage(item.path, {window}, settings);
+}
+
+Result<cv::Mat> cropDeckCrop(const CropItem& item) {
+    Result<CroppedImage> cropped = cropDeckRun(item);
     if (!cropped)
         return cropped.error();
     const CroppedWindow& out = cropped->windows.front();
@@ -127,6 +131,7 @@ std::vector<InProcessEngine> inProcessEngines() {
          true,
          qtTimed,
          [](const CropItem& item) { return qtToMat(qtCrop(item)); },
+         {},
          {}},
     };
 }
