@@ -6,6 +6,7 @@
 #include "ProgressReporter.h"
 
 #include "annotations/AnnotationIO.h"
+#include "annotations/CsvColumns.h"
 #include "engine/BatchRunner.h"
 #include "engine/ImageListing.h"
 #include "geometry/WindowPipeline.h"
@@ -57,7 +58,8 @@ std::optional<QSize> uprightSizeOf(const QString& path)
     return QSize(info->uprightWidth(), info->uprightHeight());
 }
 
-Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgument& images)
+Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgument& images,
+                                      QList<AnnotationIssue>* issues)
 {
     if (line.generated.kind == GeneratedWindows::Kind::None) {
         ReadOptions options;
@@ -68,11 +70,18 @@ Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgum
                                                          .arg(line.annotationFormat, annotationFormatNames().join(", ")));
             options.format = *format;
         }
+        if (!line.csvColumns.isEmpty()) {
+            Result<CsvColumns> columns = CsvColumns::parse(line.csvColumns);
+            if (!columns)
+                return makeError(ErrorKind::Invalid,
+                                 QStringLiteral("--csv-columns \"%1\": %2").arg(line.csvColumns, columns.error().message));
+            options.csvColumns = *columns;
+        }
         options.imageRoot = images.root;
         options.imageSize = uprightSizeOf;
         options.normalizedWindowSize = line.batch.settings.normalizedWindowSize;
         options.normalizedMaxFraction = line.batch.settings.normalizedMaxFraction;
-        return readAnnotations(line.annotations, options);
+        return readAnnotations(line.annotations, options, issues);
     }
     // Generated windows: every image gets its centre or seeded random windows, from its header size.
     QStringList paths = images.list;
@@ -189,11 +198,12 @@ int runBatchCommand(const CommandLine& line)
     Result<ImagesArgument> images = resolveImagesArgument(line.images);
     if (!images)
         return usageError(images.error());
-    Result<AnnotationSet> annotations = loadAnnotations(line, *images);
+    QList<AnnotationIssue> issues;
+    Result<AnnotationSet> annotations = loadAnnotations(line, *images, &issues);
+    for (const AnnotationIssue& issue : issues)
+        reporter.warning(issue.toString());
     if (!annotations)
         return usageError(annotations.error());
-    for (const QString& issue : annotationIssueLines(*annotations))
-        reporter.warning(issue);
 
     BatchOptions options = line.batch;
     options.imageRoot = images->root.isEmpty() ? annotations->imageRoot : images->root;

@@ -25,6 +25,9 @@ const QList<QCommandLineOption>& declaredOptions()
         {"annotations", "Annotation file or folder (CSV, centre/scale list, VOC, COCO, YOLO, LabelMe).", "file"},
         {"annotation-format", "Annotation format instead of detecting it: csv, centre-scale, voc, coco, yolo, "
                               "labelme.", "format"},
+        {"csv-columns", "CSV layout when the header is not path,x,y,w,h[,label], e.g. "
+                        "\"path=filename,x=xmin,y=ymin,x2=xmax,y2=ymax,label=class\" (keys: path x y w h x2 y2 "
+                        "label image_width image_height scale corners=voc|edges header=yes|no).", "spec"},
         {"out", "Output folder (created if missing). Sources are never written.", "dir"},
         {"name", QStringLiteral("Output name template; placeholders {stem} {name} {ext} {index} {id} {label} {image} "
                                 "{dir}. Default: %1").arg(kDefaultNameTemplate), "template"},
@@ -189,6 +192,7 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
     line.images = value("images");
     line.annotations = value("annotations");
     line.annotationFormat = value("annotation-format");
+    line.csvColumns = value("csv-columns");
     line.batch.outputDir = value("out");
     line.batch.nameTemplate = value("name");
     line.json = has("json");

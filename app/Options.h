@@ -31,6 +31,7 @@ struct CommandLine {
     QString images;           // folder or list file
     QString annotations;
     QString annotationFormat; // empty = detect
+    QString csvColumns;       // --csv-columns spec, empty = from the header
     GeneratedWindows generated;
     BatchOptions batch;
     bool json = false;
