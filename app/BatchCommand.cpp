@@ -4,7 +4,6 @@
 #include "ExitCodes.h"
 #include "InterruptHandler.h"
 #include "ProgressReporter.h"
-
 #include "annotations/AnnotationIO.h"
 #include "annotations/CsvColumns.h"
 #include "engine/BatchRunner.h"
@@ -27,12 +26,11 @@ namespace cropdeck::app {
 namespace {
 
 struct ImagesArgument {
-    QString root;      // folder the annotation paths are relative to (empty: the annotation file's default)
-    QStringList list;  // a list file's images
+    QString root;     // folder the annotation paths are relative to (empty: the annotation file's default)
+    QStringList list; // a list file's images
 };
 
-Result<ImagesArgument> resolveImagesArgument(const QString& images)
-{
+Result<ImagesArgument> resolveImagesArgument(const QString& images) {
     ImagesArgument resolved;
     if (images.isEmpty())
         return resolved;
@@ -42,7 +40,8 @@ Result<ImagesArgument> resolveImagesArgument(const QString& images)
         return resolved;
     }
     if (!info.exists())
-        return makeError(ErrorKind::NotFound, QStringLiteral("--images %1: no such folder or list file").arg(images));
+        return makeError(ErrorKind::NotFound,
+                         QStringLiteral("--images %1: no such folder or list file").arg(images));
     Result<QStringList> list = readImageList(images);
     if (!list)
         return list.error();
@@ -50,8 +49,7 @@ Result<ImagesArgument> resolveImagesArgument(const QString& images)
     return resolved;
 }
 
-std::optional<QSize> uprightSizeOf(const QString& path)
-{
+std::optional<QSize> uprightSizeOf(const QString& path) {
     Result<ImageInfo> info = probeImage(path, std::numeric_limits<qint64>::max());
     if (!info)
         return std::nullopt;
@@ -59,22 +57,23 @@ std::optional<QSize> uprightSizeOf(const QString& path)
 }
 
 Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgument& images,
-                                      QList<AnnotationIssue>* issues)
-{
+                                      QList<AnnotationIssue>* issues) {
     if (line.generated.kind == GeneratedWindows::Kind::None) {
         ReadOptions options;
         if (!line.annotationFormat.isEmpty()) {
             const std::optional<AnnotationFormat> format = parseAnnotationFormat(line.annotationFormat);
             if (!format)
-                return makeError(ErrorKind::Invalid, QStringLiteral("--annotation-format \"%1\": expected one of %2")
-                                                         .arg(line.annotationFormat, annotationFormatNames().join(", ")));
+                return makeError(ErrorKind::Invalid,
+                                 QStringLiteral("--annotation-format \"%1\": expected one of %2")
+                                     .arg(line.annotationFormat, annotationFormatNames().join(", ")));
             options.format = *format;
         }
         if (!line.csvColumns.isEmpty()) {
             Result<CsvColumns> columns = CsvColumns::parse(line.csvColumns);
             if (!columns)
-                return makeError(ErrorKind::Invalid,
-                                 QStringLiteral("--csv-columns \"%1\": %2").arg(line.csvColumns, columns.error().message));
+                return makeError(
+                    ErrorKind::Invalid,
+                    QStringLiteral("--csv-columns \"%1\": %2").arg(line.csvColumns, columns.error().message));
             options.csvColumns = *columns;
         }
         options.imageRoot = images.root;
@@ -87,10 +86,15 @@ Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgum
     QStringList paths = images.list;
     QString root = images.root;
     if (!root.isEmpty()) {
-        Result<QStringList> listed = listImagesInFolder(root, false);
+        Result<QStringList> listed = listImagesInFolder(root, true);
         if (!listed)
             return listed.error();
-        paths = *listed;
+        // Earlier outputs inside the images folder are not inputs.
+        const QString out = QDir(line.batch.outputDir).absolutePath() + u'/';
+        paths.clear();
+        for (const QString& path : *listed)
+            if (!path.startsWith(out))
+                paths.append(path);
     } else {
         root = QFileInfo(line.images).absolutePath();
     }
@@ -106,7 +110,7 @@ Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgum
                                    : randomCrop(image, line.generated.size, line.generated.seed, i, w);
             window.box = QRectF(rect);
             window.label = line.generated.kind == GeneratedWindows::Kind::Centre ? QStringLiteral("centre")
-                                                                                   : QStringLiteral("random");
+                                                                                 : QStringLiteral("random");
             set.images[i].windows.append(window);
             if (line.generated.kind == GeneratedWindows::Kind::Centre)
                 break;
@@ -115,14 +119,13 @@ Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgum
     return set;
 }
 
-void printJsonLine(const QJsonObject& object)
-{
+void printJsonLine(const QJsonObject& object) {
     std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
 }
 
 // --dry-run: every header probed and every window planned, nothing decoded or written.
-int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine& line, ProgressReporter& reporter)
-{
+int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine& line,
+           ProgressReporter& reporter) {
     int problems = 0;
     const QDir out(options.outputDir);
     for (const PlannedImage& image : plan.images) {
@@ -141,55 +144,72 @@ int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine
             continue;
         }
         for (int w = 0; w < image.windows.size(); ++w) {
-            Result<WindowPlan> windowPlan = planWindow(image.windows[w], QSize(info->width, info->height),
-                                                       info->orientation, !options.settings.orientationFromExif,
-                                                       options.settings);
+            Result<WindowPlan> windowPlan =
+                planWindow(image.windows[w], QSize(info->width, info->height), info->orientation,
+                           !options.settings.orientationFromExif, options.settings);
             if (!windowPlan) {
-                report(w, makeError(windowPlan.error().kind,
-                                    QStringLiteral("%1: %2").arg(image.relativePath, windowPlan.error().message)));
+                report(w, makeError(
+                              windowPlan.error().kind,
+                              QStringLiteral("%1: %2").arg(image.relativePath, windowPlan.error().message)));
                 continue;
             }
             const PlannedOutput& output = image.outputs[w];
-            const QString status = output.alreadyDone ? QStringLiteral("done")
+            const QString status = output.alreadyDone        ? QStringLiteral("done")
                                    : windowPlan->bounds.skip ? QStringLiteral("skip")
                                                              : QStringLiteral("crop");
             const QRect& r = windowPlan->window;
             if (line.json) {
-                printJsonLine({{"event", "planned"}, {"source", image.relativePath}, {"window", image.windows[w].id},
-                               {"index", w}, {"output", out.filePath(output.relativePath)}, {"status", status},
-                               {"x", r.x()}, {"y", r.y()}, {"w", r.width()}, {"h", r.height()}});
+                printJsonLine({{"event", "planned"},
+                               {"source", image.relativePath},
+                               {"window", image.windows[w].id},
+                               {"index", w},
+                               {"output", out.filePath(output.relativePath)},
+                               {"status", status},
+                               {"x", r.x()},
+                               {"y", r.y()},
+                               {"w", r.width()},
+                               {"h", r.height()}});
             } else {
-                std::printf("%s\t%s [%d,%d %dx%d]\t-> %s\t%s\n", qPrintable(status), qPrintable(image.relativePath),
-                            r.x(), r.y(), r.width(), r.height(), qPrintable(out.filePath(output.relativePath)),
+                std::printf("%s\t%s [%d,%d %dx%d]\t-> %s\t%s\n", qPrintable(status),
+                            qPrintable(image.relativePath), r.x(), r.y(), r.width(), r.height(),
+                            qPrintable(out.filePath(output.relativePath)),
                             qPrintable(windowPlan->bounds.skip ? windowPlan->bounds.skipReason : QString()));
             }
         }
     }
-    const QString summary = QStringLiteral("dry run: %1 images, %2 windows planned, %3 already done, %4 problems")
-                                .arg(plan.images.size()).arg(plan.windowsTotal).arg(plan.windowsAlreadyDone).arg(problems);
+    const QString summary =
+        QStringLiteral("dry run: %1 images, %2 windows planned, %3 already done, %4 problems")
+            .arg(plan.images.size())
+            .arg(plan.windowsTotal)
+            .arg(plan.windowsAlreadyDone)
+            .arg(problems);
     if (line.json)
-        printJsonLine({{"event", "summary"}, {"outcome", problems ? "problems" : "ok"},
-                       {"images", int(plan.images.size())}, {"windows", plan.windowsTotal}, {"problems", problems}});
+        printJsonLine({{"event", "summary"},
+                       {"outcome", problems ? "problems" : "ok"},
+                       {"images", int(plan.images.size())},
+                       {"windows", plan.windowsTotal},
+                       {"problems", problems}});
     else
         std::printf("%s\n", qPrintable(summary));
     return problems > 0 ? ExitSomeFailed : ExitOk;
 }
 
-int exitCodeFor(const BatchSummary& summary)
-{
+int exitCodeFor(const BatchSummary& summary) {
     switch (summary.outcome) {
-    case BatchOutcome::Completed: return ExitOk;
-    case BatchOutcome::CompletedWithFailures: return ExitSomeFailed;
+    case BatchOutcome::Completed:
+        return ExitOk;
+    case BatchOutcome::CompletedWithFailures:
+        return ExitSomeFailed;
     case BatchOutcome::Cancelled:
-    case BatchOutcome::Fatal: return ExitFatal;
+    case BatchOutcome::Fatal:
+        return ExitFatal;
     }
     return ExitFatal;
 }
 
 } // namespace
 
-int runBatchCommand(const CommandLine& line)
-{
+int runBatchCommand(const CommandLine& line) {
     ProgressReporter reporter(ProgressReporter::detectStyle(line.json), line.quiet);
     const auto usageError = [&](const Error& error) {
         std::fprintf(stderr, "cropdeck: %s\n", qPrintable(error.message));
@@ -220,7 +240,8 @@ int runBatchCommand(const CommandLine& line)
     BatchRunner runner;
     QEventLoop loop;
     int exitCode = ExitFatal;
-    QObject::connect(&runner, &BatchRunner::progressed, [&](const BatchProgress& p) { reporter.progress(p); });
+    QObject::connect(&runner, &BatchRunner::progressed,
+                     [&](const BatchProgress& p) { reporter.progress(p); });
     QObject::connect(&runner, &BatchRunner::failed, [&](const BatchFailure& f) { reporter.failure(f); });
     QObject::connect(&runner, &BatchRunner::finished, [&](const BatchSummary& summary) {
         reporter.summary(summary, QDir(options.outputDir).absolutePath());

@@ -15,33 +15,51 @@
 namespace cropdeck::app {
 namespace {
 
-const QList<QCommandLineOption>& declaredOptions()
-{
+const QList<QCommandLineOption>& declaredOptions() {
     static const QList<QCommandLineOption> options = {
         {"batch", "Crop every window of the annotation file (or generated windows) headless."},
         {"make-demo", "Write a small demo dataset with annotations into <dir>.", "dir"},
-        {"images", "Folder of images (annotation paths are relative to it; default: the annotation file's "
-                   "folder), or a text file listing image paths, one per line.", "dir|list"},
-        {"annotations", "Annotation file or folder (CSV, centre/scale list, VOC, COCO, YOLO, LabelMe).", "file"},
-        {"annotation-format", "Annotation format instead of detecting it: csv, centre-scale, voc, coco, yolo, "
-                              "labelme.", "format"},
-        {"csv-columns", "CSV layout when the header is not path,x,y,w,h[,label], e.g. "
-                        "\"path=filename,x=xmin,y=ymin,x2=xmax,y2=ymax,label=class\" (keys: path x y w h x2 y2 "
-                        "label image_width image_height scale corners=voc|edges header=yes|no).", "spec"},
+        {"images",
+         "Folder of images, sub-folders included (annotation paths are relative to it; default: the "
+         "annotation file's "
+         "folder), or a text file listing image paths, one per line.",
+         "dir|list"},
+        {"annotations", "Annotation file or folder (CSV, centre/scale list, VOC, COCO, YOLO, LabelMe).",
+         "file"},
+        {"annotation-format",
+         "Annotation format instead of detecting it: csv, centre-scale, voc, coco, yolo, "
+         "labelme.",
+         "format"},
+        {"csv-columns",
+         "CSV layout when the header is not path,x,y,w,h[,label], e.g. "
+         "\"path=filename,x=xmin,y=ymin,x2=xmax,y2=ymax,label=class\" (keys: path x y w h x2 y2 "
+         "label image_width image_height scale corners=voc|edges header=yes|no).",
+         "spec"},
         {"out", "Output folder (created if missing). Sources are never written.", "dir"},
-        {"name", QStringLiteral("Output name template; placeholders {stem} {name} {ext} {index} {id} {label} {image} "
-                                "{dir}. Default: %1").arg(kDefaultNameTemplate), "template"},
+        {"name",
+         QStringLiteral("Output name template; placeholders {stem} {name} {ext} {index} {id} {label} {image} "
+                        "{dir}. Default: %1")
+             .arg(kDefaultNameTemplate),
+         "template"},
         {"format", "Output format: same (as input, default), jpeg, png, webp, tiff, bmp.", "format"},
         {"quality", "JPEG/WebP quality 1-100 (default 90).", "q"},
-        {"png-level", "PNG compression level 0-9 (default 1: fast; level 6 makes files only 12-17 % smaller "
-                      "and is many times slower).", "level"},
+        {"png-level",
+         "PNG compression level 0-9 (default 1: fast; level 6 makes files only 12-17 % smaller "
+         "and is many times slower).",
+         "level"},
         {"resize", "Resize every output to WxH (see --resize-mode).", "WxH"},
-        {"resize-mode", "exact (default, stretch), fit (inside WxH, keep aspect), fill (cover WxH, keep aspect, "
-                        "centre-crop).", "mode"},
-        {"bounds", "Windows crossing the image edge: clip (default), shift (move inside), pad (fill outside, "
-                   "see --pad), skip (drop the window), error (report it).", "policy"},
-        {"pad", "With --bounds pad: 'edge' to replicate the border, or a colour #rrggbb or r,g,b (default "
-                "black).", "colour|edge"},
+        {"resize-mode",
+         "exact (default, stretch), fit (inside WxH, keep aspect), fill (cover WxH, keep aspect, "
+         "centre-crop).",
+         "mode"},
+        {"bounds",
+         "Windows crossing the image edge: clip (default), shift (move inside), pad (fill outside, "
+         "see --pad), skip (drop the window), error (report it).",
+         "policy"},
+        {"pad",
+         "With --bounds pad: 'edge' to replicate the border, or a colour #rrggbb or r,g,b (default "
+         "black).",
+         "colour|edge"},
         {"margin", "Grow every box by N pixels, or N% of its size, on every side.", "N[%]"},
         {"aspect", "Widen boxes around their centre to this aspect ratio (W:H or a number).", "ratio"},
         {"size", "Make every window WxH pixels around its box centre (fixed-size windows).", "WxH"},
@@ -58,9 +76,12 @@ const QList<QCommandLineOption>& declaredOptions()
                      "MCU grid and the run says which did."},
         {"threads", "Worker threads (default: one per core).", "N"},
         {"max-pixels", "Refuse images larger than N megapixels before decoding (default 180).", "MP"},
-        {"max-memory", "Budget for decoded pixels in flight, in MiB (default: a quarter of RAM, 512-8192).", "MiB"},
-        {"fail-on", "Damaged image data: error (default: any corruption or warning fails the image), truncated "
-                    "(only truncated data fails), none (decode what can be decoded).", "level"},
+        {"max-memory", "Budget for decoded pixels in flight, in MiB (default: a quarter of RAM, 512-8192).",
+         "MiB"},
+        {"fail-on",
+         "Damaged image data: error (default: any corruption or warning fails the image), truncated "
+         "(only truncated data fails), none (decode what can be decoded).",
+         "level"},
         {"resume", "Skip windows the manifest in the output folder records as written."},
         {"dry-run", "Check everything and list the planned outputs without decoding pixels."},
         {"shard", "Process only shard i of N (0-based): N machines can split one batch.", "i/N"},
@@ -70,39 +91,42 @@ const QList<QCommandLineOption>& declaredOptions()
     return options;
 }
 
-Result<QSize> parseSize(const QString& flag, const QString& text)
-{
+Result<QSize> parseSize(const QString& flag, const QString& text) {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})[xX×](\\d{1,6})$"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed());
     if (!match.hasMatch() || match.captured(1).toInt() < 1 || match.captured(2).toInt() < 1)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected WxH with positive integers, "
-                                                            "e.g. 512x512").arg(flag, text));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--%1 \"%2\": expected WxH with positive integers, "
+                                        "e.g. 512x512")
+                             .arg(flag, text));
     return QSize(match.captured(1).toInt(), match.captured(2).toInt());
 }
 
-Result<double> parseNumber(const QString& flag, const QString& text, double low, double high)
-{
+Result<double> parseNumber(const QString& flag, const QString& text, double low, double high) {
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
     if (!ok || !std::isfinite(value) || value < low || value > high)
         return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected a number from %3 to %4")
-                                                 .arg(flag, text).arg(low).arg(high));
+                                                 .arg(flag, text)
+                                                 .arg(low)
+                                                 .arg(high));
     return value;
 }
 
-Result<int> parseInt(const QString& flag, const QString& text, int low, int high)
-{
+Result<int> parseInt(const QString& flag, const QString& text, int low, int high) {
     bool ok = false;
     const int value = text.trimmed().toInt(&ok);
     if (!ok || value < low || value > high)
         return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected an integer from %3 to %4")
-                                                 .arg(flag, text).arg(low).arg(high));
+                                                 .arg(flag, text)
+                                                 .arg(low)
+                                                 .arg(high));
     return value;
 }
 
 template <typename Enum>
-Result<Enum> parseChoice(const QString& flag, const QString& text, const QList<std::pair<QString, Enum>>& choices)
-{
+Result<Enum> parseChoice(const QString& flag, const QString& text,
+                         const QList<std::pair<QString, Enum>>& choices) {
     QStringList names;
     for (const auto& [name, value] : choices) {
         if (text.compare(name, Qt::CaseInsensitive) == 0)
@@ -113,8 +137,7 @@ Result<Enum> parseChoice(const QString& flag, const QString& text, const QList<s
                      QStringLiteral("--%1 \"%2\": expected one of %3").arg(flag, text, names.join(", ")));
 }
 
-Status parsePad(const QString& text, CropSettings& settings)
-{
+Status parsePad(const QString& text, CropSettings& settings) {
     if (text.compare("edge", Qt::CaseInsensitive) == 0) {
         settings.padMode = PadMode::Edge;
         return {};
@@ -125,20 +148,22 @@ Status parsePad(const QString& text, CropSettings& settings)
     if (const auto m = hex.match(text.trimmed()); m.hasMatch()) {
         const uint value = m.captured(1).toUInt(nullptr, 16);
         rgb[0] = int(value >> 16) & 0xff, rgb[1] = int(value >> 8) & 0xff, rgb[2] = int(value) & 0xff;
-    } else if (const auto t = triple.match(text.trimmed());
-               t.hasMatch() && t.captured(1).toInt() < 256 && t.captured(2).toInt() < 256 && t.captured(3).toInt() < 256) {
+    } else if (const auto t = triple.match(text.trimmed()); t.hasMatch() && t.captured(1).toInt() < 256 &&
+                                                            t.captured(2).toInt() < 256 &&
+                                                            t.captured(3).toInt() < 256) {
         rgb[0] = t.captured(1).toInt(), rgb[1] = t.captured(2).toInt(), rgb[2] = t.captured(3).toInt();
     } else {
-        return makeError(ErrorKind::Invalid, QStringLiteral("--pad \"%1\": expected 'edge', #rrggbb or r,g,b with "
-                                                            "values 0-255").arg(text));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--pad \"%1\": expected 'edge', #rrggbb or r,g,b with "
+                                        "values 0-255")
+                             .arg(text));
     }
     settings.padMode = PadMode::Constant;
     settings.padBgr[0] = rgb[2], settings.padBgr[1] = rgb[1], settings.padBgr[2] = rgb[0];
     return {};
 }
 
-Status parseShard(const QString& text, BatchOptions& batch)
-{
+Status parseShard(const QString& text, BatchOptions& batch) {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})/(\\d{1,6})$"));
     const auto m = pattern.match(text.trimmed());
     if (!m.hasMatch() || m.captured(2).toInt() < 1 || m.captured(1).toInt() >= m.captured(2).toInt())
@@ -150,43 +175,50 @@ Status parseShard(const QString& text, BatchOptions& batch)
 }
 
 // Cross-flag rules, checked once so every error names the flags involved.
-Status checkBatchConsistency(const CommandLine& line)
-{
+Status checkBatchConsistency(const CommandLine& line) {
     const CropSettings& s = line.batch.settings;
     if (line.batch.outputDir.isEmpty() && !line.batch.dryRun)
         return makeError(ErrorKind::Invalid, QStringLiteral("--batch needs --out DIR (or --dry-run)"));
     const bool generated = line.generated.kind != GeneratedWindows::Kind::None;
     if (line.annotations.isEmpty() && !generated)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--batch needs --annotations FILE, or --centre-crop / "
-                                                            "--random-crop WxH with --images"));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--batch needs --annotations FILE, or --centre-crop / "
+                                        "--random-crop WxH with --images"));
     if (!line.annotations.isEmpty() && generated)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--centre-crop/--random-crop replace --annotations; "
-                                                            "give one or the other"));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--centre-crop/--random-crop replace --annotations; "
+                                        "give one or the other"));
     if (generated && line.images.isEmpty())
-        return makeError(ErrorKind::Invalid, QStringLiteral("--centre-crop/--random-crop need --images DIR|LIST"));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--centre-crop/--random-crop need --images DIR|LIST"));
     if (s.lossless) {
         if (s.resize != ResizeMode::None || s.grayscale || s.bounds == BoundsPolicy::Pad)
-            return makeError(ErrorKind::Invalid, QStringLiteral("--lossless cannot resize, pad or convert to gray: "
-                                                                "drop --resize/--gray/--bounds pad or --lossless"));
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--lossless cannot resize, pad or convert to gray: "
+                                            "drop --resize/--gray/--bounds pad or --lossless"));
         if (s.format != OutputFormat::SameAsInput && s.format != OutputFormat::Jpeg)
-            return makeError(ErrorKind::Invalid, QStringLiteral("--lossless writes JPEG: drop --format or use "
-                                                                "--format jpeg"));
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--lossless writes JPEG: drop --format or use "
+                                            "--format jpeg"));
     }
     return {};
 }
 
 // Applies every option that shapes the crops or the run to `line`.
-Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
-{
+Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
     CropSettings& s = line.batch.settings;
-    const auto has = [&](const char* name) { return parser.isSet(QString::fromLatin1(name)); };
-    const auto value = [&](const char* name) { return parser.value(QString::fromLatin1(name)); };
-#define CROPDECK_TRY_ASSIGN(target, expression)                                                                      \
-    do {                                                                                                             \
-        auto parsed = (expression);                                                                                  \
-        if (!parsed)                                                                                                 \
-            return parsed.error();                                                                                   \
-        target = *parsed;                                                                                            \
+    const auto has = [&](const char* name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char* name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+#define CROPDECK_TRY_ASSIGN(target, expression)                                                              \
+    do {                                                                                                     \
+        auto parsed = (expression);                                                                          \
+        if (!parsed)                                                                                         \
+            return parsed.error();                                                                           \
+        target = *parsed;                                                                                    \
     } while (false)
 
     line.images = value("images");
@@ -205,9 +237,12 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
     if (has("format"))
         CROPDECK_TRY_ASSIGN(s.format, parseChoice<OutputFormat>("format", value("format"),
                                                                 {{"same", OutputFormat::SameAsInput},
-                                                                 {"jpeg", OutputFormat::Jpeg}, {"jpg", OutputFormat::Jpeg},
-                                                                 {"png", OutputFormat::Png}, {"webp", OutputFormat::WebP},
-                                                                 {"tiff", OutputFormat::Tiff}, {"tif", OutputFormat::Tiff},
+                                                                 {"jpeg", OutputFormat::Jpeg},
+                                                                 {"jpg", OutputFormat::Jpeg},
+                                                                 {"png", OutputFormat::Png},
+                                                                 {"webp", OutputFormat::WebP},
+                                                                 {"tiff", OutputFormat::Tiff},
+                                                                 {"tif", OutputFormat::Tiff},
                                                                  {"bmp", OutputFormat::Bmp}}));
     if (has("quality")) {
         CROPDECK_TRY_ASSIGN(s.jpegQuality, parseInt("quality", value("quality"), 1, 100));
@@ -223,13 +258,16 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
         if (!has("resize"))
             return makeError(ErrorKind::Invalid, QStringLiteral("--resize-mode needs --resize WxH"));
         CROPDECK_TRY_ASSIGN(s.resize, parseChoice<ResizeMode>("resize-mode", value("resize-mode"),
-                                                              {{"exact", ResizeMode::Exact}, {"fit", ResizeMode::Fit},
+                                                              {{"exact", ResizeMode::Exact},
+                                                               {"fit", ResizeMode::Fit},
                                                                {"fill", ResizeMode::Fill}}));
     }
     if (has("bounds"))
         CROPDECK_TRY_ASSIGN(s.bounds, parseChoice<BoundsPolicy>("bounds", value("bounds"),
-                                                                {{"clip", BoundsPolicy::Clip}, {"shift", BoundsPolicy::Shift},
-                                                                 {"pad", BoundsPolicy::Pad}, {"skip", BoundsPolicy::Skip},
+                                                                {{"clip", BoundsPolicy::Clip},
+                                                                 {"shift", BoundsPolicy::Shift},
+                                                                 {"pad", BoundsPolicy::Pad},
+                                                                 {"skip", BoundsPolicy::Skip},
                                                                  {"error", BoundsPolicy::Error}}));
     if (has("pad")) {
         if (has("bounds") && s.bounds != BoundsPolicy::Pad)
@@ -261,7 +299,8 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
     if (has("window-size"))
         CROPDECK_TRY_ASSIGN(s.normalizedWindowSize, parseInt("window-size", value("window-size"), 1, 65535));
     if (has("max-fraction"))
-        CROPDECK_TRY_ASSIGN(s.normalizedMaxFraction, parseNumber("max-fraction", value("max-fraction"), 1e-9, 1));
+        CROPDECK_TRY_ASSIGN(s.normalizedMaxFraction,
+                            parseNumber("max-fraction", value("max-fraction"), 1e-9, 1));
     if (has("threads"))
         CROPDECK_TRY_ASSIGN(line.batch.threads, parseInt("threads", value("threads"), 1, 1024));
     if (has("max-pixels")) {
@@ -276,13 +315,15 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
     }
     if (has("fail-on"))
         CROPDECK_TRY_ASSIGN(s.failOn, parseChoice<FailOn>("fail-on", value("fail-on"),
-                                                          {{"error", FailOn::Error}, {"truncated", FailOn::Truncated},
+                                                          {{"error", FailOn::Error},
+                                                           {"truncated", FailOn::Truncated},
                                                            {"none", FailOn::None}}));
     if (has("shard"))
         if (Status sharded = parseShard(value("shard"), line.batch); !sharded)
             return sharded.error();
     if (has("centre-crop") && has("random-crop"))
-        return makeError(ErrorKind::Invalid, QStringLiteral("--centre-crop and --random-crop exclude each other"));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--centre-crop and --random-crop exclude each other"));
     if (has("centre-crop")) {
         line.generated.kind = GeneratedWindows::Kind::Centre;
         CROPDECK_TRY_ASSIGN(line.generated.size, parseSize("centre-crop", value("centre-crop")));
@@ -297,8 +338,9 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
         bool ok = false;
         line.generated.seed = value("seed").toULongLong(&ok);
         if (!ok)
-            return makeError(ErrorKind::Invalid, QStringLiteral("--seed \"%1\": expected a non-negative integer")
-                                                     .arg(value("seed")));
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--seed \"%1\": expected a non-negative integer").arg(value("seed")));
     }
 #undef CROPDECK_TRY_ASSIGN
     return checkBatchConsistency(line);
@@ -306,15 +348,14 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line)
 
 } // namespace
 
-Result<CommandLine> parseCommandLine(const QStringList& arguments)
-{
+Result<CommandLine> parseCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("CropDeck crops image sets from annotation files, decoding only the pixels each crop needs.\n\n"
-                       "  cropdeck --batch --annotations FILE [--images DIR|LIST] --out DIR [options]\n"
-                       "  cropdeck --batch --images DIR --centre-crop WxH --out DIR\n"
-                       "  cropdeck --make-demo DIR\n\n"
-                       "Exit codes: 0 all done, 1 some items failed, 2 usage or configuration error, 3 fatal."));
+    parser.setApplicationDescription(QStringLiteral(
+        "CropDeck crops image sets from annotation files, decoding only the pixels each crop needs.\n\n"
+        "  cropdeck --batch --annotations FILE [--images DIR|LIST] --out DIR [options]\n"
+        "  cropdeck --batch --images DIR --centre-crop WxH --out DIR\n"
+        "  cropdeck --make-demo DIR\n\n"
+        "Exit codes: 0 all done, 1 some items failed, 2 usage or configuration error, 3 fatal."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -325,8 +366,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (!parser.parse(arguments))
         return makeError(ErrorKind::Invalid, parser.errorText() + QStringLiteral(" (see cropdeck --help)"));
     if (!parser.positionalArguments().isEmpty())
-        return makeError(ErrorKind::Invalid, QStringLiteral("unexpected argument \"%1\" (see cropdeck --help)")
-                                                 .arg(parser.positionalArguments().first()));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("unexpected argument \"%1\" (see cropdeck --help)")
+                             .arg(parser.positionalArguments().first()));
     if (parser.isSet(help))
         return line;
     if (parser.isSet(version)) {
@@ -355,10 +397,10 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     return line;
 }
 
-bool isHeadless(int argc, char** argv)
-{
-    static const char* const headlessFlags[] = {"--batch", "--make-demo", "--help", "-h", "--version", "-v",
-                                                "--help-all", "-batch", "-make-demo", "-help", "-version"};
+bool isHeadless(int argc, char** argv) {
+    static const char* const headlessFlags[] = {"--batch",    "--make-demo", "--help",     "-h",
+                                                "--version",  "-v",          "--help-all", "-batch",
+                                                "-make-demo", "-help",       "-version"};
     for (int i = 1; i < argc; ++i)
         for (const char* flag : headlessFlags)
             if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0)

@@ -28,7 +28,7 @@ struct CommandLine {
     QString helpText;
 
     // --batch
-    QString images;           // folder or list file
+    QString images; // folder or list file
     QString annotations;
     QString annotationFormat; // empty = detect
     QString csvColumns;       // --csv-columns spec, empty = from the header

@@ -11,8 +11,8 @@
 
 namespace cropdeck {
 
-BatchRunner::BatchRunner(QObject* parent) : QObject(parent)
-{
+BatchRunner::BatchRunner(QObject* parent)
+    : QObject(parent) {
     qRegisterMetaType<cropdeck::BatchProgress>();
     qRegisterMetaType<cropdeck::BatchFailure>();
     qRegisterMetaType<cropdeck::BatchSummary>();
@@ -21,15 +21,13 @@ BatchRunner::BatchRunner(QObject* parent) : QObject(parent)
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &BatchRunner::onWorkFinished);
 }
 
-BatchRunner::~BatchRunner()
-{
+BatchRunner::~BatchRunner() {
     cancel();
     m_watcher.waitForFinished();
     m_pool.waitForDone();
 }
 
-void BatchRunner::start(BatchPlan plan, const BatchOptions& options)
-{
+void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
     Q_ASSERT(!isRunning());
     m_cancel = false;
     m_pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
@@ -38,7 +36,12 @@ void BatchRunner::start(BatchPlan plan, const BatchOptions& options)
     QPointer<BatchRunner> self(this);
     auto onFailure = [self](const BatchFailure& failure) {
         QMetaObject::invokeMethod(
-            self, [self, failure] { if (self) emit self->failed(failure); }, Qt::QueuedConnection);
+            self,
+            [self, failure] {
+                if (self)
+                    emit self->failed(failure);
+            },
+            Qt::QueuedConnection);
     };
     m_context = std::make_shared<BatchJobContext>(std::move(plan), options, onFailure, &m_cancel);
     if (Status opened = m_context->openManifest(); !opened) {
@@ -46,37 +49,39 @@ void BatchRunner::start(BatchPlan plan, const BatchOptions& options)
         summary.outcome = BatchOutcome::Fatal;
         summary.fatalError = opened.error().message;
         summary.progress = m_context->snapshot();
-        QMetaObject::invokeMethod(this, [this, summary] { emit finished(summary); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, summary] { emit finished(summary); }, Qt::QueuedConnection);
         return;
     }
-    std::vector<int> indices(m_context->plan().images.size());
-    std::iota(indices.begin(), indices.end(), 0);
+    m_imageIndices.resize(m_context->plan().images.size());
+    std::iota(m_imageIndices.begin(), m_imageIndices.end(), 0);
     std::shared_ptr<BatchJobContext> context = m_context;
-    m_watcher.setFuture(QtConcurrent::map(&m_pool, std::move(indices),
+    m_watcher.setFuture(QtConcurrent::map(&m_pool, m_imageIndices.begin(), m_imageIndices.end(),
                                           [context](int index) { context->runImage(index); }));
     m_progressTimer.start();
 }
 
-void BatchRunner::cancel()
-{
+void BatchRunner::cancel() {
     m_cancel = true;
     m_watcher.cancel();
 }
 
-void BatchRunner::setPaused(bool paused)
-{
+void BatchRunner::setPaused(bool paused) {
     if (paused)
         m_watcher.suspend();
     else
         m_watcher.resume();
 }
 
-bool BatchRunner::isRunning() const { return m_watcher.isRunning(); }
+bool BatchRunner::isRunning() const {
+    return m_watcher.isRunning();
+}
 
-BatchProgress BatchRunner::progress() const { return m_context ? m_context->snapshot() : BatchProgress{}; }
+BatchProgress BatchRunner::progress() const {
+    return m_context ? m_context->snapshot() : BatchProgress{};
+}
 
-void BatchRunner::onWorkFinished()
-{
+void BatchRunner::onWorkFinished() {
     m_progressTimer.stop();
     BatchSummary summary;
     summary.progress = m_context->snapshot();

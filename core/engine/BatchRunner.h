@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 namespace cropdeck {
 
@@ -51,6 +52,8 @@ private:
     QFutureWatcher<void> m_watcher;
     QTimer m_progressTimer;
     std::shared_ptr<BatchJobContext> m_context;
+    // QtConcurrent::map iterates the sequence in place: it must outlive the run, so it lives here.
+    std::vector<int> m_imageIndices;
     std::atomic_bool m_cancel{false};
 };
 

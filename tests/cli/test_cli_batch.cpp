@@ -30,8 +30,7 @@ struct Box {
     QString label;
 };
 
-QList<Box> readDemoCsv(const QString& csvPath)
-{
+QList<Box> readDemoCsv(const QString& csvPath) {
     QList<Box> boxes;
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -45,8 +44,7 @@ QList<Box> readDemoCsv(const QString& csvPath)
     return boxes;
 }
 
-QList<QJsonObject> manifestLines(const QString& outDir)
-{
+QList<QJsonObject> manifestLines(const QString& outDir) {
     QList<QJsonObject> lines;
     QFile file(QDir(outDir).filePath("cropdeck-manifest.jsonl"));
     if (!file.open(QIODevice::ReadOnly))
@@ -59,8 +57,7 @@ QList<QJsonObject> manifestLines(const QString& outDir)
     return lines;
 }
 
-QSet<QString> filesIn(const QString& dir)
-{
+QSet<QString> filesIn(const QString& dir) {
     QSet<QString> files;
     QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -71,9 +68,9 @@ QSet<QString> filesIn(const QString& dir)
     return files;
 }
 
-QStringList batchArgs(const QString& demo, const QString& out)
-{
-    return {"--batch", "--annotations", QDir(demo).filePath("annotations.csv"), "--out", out, "--format", "png"};
+QStringList batchArgs(const QString& demo, const QString& out) {
+    return {"--batch", "--annotations", QDir(demo).filePath("annotations.csv"), "--out", out, "--format",
+            "png"};
 }
 
 } // namespace
@@ -85,8 +82,7 @@ private:
     QString m_demo;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY2(!cropdeckBinary().isEmpty(), "CROPDECK_BINARY is not set (run through CTest)");
         m_demo = m_dir.filePath("demo");
         const CliResult made = runCropdeck({"--make-demo", m_demo});
@@ -95,37 +91,39 @@ private slots:
         QVERIFY(QFile::exists(QDir(m_demo).filePath("annotations.csv")));
     }
 
-    void helpListsEveryFlag()
-    {
+    void helpListsEveryFlag() {
         const CliResult help = runCropdeck({"--help"});
         QCOMPARE(help.exitCode, 0);
-        for (const char* flag : {"--batch", "--images", "--annotations", "--out", "--format", "--quality", "--resize",
-                                 "--bounds", "--pad", "--threads", "--lossless", "--resume", "--dry-run",
-                                 "--max-pixels", "--fail-on", "--json", "--shard", "--make-demo"})
+        for (const char* flag :
+             {"--batch", "--images", "--annotations", "--out", "--format", "--quality", "--resize",
+              "--bounds", "--pad", "--threads", "--lossless", "--resume", "--dry-run", "--max-pixels",
+              "--fail-on", "--json", "--shard", "--make-demo"})
             QVERIFY2(help.out.contains(flag), flag);
         QVERIFY(help.out.contains("Exit codes"));
     }
 
-    void usageErrorsExitTwoAndSayWhy_data()
-    {
+    void usageErrorsExitTwoAndSayWhy_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown flag") << QStringList{"--batch", "--bogus"} << "bogus";
         QTest::newRow("no out") << QStringList{"--batch", "--annotations", "a.csv"} << "--out";
-        QTest::newRow("bad bounds") << QStringList{"--batch", "--annotations", "a.csv", "--out", "o", "--bounds", "wrap"}
+        QTest::newRow("bad bounds") << QStringList{"--batch", "--annotations", "a.csv", "--out",
+                                                   "o",       "--bounds",      "wrap"}
                                     << "--bounds \"wrap\"";
-        QTest::newRow("bad resize") << QStringList{"--batch", "--annotations", "a.csv", "--out", "o", "--resize", "0x5"}
+        QTest::newRow("bad resize") << QStringList{"--batch", "--annotations", "a.csv", "--out",
+                                                   "o",       "--resize",      "0x5"}
                                     << "--resize";
-        QTest::newRow("bad shard") << QStringList{"--batch", "--annotations", "a.csv", "--out", "o", "--shard", "3/3"}
+        QTest::newRow("bad shard") << QStringList{"--batch", "--annotations", "a.csv", "--out",
+                                                  "o",       "--shard",       "3/3"}
                                    << "--shard";
         QTest::newRow("missing annotations")
-            << QStringList{"--batch", "--annotations", "/nonexistent/a.csv", "--out", "o"} << "/nonexistent/a.csv";
+            << QStringList{"--batch", "--annotations", "/nonexistent/a.csv", "--out", "o"}
+            << "/nonexistent/a.csv";
         QTest::newRow("lossless resize")
             << QStringList{"--batch", "--annotations", "a.csv", "--out", "o", "--lossless", "--resize", "9x9"}
             << "--lossless";
     }
-    void usageErrorsExitTwoAndSayWhy()
-    {
+    void usageErrorsExitTwoAndSayWhy() {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const CliResult result = runCropdeck(arguments);
@@ -133,8 +131,7 @@ private slots:
         QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
     }
 
-    void cropsMatchReferenceDecode()
-    {
+    void cropsMatchReferenceDecode() {
         const QString out = m_dir.filePath("out-golden");
         const CliResult run = runCropdeck(batchArgs(m_demo, out));
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -154,26 +151,27 @@ private slots:
             QVERIFY2(line, qPrintable(box.path));
             QCOMPARE((*line)["status"].toString(), QStringLiteral("ok"));
             // Independent reference: OpenCV applies EXIF orientation itself.
-            const cv::Mat upright = cv::imread(QDir(m_demo).filePath(box.path).toStdString(), cv::IMREAD_ANYCOLOR);
+            const cv::Mat upright =
+                cv::imread(QDir(m_demo).filePath(box.path).toStdString(), cv::IMREAD_ANYCOLOR);
             QVERIFY(!upright.empty());
             const int x0 = std::max(0, int(std::floor(box.x))), y0 = std::max(0, int(std::floor(box.y)));
             const int x1 = std::min(upright.cols, int(std::ceil(box.x + box.w)));
             const int y1 = std::min(upright.rows, int(std::ceil(box.y + box.h)));
             const cv::Mat expected = upright(cv::Rect(x0, y0, x1 - x0, y1 - y0));
-            const cv::Mat actual =
-                cv::imread(QDir(out).filePath((*line)["output"].toString()).toStdString(), cv::IMREAD_UNCHANGED);
+            const cv::Mat actual = cv::imread(QDir(out).filePath((*line)["output"].toString()).toStdString(),
+                                              cv::IMREAD_UNCHANGED);
             QVERIFY2(differingPixels(actual, expected) == 0,
                      qPrintable(box.path + ": " + describeDifference(actual, expected)));
         }
     }
 
-    void resumeSkipsFinishedOutputs()
-    {
+    void resumeSkipsFinishedOutputs() {
         const QString out = m_dir.filePath("out-resume");
         QCOMPARE(runCropdeck(batchArgs(m_demo, out)).exitCode, 0);
         const QSet<QString> first = filesIn(out);
         QStringList args = batchArgs(m_demo, out);
-        args << "--resume" << "--json";
+        args << "--resume"
+             << "--json";
         const CliResult again = runCropdeck(args);
         QCOMPARE(again.exitCode, 0);
         const QList<QByteArray> jsonLines = again.out.trimmed().split('\n');
@@ -184,8 +182,7 @@ private slots:
         QCOMPARE(filesIn(out), first);
     }
 
-    void jsonModePrintsOnlyJsonLines()
-    {
+    void jsonModePrintsOnlyJsonLines() {
         QStringList args = batchArgs(m_demo, m_dir.filePath("out-json"));
         args << "--json";
         const CliResult run = runCropdeck(args);
@@ -198,8 +195,7 @@ private slots:
         }
     }
 
-    void dryRunListsWithoutWriting()
-    {
+    void dryRunListsWithoutWriting() {
         const QString out = m_dir.filePath("out-dry");
         QStringList args = batchArgs(m_demo, out);
         args << "--dry-run";
@@ -213,8 +209,7 @@ private slots:
         QVERIFY(!QDir(out).exists() || filesIn(out).isEmpty());
     }
 
-    void shardsTogetherMakeTheWholeBatch()
-    {
+    void shardsTogetherMakeTheWholeBatch() {
         QSet<QString> together;
         for (const char* shard : {"0/2", "1/2"}) {
             QStringList args = batchArgs(m_demo, m_dir.filePath("out-shards"));
@@ -224,15 +219,16 @@ private slots:
         QCOMPARE(filesIn(m_dir.filePath("out-shards")), filesIn(m_dir.filePath("out-golden")));
     }
 
-    void brokenImageFailsAloneWithItsName()
-    {
+    void brokenImageFailsAloneWithItsName() {
         // A copy of the demo set with one JPEG cut short and one file missing.
         const QString broken = m_dir.filePath("broken");
         QDir().mkpath(broken);
-        QDirIterator it(m_demo, QDir::Files);
+        QDirIterator it(m_demo, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            QFile::copy(path, QDir(broken).filePath(QFileInfo(path).fileName()));
+            const QString copy = QDir(broken).filePath(QDir(m_demo).relativeFilePath(path));
+            QDir().mkpath(QFileInfo(copy).absolutePath());
+            QVERIFY(QFile::copy(path, copy));
         }
         const QList<Box> boxes = readDemoCsv(QDir(broken).filePath("annotations.csv"));
         QString truncated;
@@ -258,24 +254,31 @@ private slots:
         QCOMPARE(ok, others); // everything else was written
         // The same damage is tolerated with --fail-on none.
         QStringList lenient = batchArgs(broken, m_dir.filePath("out-lenient"));
-        lenient << "--fail-on" << "none";
+        lenient << "--fail-on"
+                << "none";
         QCOMPARE(runCropdeck(lenient).exitCode, 0);
     }
 
-    void refusesToOverwriteSources()
-    {
-        QStringList args = {"--batch", "--annotations", QDir(m_demo).filePath("annotations.csv"), "--out", m_demo,
-                            "--name", "{name}", "--format", "same"};
+    void refusesToOverwriteSources() {
+        // The demo's annotation paths are images/NAME: writing {name} into that folder hits the sources.
+        QStringList args = {"--batch",
+                            "--annotations",
+                            QDir(m_demo).filePath("annotations.csv"),
+                            "--out",
+                            QDir(m_demo).filePath("images"),
+                            "--name",
+                            "{name}",
+                            "--format",
+                            "same"};
         const CliResult run = runCropdeck(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("would overwrite a source image"), run.err.constData());
     }
 
-    void centreCropWithoutAnnotations()
-    {
+    void centreCropWithoutAnnotations() {
         const QString out = m_dir.filePath("out-centre");
-        const CliResult run =
-            runCropdeck({"--batch", "--images", m_demo, "--centre-crop", "64x48", "--out", out, "--format", "png"});
+        const CliResult run = runCropdeck(
+            {"--batch", "--images", m_demo, "--centre-crop", "64x48", "--out", out, "--format", "png"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QSet<QString> files = filesIn(out);
         QVERIFY(!files.isEmpty());
