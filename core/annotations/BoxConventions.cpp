@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotations/BoxConventions.h"
 
+#include "geometry/WindowShaping.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -83,15 +85,8 @@ bool isWholePixelBox(const QRectF& box) {
 }
 
 QRect resolveNormalizedSquare(const NormalizedSquare& square, QSize imageSize, double maxFraction) {
-    if (imageSize.isEmpty())
-        return QRect();
-    const int shorter = std::min(imageSize.width(), imageSize.height());
-    const double fraction = std::clamp(std::min(square.scale, maxFraction), 0.0, 1.0);
-    const int side = int(std::floor(shorter * fraction));
-    const int left = int(std::floor(std::clamp(square.x, 0.0, 1.0) * imageSize.width()));
-    const int top = int(std::floor(std::clamp(square.y, 0.0, 1.0) * imageSize.height()));
-    return QRect(std::clamp(left, 0, imageSize.width() - side), std::clamp(top, 0, imageSize.height() - side),
-                 side, side);
+    // The crop engine's rule, so that a written box is exactly the window a batch would crop.
+    return normalizedSquareWindow(square, imageSize, maxFraction).value_or(QRect());
 }
 
 QString formatCoordinate(double value) {

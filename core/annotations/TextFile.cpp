@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotations/TextFile.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -112,19 +110,6 @@ Result<QString> decodeText(const QByteArray& bytes, const QString& path) {
 int lineAtOffset(const QByteArray& bytes, qint64 offset) {
     const qint64 end = qBound<qint64>(0, offset, bytes.size());
     return 1 + int(std::count(bytes.constBegin(), bytes.constBegin() + end, '\n'));
-}
-
-Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("%1: cannot create folder %2").arg(path, info.absolutePath()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(ErrorKind::Io, QStringLiteral("%1: write failed: %2").arg(path, file.errorString()));
-    return Status::success();
 }
 
 } // namespace cropdeck

@@ -2,9 +2,10 @@
 #pragma once
 
 // Internal to the readers and writers: bounded file reads, text decoding with a line number for the
-// first bad byte, and atomic writes.
+// first bad byte.
 
 #include "Result.h"
+#include "io/AtomicFileWriter.h" // writers use writeFileAtomically
 
 #include <QByteArray>
 #include <QString>
@@ -20,9 +21,5 @@ Result<QString> decodeText(const QByteArray& bytes, const QString& path);
 
 // 1-based line of a byte offset (JSON parse errors give offsets).
 int lineAtOffset(const QByteArray& bytes, qint64 offset);
-
-// Writes through a temporary file in the same folder and renames it into place, creating missing
-// parent folders; a failed write leaves any previous file untouched.
-Status writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 } // namespace cropdeck

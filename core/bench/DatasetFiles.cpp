@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/DatasetFiles.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
-
 #include <opencv2/imgcodecs.hpp>
 
 #include <exception>
@@ -28,17 +24,6 @@ Result<QByteArray> encodeWithOpenCv(const char* extension, const cv::Mat& pixels
 }
 
 } // namespace
-
-Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the folder").arg(path));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(ErrorKind::Io, QStringLiteral("%1: write failed: %2").arg(path, file.errorString()));
-    return Status::success();
-}
 
 Result<QByteArray> encodeDefaultPng(const cv::Mat& pixels) {
     // Naming a level makes OpenCV keep libpng's default filter choice and zlib strategy; without it

@@ -4,6 +4,7 @@
 // Small file helpers shared by the dataset generators (internal to core/bench).
 
 #include "Result.h"
+#include "io/AtomicFileWriter.h" // generators write through writeFileAtomically
 
 #include <QByteArray>
 #include <QString>
@@ -11,9 +12,6 @@
 #include <opencv2/core/mat.hpp>
 
 namespace cropdeck::bench {
-
-// Temporary file in the same folder + rename (QSaveFile), so a reader never sees half a file.
-Status writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 // PNG with zlib level 6 and libpng's adaptive filters, i.e. what libpng and most tools write by default.
 Result<QByteArray> encodeDefaultPng(const cv::Mat& pixels);

@@ -94,7 +94,7 @@ Status writePicture(const QString& dir, const SeedWorkloadSpec& spec, int index,
     const Result<QByteArray> bytes = encodeSeedPicture(scene.pixels, spec.kind);
     if (!bytes)
         return bytes.error();
-    return bench::writeFileAtomically(QDir(dir).filePath(pictureName(spec, index)), bytes.value());
+    return writeFileAtomically(QDir(dir).filePath(pictureName(spec, index)), bytes.value());
 }
 
 Status checkSeedArguments(const QString& dir, int count, int side) {
@@ -157,12 +157,12 @@ Status makeSeedWorkload(const QString& dir, SeedWorkload kind, int count, quint6
     const QDir folder(dir);
     for (const auto& [name, bottomRight] :
          {std::pair{kRandomWindowsFile, false}, {kBottomRightWindowsFile, true}})
-        if (Status s = bench::writeFileAtomically(folder.filePath(QLatin1String(name)),
-                                                  windowList(spec, count, seed, bottomRight));
+        if (Status s = writeFileAtomically(folder.filePath(QLatin1String(name)),
+                                           windowList(spec, count, seed, bottomRight));
             !s)
             return s;
-    return bench::writeFileAtomically(folder.filePath(QLatin1String(kSeedStampFile)),
-                                      stampText(spec, count, seed, pictureSide));
+    return writeFileAtomically(folder.filePath(QLatin1String(kSeedStampFile)),
+                               stampText(spec, count, seed, pictureSide));
 }
 
 bool seedWorkloadIsCurrent(const QString& dir, SeedWorkload kind, int count, quint64 seed, int side) {

@@ -160,15 +160,14 @@ Result<QString> makeDemoDataset(const QString& dir) {
             return bytes.error();
         const QString relative =
             QStringLiteral("%1/%2").arg(QLatin1String(kDemoImagesFolder), QLatin1String(picture.name));
-        if (Status s = bench::writeFileAtomically(root.filePath(relative), bytes.value()); !s)
+        if (Status s = writeFileAtomically(root.filePath(relative), bytes.value()); !s)
             return s.error();
         csv += annotationLines(relative, scene.objects);
     }
     const QString annotations = root.filePath(QLatin1String(kDemoAnnotationsFile));
-    if (Status s = bench::writeFileAtomically(annotations, csv); !s)
+    if (Status s = writeFileAtomically(annotations, csv); !s)
         return s.error();
-    if (Status s =
-            bench::writeFileAtomically(root.filePath(QLatin1String(kDemoReadmeFile)), QByteArray(kReadme));
+    if (Status s = writeFileAtomically(root.filePath(QLatin1String(kDemoReadmeFile)), QByteArray(kReadme));
         !s)
         return s.error();
     return QFileInfo(annotations).absoluteFilePath();

@@ -29,6 +29,8 @@ struct RowFormat {
     int bitCount = 24;
     int channels = 3;
     std::array<std::array<uchar, 3>, 256> palette{}; // B, G, R per index (gray palettes: all three equal)
+    std::array<uchar, 256> grayLevels{};             // gray palettes: the level of each index
+    bool identityGray = false;                       // 8-bit gray palette with level i at index i
 };
 
 // Which layouts the band reader decodes, mirroring the cases in which OpenCV's own decoder gives them.
@@ -68,8 +70,12 @@ std::optional<RowFormat> rowFormatFor(const BmpHeader& h) {
         return std::nullopt;
     }
     f.channels = f.layout == Layout::Palette ? (h.paletteIsGray ? 1 : 3) : f.layout == Layout::Bgra32 ? 4 : 3;
-    for (size_t i = 0; i < f.palette.size(); ++i)
+    f.identityGray = f.layout == Layout::Palette && f.channels == 1 && f.bitCount == 8;
+    for (size_t i = 0; i < f.palette.size(); ++i) {
         f.palette[i] = {h.palette[i][0], h.palette[i][1], h.palette[i][2]};
+        f.grayLevels[i] = h.palette[i][0];
+        f.identityGray = f.identityGray && h.palette[i][0] == i;
+    }
     return f;
 }
 
@@ -96,6 +102,22 @@ void convertRow(const RowFormat& f, const uchar* src, int left, int width, uchar
         }
         return;
     case Layout::Palette: {
+        // 8-bit rows are the common case (gray datasets): whole bytes, no bit unpacking. A gray palette
+        // with level i at index i (what most writers store) needs no lookup at all.
+        if (f.bitCount == 8 && f.identityGray) {
+            std::memcpy(dst, src, size_t(width));
+            return;
+        }
+        if (f.bitCount == 8 && f.channels == 1) {
+            for (int x = 0; x < width; ++x)
+                dst[x] = f.grayLevels[src[x]];
+            return;
+        }
+        if (f.bitCount == 8) {
+            for (int x = 0; x < width; ++x, dst += 3)
+                std::memcpy(dst, f.palette[src[x]].data(), 3);
+            return;
+        }
         const int bits = f.bitCount, mask = (1 << bits) - 1;
         int bit = (left * bits) % 8;
         for (int x = 0; x < width; ++x, bit += bits) {
