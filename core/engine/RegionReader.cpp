@@ -14,25 +14,20 @@ RegionReader::RegionReader(QString path, const ImageInfo& info, FailOn failOn, c
     : m_path(std::move(path))
     , m_info(info)
     , m_failOn(failOn)
-    , m_cancel(cancel)
-{
-}
+    , m_cancel(cancel) {}
 
-bool RegionReader::supportsScaledDecode() const
-{
+bool RegionReader::supportsScaledDecode() const {
     return m_info.format == ImageFormat::Jpeg && !m_specialisedUnsupported;
 }
 
-bool RegionReader::hasRandomAccess() const
-{
+bool RegionReader::hasRandomAccess() const {
     if (m_specialisedUnsupported)
         return false;
     return m_info.format == ImageFormat::Bmp ||
            (m_info.format == ImageFormat::Jpeg && m_info.restartInterval > 0 && !m_info.progressive);
 }
 
-Result<QByteArrayView> RegionReader::bytes()
-{
+Result<QByteArrayView> RegionReader::bytes() {
     if (!m_bytes) {
         Result<QByteArray> read = readWholeFile(m_path);
         if (!read)
@@ -42,8 +37,7 @@ Result<QByteArrayView> RegionReader::bytes()
     return QByteArrayView(*m_bytes);
 }
 
-void RegionReader::noteDecoder(const char* name)
-{
+void RegionReader::noteDecoder(const char* name) {
     const QString decoder = QString::fromLatin1(name);
     const qsizetype at = m_decoders.indexOf(decoder);
     if (at >= 0) {
@@ -54,8 +48,7 @@ void RegionReader::noteDecoder(const char* name)
     m_decoderCounts << 1;
 }
 
-QString RegionReader::plan() const
-{
+QString RegionReader::plan() const {
     QStringList parts;
     for (qsizetype i = 0; i < m_decoders.size(); ++i)
         parts << (m_decoderCounts[i] > 1 ? QStringLiteral("%1×%2").arg(m_decoders[i]).arg(m_decoderCounts[i])
@@ -63,30 +56,35 @@ QString RegionReader::plan() const
     return parts.join(QStringLiteral(", "));
 }
 
-Result<DecodedRegion> RegionReader::readWithOpenCv(const QRect& storedRect)
-{
+Result<DecodedRegion> RegionReader::readWithOpenCv(const QRect& storedRect) {
     if (!m_fullDecode) {
         Result<QByteArrayView> data = bytes();
         if (!data)
             return data.error();
         DecodeRequest whole{QRect(0, 0, m_info.width, m_info.height), 1, m_failOn, m_cancel};
         Result<DecodedRegion> decoded = decodeWithOpenCv(*data, m_info, whole, m_path);
-        if (!decoded)
-            return decoded.error();
+        if (!decoded) {
+            // "could not be decoded (OpenCV)" alone hides the useful part: why CropDeck's own decoder
+            // declined.
+            if (m_unsupportedReason.isEmpty())
+                return decoded.error();
+            return makeError(
+                decoded.error().kind,
+                QStringLiteral("%1 (and the general decoder failed too)").arg(m_unsupportedReason));
+        }
         m_fullDecode = std::move(decoded.value());
         m_bytes.reset(); // the pixels are all we need from now on
     }
     noteDecoder("opencv");
     DecodedRegion region;
-    region.pixels = m_fullDecode->pixels(cv::Rect(storedRect.x(), storedRect.y(), storedRect.width(),
-                                                  storedRect.height()));
+    region.pixels = m_fullDecode->pixels(
+        cv::Rect(storedRect.x(), storedRect.y(), storedRect.width(), storedRect.height()));
     region.region = region.scaledRegion = storedRect;
     region.decoder = "opencv";
     return region;
 }
 
-Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom)
-{
+Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom) {
     const DecodeRequest request{storedRect, supportsScaledDecode() ? scaleDenom : 1, m_failOn, m_cancel};
     Result<DecodedRegion> decoded = makeError(ErrorKind::Unsupported, QString());
     if (!m_specialisedUnsupported) {
@@ -99,9 +97,14 @@ Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom
                                         : decodeJpegRegion(*data, request, m_path);
             break;
         }
-        case ImageFormat::Png: decoded = decodePngRegion(m_path, m_info, request); break;
-        case ImageFormat::Bmp: decoded = decodeBmpRegion(m_path, m_info, request); break;
-        default: break;
+        case ImageFormat::Png:
+            decoded = decodePngRegion(m_path, m_info, request);
+            break;
+        case ImageFormat::Bmp:
+            decoded = decodeBmpRegion(m_path, m_info, request);
+            break;
+        default:
+            break;
         }
     }
     if (decoded) {
@@ -112,6 +115,7 @@ Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom
         return decoded;
     // From here on this image goes through OpenCV, decoded once.
     m_specialisedUnsupported = true;
+    m_unsupportedReason = decoded.error().message;
     return readWithOpenCv(storedRect);
 }
 

@@ -55,6 +55,7 @@ private:
     std::optional<QByteArray> m_bytes;
     std::optional<DecodedRegion> m_fullDecode; // OpenCV fallback: decoded once, then shared
     bool m_specialisedUnsupported = false;
+    QString m_unsupportedReason; // why the specialised decoder declined, for the fallback's error
     QStringList m_decoders;
     QList<int> m_decoderCounts;
 };

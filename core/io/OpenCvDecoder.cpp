@@ -34,7 +34,8 @@ Result<cv::Mat> decodeAll(QByteArrayView data, const QString& path) {
     try {
         cv::Mat decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
         if (decoded.empty())
-            return makeError(ErrorKind::Corrupt, QStringLiteral("OpenCV could not decode %1").arg(path));
+            return makeError(ErrorKind::Corrupt,
+                             QStringLiteral("%1: the image data could not be decoded (OpenCV)").arg(path));
         return decoded;
     } catch (const cv::Exception& e) {
         return openCvError(path, e.what());

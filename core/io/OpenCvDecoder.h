@@ -11,7 +11,7 @@
 // returns stored pixels.
 //
 // OpenCV exceptions become Errors (TooLarge for its own size limits, Corrupt otherwise); an empty decode
-// is Corrupt ("OpenCV could not decode <file>"). failOn cannot be honoured (OpenCV decides what it
+// is Corrupt ("<file>: the image data could not be decoded (OpenCV)"). failOn cannot be honoured (OpenCV decides what it
 // tolerates); cancellation is checked before and after the decode. Reentrant.
 
 #include "Result.h"

@@ -230,7 +230,7 @@ void TestOpenCvDecoder::errors() {
     const Result<DecodedRegion> garbage =
         decodeWithOpenCv(QByteArrayView("not an image at all"), info, whole, QStringLiteral("x.webp"));
     QVERIFY(!garbage.ok());
-    QCOMPARE(garbage.error().message, QStringLiteral("OpenCV could not decode x.webp"));
+    QCOMPARE(garbage.error().message, QStringLiteral("x.webp: the image data could not be decoded (OpenCV)"));
     QCOMPARE(kind("abc", DecodeRequest{QRect(5, 5, 6, 6), 1, FailOn::Error, nullptr}),
              std::optional<ErrorKind>(ErrorKind::Invalid));
     QCOMPARE(kind("abc", DecodeRequest{QRect(0, 0, 10, 10), 2, FailOn::Error, nullptr}),
