@@ -16,7 +16,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools
   libopencv-dev libturbojpeg0-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev
-  libvips-dev python3-pil python3-numpy
+  libvips-dev python3-pil python3-numpy python3-opencv
 )
 
 install_deps() {
