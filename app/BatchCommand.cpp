@@ -5,6 +5,7 @@
 #include "InterruptHandler.h"
 #include "ProgressReporter.h"
 #include "annotations/AnnotationIO.h"
+#include "annotations/ValidationConvention.h"
 #include "annotations/CsvColumns.h"
 #include "engine/BatchRunner.h"
 #include "engine/ImageListing.h"
@@ -234,6 +235,14 @@ int runBatchCommand(const CommandLine& line) {
         return usageError(plan.error());
     for (const QString& warning : plan->warnings)
         reporter.warning(warning);
+    // Declared sizes that fit the other EXIF convention mean the boxes would cut the wrong pixels.
+    QStringList plannedPaths(annotations->images.size());
+    for (const PlannedImage& image : plan->images)
+        plannedPaths[image.imageIndex] = image.problem.isEmpty() ? image.absolutePath : QString();
+    if (const std::optional<QString> hint =
+            exifConventionWarning(*annotations, plannedPaths, !options.settings.orientationFromExif,
+                                  options.settings.maxPixels, options.threads))
+        reporter.warning(*hint);
     if (options.dryRun)
         return dryRun(*plan, options, line, reporter);
 
@@ -243,6 +252,7 @@ int runBatchCommand(const CommandLine& line) {
     QObject::connect(&runner, &BatchRunner::progressed,
                      [&](const BatchProgress& p) { reporter.progress(p); });
     QObject::connect(&runner, &BatchRunner::failed, [&](const BatchFailure& f) { reporter.failure(f); });
+    QObject::connect(&runner, &BatchRunner::noticed, [&](const BatchNotice& n) { reporter.warning(n.message); });
     QObject::connect(&runner, &BatchRunner::finished, [&](const BatchSummary& summary) {
         reporter.summary(summary, QDir(options.outputDir).absolutePath());
         if (summary.outcome == BatchOutcome::Cancelled && !line.json)

@@ -18,6 +18,15 @@ namespace {
 const QList<QCommandLineOption>& declaredOptions() {
     static const QList<QCommandLineOption> options = {
         {"batch", "Crop every window of the annotation file (or generated windows) headless."},
+        {"validate",
+         "Check the annotation file against the images, reading image headers only: missing images "
+         "(with the closest existing name), unreadable images, declared sizes, EXIF orientation "
+         "conventions, boxes outside their image or of no size, duplicates, labels outside the class "
+         "list. One line per finding, then a summary; exit 1 when there are errors (warnings alone "
+         "exit 0)."},
+        {"convert", "Write the annotations in another format (--to, --out). What the target cannot hold is "
+                    "printed as a warning; the input is never overwritten."},
+        {"to", "--convert: target format: coco, voc, yolo, labelme, csv, centre-scale.", "format"},
         {"make-demo", "Write a small demo dataset with annotations into <dir>.", "dir"},
         {"images",
          "Folder of images, sub-folders included (annotation paths are relative to it; default: the "
@@ -35,7 +44,10 @@ const QList<QCommandLineOption>& declaredOptions() {
          "\"path=filename,x=xmin,y=ymin,x2=xmax,y2=ymax,label=class\" (keys: path x y w h x2 y2 "
          "label image_width image_height scale corners=voc|edges header=yes|no).",
          "spec"},
-        {"out", "Output folder (created if missing). Sources are never written.", "dir"},
+        {"out",
+         "--batch: output folder (created if missing; sources are never written). --convert: output "
+         "file, or folder for voc, yolo and labelme.",
+         "path"},
         {"name",
          QStringLiteral("Output name template; placeholders {stem} {name} {ext} {index} {id} {label} {image} "
                         "{dir}. Default: %1")
@@ -85,8 +97,13 @@ const QList<QCommandLineOption>& declaredOptions() {
         {"resume", "Skip windows the manifest in the output folder records as written."},
         {"dry-run", "Check everything and list the planned outputs without decoding pixels."},
         {"shard", "Process only shard i of N (0-based): N machines can split one batch.", "i/N"},
-        {"json", "Machine-readable progress and summary: one JSON object per line on stdout."},
-        {"quiet", "Print only errors and the summary."},
+        {"json",
+         "Machine-readable output on stdout. --batch: one JSON object per line (progress, errors, "
+         "summary). --validate: one JSON document on one line: {annotations, format, image_root, images, "
+         "boxes, images_readable, errors, warnings, outcome (clean|warnings|errors), counts {kind: n}, "
+         "findings [{severity, kind, message, image, image_index, box_index, box_id, closest, file, line, "
+         "element}], notes [...]}."},
+        {"quiet", "Print only errors and the summary (--batch, --validate, --convert)."},
     };
     return options;
 }
@@ -343,7 +360,51 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
                 QStringLiteral("--seed \"%1\": expected a non-negative integer").arg(value("seed")));
     }
 #undef CROPDECK_TRY_ASSIGN
-    return checkBatchConsistency(line);
+    return {};
+}
+
+// Flags --validate and --convert read; any other is a usage error rather than silently ignored.
+Status checkFlagsApply(const QCommandLineParser& parser, const char* mode, const QStringList& allowed) {
+    for (const QString& name : parser.optionNames())
+        if (name != QLatin1String(mode) && !allowed.contains(name))
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--%1 does not apply to --%2 (see cropdeck --help)").arg(name, mode));
+    return {};
+}
+
+const QStringList& annotationInputFlags() {
+    static const QStringList flags = {"annotations", "images",       "annotation-format",  "csv-columns",
+                                      "window-size", "max-fraction", "stored-coordinates", "max-pixels",
+                                      "threads",     "quiet"};
+    return flags;
+}
+
+Status applyValidateOptions(const QCommandLineParser& parser, CommandLine& line) {
+    if (Status applies = checkFlagsApply(parser, "validate", annotationInputFlags() + QStringList{"json"});
+        !applies)
+        return applies;
+    if (Status applied = applyBatchOptions(parser, line); !applied)
+        return applied;
+    if (line.annotations.isEmpty())
+        return makeError(ErrorKind::Invalid, QStringLiteral("--validate needs --annotations FILE"));
+    return {};
+}
+
+Status applyConvertOptions(const QCommandLineParser& parser, CommandLine& line) {
+    if (Status applies =
+            checkFlagsApply(parser, "convert", annotationInputFlags() + QStringList{"to", "out"});
+        !applies)
+        return applies;
+    if (Status applied = applyBatchOptions(parser, line); !applied)
+        return applied;
+    line.convertTo = parser.value("to");
+    line.convertOut = parser.value("out");
+    line.batch.outputDir.clear();
+    if (line.annotations.isEmpty() || line.convertTo.isEmpty() || line.convertOut.isEmpty())
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--convert needs --annotations IN, --to FORMAT and --out PATH"));
+    return {};
 }
 
 } // namespace
@@ -354,8 +415,12 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "CropDeck crops image sets from annotation files, decoding only the pixels each crop needs.\n\n"
         "  cropdeck --batch --annotations FILE [--images DIR|LIST] --out DIR [options]\n"
         "  cropdeck --batch --images DIR --centre-crop WxH --out DIR\n"
+        "  cropdeck --validate --annotations FILE [--images DIR|LIST] [--json]\n"
+        "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"
         "  cropdeck --make-demo DIR\n\n"
-        "Exit codes: 0 all done, 1 some items failed, 2 usage or configuration error, 3 fatal."));
+        "Exit codes: 0 all done (--validate: no errors; warnings alone give 0), 1 some items failed "
+        "(--validate: errors found; --convert: the reader dropped boxes or lines), 2 usage or configuration "
+        "error, 3 fatal."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -375,32 +440,48 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         line.mode = Mode::Version;
         return line;
     }
-    const bool batch = parser.isSet("batch");
-    const bool demo = parser.isSet("make-demo");
-    if (batch && demo)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--batch and --make-demo exclude each other"));
-    if (demo) {
+    QStringList modes;
+    for (const char* mode : {"batch", "validate", "convert", "make-demo"})
+        if (parser.isSet(QLatin1String(mode)))
+            modes << QStringLiteral("--") + QLatin1String(mode);
+    if (modes.size() > 1)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("%1 exclude each other").arg(modes.join(" and ")));
+    if (parser.isSet("make-demo")) {
         line.mode = Mode::MakeDemo;
         line.demoDir = parser.value("make-demo");
         return line;
     }
-    if (!batch) {
+    if (modes.isEmpty()) {
         line.mode = arguments.size() <= 1 ? Mode::Gui : Mode::Help;
         if (line.mode == Mode::Help)
-            return makeError(ErrorKind::Invalid, QStringLiteral("options given without a mode: add --batch "
-                                                                "(see cropdeck --help)"));
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("options given without a mode: add --batch, "
+                                            "--validate or --convert (see cropdeck --help)"));
         return line;
     }
-    line.mode = Mode::Batch;
-    if (Status applied = applyBatchOptions(parser, line); !applied)
+    Status applied;
+    if (parser.isSet("validate")) {
+        line.mode = Mode::Validate;
+        applied = applyValidateOptions(parser, line);
+    } else if (parser.isSet("convert")) {
+        line.mode = Mode::Convert;
+        applied = applyConvertOptions(parser, line);
+    } else {
+        line.mode = Mode::Batch;
+        applied = applyBatchOptions(parser, line);
+        if (applied)
+            applied = checkBatchConsistency(line);
+    }
+    if (!applied)
         return applied.error();
     return line;
 }
 
 bool isHeadless(int argc, char** argv) {
-    static const char* const headlessFlags[] = {"--batch",    "--make-demo", "--help",     "-h",
-                                                "--version",  "-v",          "--help-all", "-batch",
-                                                "-make-demo", "-help",       "-version"};
+    static const char* const headlessFlags[] = {
+        "--batch",    "--make-demo", "--validate", "--convert", "--help",   "-h",    "--version", "-v",
+        "--help-all", "-batch",      "-make-demo", "-validate", "-convert", "-help", "-version"};
     for (int i = 1; i < argc; ++i)
         for (const char* flag : headlessFlags)
             if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0)

@@ -12,7 +12,7 @@
 
 namespace cropdeck::app {
 
-enum class Mode { Help, Version, Batch, MakeDemo, Gui };
+enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Gui };
 
 // Options that shape where windows come from when there is no annotation file.
 struct GeneratedWindows {
@@ -27,7 +27,8 @@ struct CommandLine {
     Mode mode = Mode::Help;
     QString helpText;
 
-    // --batch
+    // --batch, and the input of --validate and --convert (images, annotations, annotationFormat,
+    // csvColumns; batch.settings.maxPixels, orientationFromExif, normalized*; batch.threads; json, quiet)
     QString images; // folder or list file
     QString annotations;
     QString annotationFormat; // empty = detect
@@ -36,6 +37,10 @@ struct CommandLine {
     BatchOptions batch;
     bool json = false;
     bool quiet = false;
+
+    // --convert
+    QString convertTo;  // --to: target format name
+    QString convertOut; // --out: file, or folder for the folder formats
 
     // --make-demo
     QString demoDir;

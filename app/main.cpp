@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BatchCommand.h"
+#include "ConvertCommand.h"
 #include "DemoCommand.h"
 #include "ExitCodes.h"
 #include "Options.h"
+#include "ValidateCommand.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +31,8 @@ int main(int argc, char* argv[])
     case Mode::Help: std::printf("%s", qPrintable(line->helpText)); return ExitOk;
     case Mode::Version: std::printf("cropdeck %s\n", CROPDECK_VERSION); return ExitOk;
     case Mode::Batch: return runBatchCommand(*line);
+    case Mode::Validate: return runValidateCommand(*line);
+    case Mode::Convert: return runConvertCommand(*line);
     case Mode::MakeDemo: return runDemoCommand(line->demoDir);
     case Mode::Gui:
         std::fprintf(stderr, "cropdeck: this build has no graphical interface yet; use --batch (see cropdeck --help)\n");

@@ -33,7 +33,12 @@ int boundedEditDistance(QStringView a, QStringView b, int limit) {
     const int far = limit + 1;
     if (limit < 0 || std::abs(n - m) > limit)
         return far;
-    QVarLengthArray<int, 128> previous(m + 1), current(m + 1);
+    // Raw pointers: this runs millions of times for a folder of missing images.
+    QVarLengthArray<int, 256> rows(2 * (m + 1));
+    int* previous = rows.data();
+    int* current = previous + m + 1;
+    const QChar* x = a.data();
+    const QChar* y = b.data();
     for (int j = 0; j <= m; ++j)
         previous[j] = j <= limit ? j : far;
     for (int i = 1; i <= n; ++i) {
@@ -41,8 +46,10 @@ int boundedEditDistance(QStringView a, QStringView b, int limit) {
         current[low - 1] = low == 1 && i <= limit ? i : far;
         int rowMinimum = current[low - 1];
         for (int j = low; j <= high; ++j) {
-            const int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            const int value = std::min({substitute, previous[j] + 1, current[j - 1] + 1, far});
+            int value = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+            value = std::min(value, previous[j] + 1);
+            value = std::min(value, current[j - 1] + 1);
+            value = std::min(value, far);
             current[j] = value;
             rowMinimum = std::min(rowMinimum, value);
         }
@@ -80,21 +87,24 @@ int ClosestImageNames::byEditDistance(const QString& name) const {
     const int limit = std::clamp(int(name.size()) / 4, 1, 4);
     int best = -1;
     int bestDistance = limit + 1;
-    for (qsizetype length = name.size() - limit; length <= name.size() + limit; ++length) {
+    // Names of the same length first, then one shorter, one longer, ...: among equally close names the
+    // first met wins, and only strictly closer ones are searched for after it (a tighter bound).
+    for (int offset = 0; offset <= 2 * limit && bestDistance > 1; ++offset) {
+        const qsizetype length = name.size() + (offset % 2 == 0 ? offset / 2 : -(offset + 1) / 2);
         const auto bucket = m_byNameLength.constFind(length);
         if (bucket == m_byNameLength.cend())
             continue;
         for (const int index : *bucket) {
-            // Bounded by the best so far (ties included, so that the first candidate wins them).
-            const int distance = boundedEditDistance(name, m_names[index], std::min(bestDistance, limit));
-            if (distance <= limit &&
-                (distance < bestDistance || (distance == bestDistance && index < best))) {
+            const int distance = boundedEditDistance(name, m_names[index], bestDistance - 1);
+            if (distance < bestDistance) {
                 best = index;
                 bestDistance = distance;
+                if (distance <= 1)
+                    break; // 0 was a hash hit already: nothing can be closer
             }
         }
     }
-    return bestDistance <= limit ? best : -1;
+    return best;
 }
 
 QString ClosestImageNames::closestTo(const QString& wanted, bool editDistance) const {
