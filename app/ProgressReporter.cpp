@@ -19,16 +19,14 @@
 namespace cropdeck::app {
 namespace {
 
-void printJson(const QJsonObject& object)
-{
+void printJson(const QJsonObject& object) {
     const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 
-QJsonObject progressObject(const BatchProgress& p)
-{
+QJsonObject progressObject(const BatchProgress& p) {
     return {{"images_total", p.imagesTotal},
             {"images_done", p.imagesDone},
             {"images_failed", p.imagesFailed},
@@ -37,6 +35,7 @@ QJsonObject progressObject(const BatchProgress& p)
             {"windows_failed", p.windowsFailed},
             {"windows_skipped", p.windowsSkipped},
             {"windows_resumed", p.windowsResumed},
+            {"windows_aligned", p.windowsAligned},
             {"source_megapixels", std::round(p.sourceMegapixels * 1000) / 1000},
             {"output_bytes", double(p.outputBytes)},
             {"elapsed_s", std::round(p.elapsedSeconds * 1000) / 1000},
@@ -45,51 +44,54 @@ QJsonObject progressObject(const BatchProgress& p)
             {"eta_s", p.etaSeconds() < 0 ? QJsonValue() : QJsonValue(std::round(p.etaSeconds() * 10) / 10)}};
 }
 
-const char* outcomeName(BatchOutcome outcome)
-{
+const char* outcomeName(BatchOutcome outcome) {
     switch (outcome) {
-    case BatchOutcome::Completed: return "completed";
-    case BatchOutcome::CompletedWithFailures: return "completed-with-failures";
-    case BatchOutcome::Cancelled: return "cancelled";
-    case BatchOutcome::Fatal: return "fatal";
+    case BatchOutcome::Completed:
+        return "completed";
+    case BatchOutcome::CompletedWithFailures:
+        return "completed-with-failures";
+    case BatchOutcome::Cancelled:
+        return "cancelled";
+    case BatchOutcome::Fatal:
+        return "fatal";
     }
     return "unknown";
 }
 
 } // namespace
 
-QString formatDuration(double seconds)
-{
+QString formatDuration(double seconds) {
     if (seconds < 0)
         return QStringLiteral("--:--");
     const qint64 total = qint64(std::llround(seconds));
     if (total >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(total / 3600).arg(total / 60 % 60, 2, 10, QChar('0')).arg(total % 60, 2, 10, QChar('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(total / 3600)
+            .arg(total / 60 % 60, 2, 10, QChar('0'))
+            .arg(total % 60, 2, 10, QChar('0'));
     return QStringLiteral("%1:%2").arg(total / 60, 2, 10, QChar('0')).arg(total % 60, 2, 10, QChar('0'));
 }
 
-ProgressReporter::ProgressReporter(Style style, bool quiet) : m_style(style), m_quiet(quiet)
-{
+ProgressReporter::ProgressReporter(Style style, bool quiet)
+    : m_style(style)
+    , m_quiet(quiet) {
     m_sincePlainLine.start();
 }
 
-ProgressReporter::Style ProgressReporter::detectStyle(bool json)
-{
+ProgressReporter::Style ProgressReporter::detectStyle(bool json) {
     if (json)
         return Style::Json;
     return CROPDECK_ISATTY(CROPDECK_FILENO(stderr)) ? Style::Terminal : Style::Plain;
 }
 
-void ProgressReporter::clearBar()
-{
+void ProgressReporter::clearBar() {
     if (m_barShown) {
         std::fputs("\r\033[K", stderr);
         m_barShown = false;
     }
 }
 
-void ProgressReporter::progress(const BatchProgress& p)
-{
+void ProgressReporter::progress(const BatchProgress& p) {
     if (m_style == Style::Json) {
         QJsonObject object = progressObject(p);
         object.insert("event", "progress");
@@ -99,14 +101,18 @@ void ProgressReporter::progress(const BatchProgress& p)
         return;
     const double fraction = p.imagesTotal > 0 ? double(p.imagesDone) / p.imagesTotal : 1.0;
     const QString numbers = QStringLiteral("%1/%2 images  %3 windows  %4 img/s  %5 MPx/s  ETA %6")
-                                .arg(p.imagesDone).arg(p.imagesTotal).arg(p.windowsWritten)
-                                .arg(p.imagesPerSecond(), 0, 'f', 1).arg(p.megapixelsPerSecond(), 0, 'f', 1)
+                                .arg(p.imagesDone)
+                                .arg(p.imagesTotal)
+                                .arg(p.windowsWritten)
+                                .arg(p.imagesPerSecond(), 0, 'f', 1)
+                                .arg(p.megapixelsPerSecond(), 0, 'f', 1)
                                 .arg(formatDuration(p.etaSeconds()));
     if (m_style == Style::Terminal) {
         constexpr int width = 30;
         const int filled = int(fraction * width);
         const QString bar = QString(filled, QChar(u'#')) + QString(width - filled, QChar(u'.'));
-        std::fprintf(stderr, "\r\033[K[%s] %3d%%  %s", qPrintable(bar), int(fraction * 100), qPrintable(numbers));
+        std::fprintf(stderr, "\r\033[K[%s] %3d%%  %s", qPrintable(bar), int(fraction * 100),
+                     qPrintable(numbers));
         std::fflush(stderr);
         m_barShown = true;
         return;
@@ -118,10 +124,11 @@ void ProgressReporter::progress(const BatchProgress& p)
     }
 }
 
-void ProgressReporter::failure(const BatchFailure& failure)
-{
+void ProgressReporter::failure(const BatchFailure& failure) {
     if (m_style == Style::Json) {
-        QJsonObject object{{"event", "error"}, {"source", failure.source}, {"kind", errorKindName(failure.kind)},
+        QJsonObject object{{"event", "error"},
+                           {"source", failure.source},
+                           {"kind", errorKindName(failure.kind)},
                            {"message", failure.message}};
         if (failure.windowIndex >= 0) {
             object.insert("window_index", failure.windowIndex);
@@ -131,22 +138,20 @@ void ProgressReporter::failure(const BatchFailure& failure)
     }
     clearBar();
     if (failure.windowIndex >= 0)
-        std::fprintf(stderr, "error: window %d (id %s): %s\n", failure.windowIndex, qPrintable(failure.windowId),
-                     qPrintable(failure.message));
+        std::fprintf(stderr, "error: window %d (id %s): %s\n", failure.windowIndex,
+                     qPrintable(failure.windowId), qPrintable(failure.message));
     else
         std::fprintf(stderr, "error: %s\n", qPrintable(failure.message));
 }
 
-void ProgressReporter::warning(const QString& message)
-{
+void ProgressReporter::warning(const QString& message) {
     if (m_style == Style::Json)
         return printJson({{"event", "warning"}, {"message", message}});
     clearBar();
     std::fprintf(stderr, "warning: %s\n", qPrintable(message));
 }
 
-void ProgressReporter::summary(const BatchSummary& summary, const QString& outputDir)
-{
+void ProgressReporter::summary(const BatchSummary& summary, const QString& outputDir) {
     const BatchProgress& p = summary.progress;
     if (m_style == Style::Json) {
         QJsonObject object = progressObject(p);
@@ -164,7 +169,12 @@ void ProgressReporter::summary(const BatchSummary& summary, const QString& outpu
     std::printf("%s: %d images (%d failed), %d windows written, %d failed, %d skipped, %d already done; "
                 "%.2f s, %.1f images/s, %.1f MPx/s\n",
                 outcomeName(summary.outcome), p.imagesDone, p.imagesFailed, p.windowsWritten, p.windowsFailed,
-                p.windowsSkipped, p.windowsResumed, p.elapsedSeconds, p.imagesPerSecond(), p.megapixelsPerSecond());
+                p.windowsSkipped, p.windowsResumed, p.elapsedSeconds, p.imagesPerSecond(),
+                p.megapixelsPerSecond());
+    if (p.windowsAligned > 0)
+        std::printf("%d lossless crops were moved to the JPEG's MCU grid (each is listed above and in the "
+                    "manifest's \"note\")\n",
+                    p.windowsAligned);
     if (p.windowsWritten > 0)
         std::printf("crops written to %s\n", qPrintable(outputDir));
     std::fflush(stdout);

@@ -20,15 +20,13 @@
 
 namespace cropdeck {
 
-qint64 estimateDecodeBytes(const ImageInfo& info)
-{
+qint64 estimateDecodeBytes(const ImageInfo& info) {
     // Decoders produce at most 4 samples per pixel of the stored image, plus the outputs cut from it.
     const int samples = std::clamp(info.channels, 1, 4) == 2 ? 1 : std::clamp(info.channels, 1, 4);
     return info.pixelCount() * samples * 2;
 }
 
-qint64 defaultMemoryBudget()
-{
+qint64 defaultMemoryBudget() {
     qint64 physical = 0;
 #if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
     physical = qint64(sysconf(_SC_PHYS_PAGES)) * qint64(sysconf(_SC_PAGESIZE));
@@ -39,25 +37,24 @@ qint64 defaultMemoryBudget()
 }
 
 BatchJobContext::BatchJobContext(BatchPlan plan, BatchOptions options, FailureSink onFailure,
-                                 const std::atomic_bool* cancel)
+                                 NoticeSink onNotice, const std::atomic_bool* cancel)
     : m_plan(std::move(plan))
     , m_options(std::move(options))
     , m_onFailure(std::move(onFailure))
+    , m_onNotice(std::move(onNotice))
     , m_cancel(cancel)
-    , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget())
-{
+    , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget()) {
     m_clock.start();
 }
 
-Status BatchJobContext::openManifest()
-{
+Status BatchJobContext::openManifest() {
     if (!QDir().mkpath(m_options.outputDir))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the output folder").arg(m_options.outputDir));
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1: cannot create the output folder").arg(m_options.outputDir));
     return m_manifest.open(QDir(m_options.outputDir).filePath(kManifestFileName));
 }
 
-BatchProgress BatchJobContext::snapshot() const
-{
+BatchProgress BatchJobContext::snapshot() const {
     BatchProgress p;
     p.imagesTotal = int(m_plan.images.size());
     p.imagesDone = m_imagesDone;
@@ -66,6 +63,7 @@ BatchProgress BatchJobContext::snapshot() const
     p.windowsWritten = m_windowsWritten;
     p.windowsFailed = m_windowsFailed;
     p.windowsSkipped = m_windowsSkipped;
+    p.windowsAligned = m_windowsAligned;
     p.windowsResumed = m_plan.windowsAlreadyDone;
     p.sourceMegapixels = double(m_sourcePixels.load()) / 1e6;
     p.outputBytes = m_outputBytes;
@@ -73,8 +71,7 @@ BatchProgress BatchJobContext::snapshot() const
     return p;
 }
 
-void BatchJobContext::reportFailure(const PlannedImage& image, int windowIndex, const Error& error)
-{
+void BatchJobContext::reportFailure(const PlannedImage& image, int windowIndex, const Error& error) {
     BatchFailure failure;
     failure.source = image.relativePath;
     failure.windowIndex = windowIndex;
@@ -86,8 +83,24 @@ void BatchJobContext::reportFailure(const PlannedImage& image, int windowIndex, 
         m_onFailure(failure);
 }
 
-void BatchJobContext::runImage(int planIndex)
-{
+void BatchJobContext::record(const PlannedImage& image, const ManifestEntry& entry) {
+    const Status appended = m_manifest.append(entry);
+    if (!appended && !m_manifestFailed.exchange(true))
+        reportFailure(image, -1,
+                      makeError(ErrorKind::Io, appended.error().message +
+                                                   QStringLiteral(" (outputs are still written, but --resume "
+                                                                  "cannot skip them)")));
+}
+
+namespace {
+
+QString rectText(const QRect& r) {
+    return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+} // namespace
+
+void BatchJobContext::runImage(int planIndex) {
     if (m_cancel && m_cancel->load())
         return;
     // OpenCV must not start threads of its own inside our workers: one task per image already fills
@@ -112,8 +125,14 @@ void BatchJobContext::runImage(int planIndex)
     const auto failWholeImage = [&](const Error& error) {
         reportFailure(image, -1, error);
         for (int w : pendingIndex) {
-            m_manifest.append({image.relativePath, image.windows[w].id, w, image.outputs[w].relativePath,
-                               QStringLiteral("error"), 0, error.message});
+            record(image, {image.relativePath,
+                           image.windows[w].id,
+                           w,
+                           image.outputs[w].relativePath,
+                           QStringLiteral("error"),
+                           0,
+                           error.message,
+                           {}});
         }
         m_windowsFailed += int(pendingIndex.size());
         finishImage(true);
@@ -141,27 +160,28 @@ void BatchJobContext::runImage(int planIndex)
 }
 
 void BatchJobContext::writeWindow(const PlannedImage& image, const PlannedOutput& output,
-                                  const CroppedWindow& window)
-{
+                                  const CroppedWindow& window) {
     const int w = output.windowIndex;
     const QString& id = image.windows[w].id;
     const auto fail = [&](const Error& error) {
         reportFailure(image, w, error);
-        m_manifest.append({image.relativePath, id, w, output.relativePath, QStringLiteral("error"), 0, error.message});
+        record(
+            image,
+            {image.relativePath, id, w, output.relativePath, QStringLiteral("error"), 0, error.message, {}});
         ++m_windowsFailed;
     };
     if (window.error)
         return fail(*window.error);
     if (window.skipped) {
-        m_manifest.append({image.relativePath, id, w, QString(), QStringLiteral("skipped"), 0, QString()});
+        record(image, {image.relativePath, id, w, QString(), QStringLiteral("skipped"), 0, QString(), {}});
         ++m_windowsSkipped;
         return;
     }
     QByteArray encoded = window.losslessJpeg;
     if (encoded.isEmpty()) {
         const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
-        Result<QByteArray> bytes = encodeImage(window.pixels, format, encodeOptionsFor(m_options.settings),
-                                               image.relativePath);
+        Result<QByteArray> bytes =
+            encodeImage(window.pixels, format, encodeOptionsFor(m_options.settings), image.relativePath);
         if (!bytes)
             return fail(bytes.error());
         encoded = std::move(bytes.value());
@@ -169,7 +189,20 @@ void BatchJobContext::writeWindow(const PlannedImage& image, const PlannedOutput
     const QString target = QDir(m_options.outputDir).filePath(output.relativePath);
     if (Status written = writeFileAtomically(target, encoded); !written)
         return fail(written.error());
-    m_manifest.append({image.relativePath, id, w, output.relativePath, QStringLiteral("ok"), encoded.size(), QString()});
+    QString note;
+    if (window.mcuAligned) {
+        // --lossless promised to say so: the output holds more than the box, on the MCU grid.
+        note = QStringLiteral("aligned to the MCU grid: %1").arg(rectText(window.writtenRect));
+        ++m_windowsAligned;
+        if (m_onNotice)
+            m_onNotice({image.relativePath, w, id,
+                        QStringLiteral("%1 window %2: lossless crop moved to the JPEG's MCU grid: asked %3, "
+                                       "written %4")
+                            .arg(image.relativePath, id, rectText(window.sourceRect),
+                                 rectText(window.writtenRect))});
+    }
+    record(image, {image.relativePath, id, w, output.relativePath, QStringLiteral("ok"), encoded.size(),
+                   QString(), note});
     m_outputBytes += encoded.size();
     ++m_windowsWritten;
 }

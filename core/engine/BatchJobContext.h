@@ -22,8 +22,11 @@ namespace cropdeck {
 class BatchJobContext {
 public:
     using FailureSink = std::function<void(const BatchFailure&)>;
+    using NoticeSink = std::function<void(const BatchNotice&)>;
 
-    BatchJobContext(BatchPlan plan, BatchOptions options, FailureSink onFailure, const std::atomic_bool* cancel);
+    // The sinks are called from worker threads.
+    BatchJobContext(BatchPlan plan, BatchOptions options, FailureSink onFailure, NoticeSink onNotice,
+                    const std::atomic_bool* cancel);
 
     Status openManifest();
     void runImage(int planIndex);
@@ -33,11 +36,16 @@ public:
 
 private:
     void reportFailure(const PlannedImage& image, int windowIndex, const Error& error);
-    void writeWindow(const PlannedImage& image, const PlannedOutput& output, const struct CroppedWindow& window);
+    // Appends to the manifest; a manifest that cannot be written is reported once (the outputs are fine,
+    // but --resume would redo them).
+    void record(const PlannedImage& image, const ManifestEntry& entry);
+    void writeWindow(const PlannedImage& image, const PlannedOutput& output,
+                     const struct CroppedWindow& window);
 
     const BatchPlan m_plan;
     const BatchOptions m_options;
     const FailureSink m_onFailure;
+    const NoticeSink m_onNotice;
     const std::atomic_bool* m_cancel;
     MemoryBudget m_budget;
     ManifestWriter m_manifest;
@@ -48,6 +56,8 @@ private:
     std::atomic_int m_windowsWritten{0};
     std::atomic_int m_windowsFailed{0};
     std::atomic_int m_windowsSkipped{0};
+    std::atomic_int m_windowsAligned{0};
+    std::atomic_bool m_manifestFailed{false};
     std::atomic<qint64> m_sourcePixels{0};
     std::atomic<qint64> m_outputBytes{0};
 };

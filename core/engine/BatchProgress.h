@@ -11,13 +11,14 @@ namespace cropdeck {
 // A snapshot of a running batch; emitted at a steady cadence and once at the end.
 struct BatchProgress {
     int imagesTotal = 0;
-    int imagesDone = 0;        // finished, successfully or not
-    int imagesFailed = 0;      // the image itself could not be read
+    int imagesDone = 0;   // finished, successfully or not
+    int imagesFailed = 0; // the image itself could not be read
     int windowsTotal = 0;
     int windowsWritten = 0;
     int windowsFailed = 0;
-    int windowsSkipped = 0;    // bounds policy `skip`
-    int windowsResumed = 0;    // already done in an earlier run (--resume)
+    int windowsSkipped = 0;      // bounds policy `skip`
+    int windowsResumed = 0;      // already done in an earlier run (--resume)
+    int windowsAligned = 0;      // --lossless: written larger than asked, on the JPEG's MCU grid
     double sourceMegapixels = 0; // of the images processed
     qint64 outputBytes = 0;
     double elapsedSeconds = 0;
@@ -25,8 +26,7 @@ struct BatchProgress {
     double imagesPerSecond() const { return elapsedSeconds > 0 ? imagesDone / elapsedSeconds : 0; }
     double megapixelsPerSecond() const { return elapsedSeconds > 0 ? sourceMegapixels / elapsedSeconds : 0; }
     // Seconds left at the current rate; negative when unknown.
-    double etaSeconds() const
-    {
+    double etaSeconds() const {
         const double rate = imagesPerSecond();
         return rate > 0 ? (imagesTotal - imagesDone) / rate : -1;
     }
@@ -34,11 +34,19 @@ struct BatchProgress {
 
 // One problem: an image that could not be read, or one window that failed.
 struct BatchFailure {
-    QString source;           // as in the annotation file
-    int windowIndex = -1;     // -1: the whole image
+    QString source;       // as in the annotation file
+    int windowIndex = -1; // -1: the whole image
     QString windowId;
     ErrorKind kind = ErrorKind::Invalid;
-    QString message;          // names the file (and window) and the problem
+    QString message; // names the file (and window) and the problem
+};
+
+// Something the user should know about a window that was written: a lossless crop moved to the MCU grid.
+struct BatchNotice {
+    QString source;
+    int windowIndex = -1;
+    QString windowId;
+    QString message; // names the file and window
 };
 
 enum class BatchOutcome { Completed, CompletedWithFailures, Cancelled, Fatal };
@@ -54,4 +62,5 @@ struct BatchSummary {
 
 Q_DECLARE_METATYPE(cropdeck::BatchProgress)
 Q_DECLARE_METATYPE(cropdeck::BatchFailure)
+Q_DECLARE_METATYPE(cropdeck::BatchNotice)
 Q_DECLARE_METATYPE(cropdeck::BatchSummary)

@@ -15,6 +15,7 @@ BatchRunner::BatchRunner(QObject* parent)
     : QObject(parent) {
     qRegisterMetaType<cropdeck::BatchProgress>();
     qRegisterMetaType<cropdeck::BatchFailure>();
+    qRegisterMetaType<cropdeck::BatchNotice>();
     qRegisterMetaType<cropdeck::BatchSummary>();
     m_progressTimer.setInterval(250);
     connect(&m_progressTimer, &QTimer::timeout, this, [this] { emit progressed(progress()); });
@@ -43,7 +44,16 @@ void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
             },
             Qt::QueuedConnection);
     };
-    m_context = std::make_shared<BatchJobContext>(std::move(plan), options, onFailure, &m_cancel);
+    auto onNotice = [self](const BatchNotice& notice) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, notice] {
+                if (self)
+                    emit self->noticed(notice);
+            },
+            Qt::QueuedConnection);
+    };
+    m_context = std::make_shared<BatchJobContext>(std::move(plan), options, onFailure, onNotice, &m_cancel);
     if (Status opened = m_context->openManifest(); !opened) {
         BatchSummary summary;
         summary.outcome = BatchOutcome::Fatal;

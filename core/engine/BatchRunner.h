@@ -43,6 +43,7 @@ public:
 signals:
     void progressed(const cropdeck::BatchProgress& progress);
     void failed(const cropdeck::BatchFailure& failure);
+    void noticed(const cropdeck::BatchNotice& notice);
     void finished(const cropdeck::BatchSummary& summary);
 
 private:

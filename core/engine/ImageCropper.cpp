@@ -3,6 +3,7 @@
 
 #include "engine/RegionReader.h"
 #include "geometry/OrientPixels.h"
+#include "geometry/Orientation.h"
 #include "geometry/Padding.h"
 #include "geometry/ResizePlan.h"
 #include "geometry/WindowPipeline.h"
@@ -24,21 +25,20 @@ struct PendingCut {
     int scaleDenom = 1;
 };
 
-bool storedCoordinates(const CropSettings& settings) { return !settings.orientationFromExif; }
+bool storedCoordinates(const CropSettings& settings) {
+    return !settings.orientationFromExif;
+}
 
-QString windowLabel(const QList<CropWindow>& windows, int index)
-{
+QString windowLabel(const QList<CropWindow>& windows, int index) {
     const QString& id = windows[index].id;
     return QStringLiteral("window %1").arg(id.isEmpty() ? QString::number(index) : id);
 }
 
-Error withFile(const QString& path, const Error& error)
-{
+Error withFile(const QString& path, const Error& error) {
     return makeError(error.kind, QStringLiteral("%1: %2").arg(path, error.message));
 }
 
-cv::Mat resizeTo(const cv::Mat& pixels, QSize size)
-{
+cv::Mat resizeTo(const cv::Mat& pixels, QSize size) {
     if (pixels.cols == size.width() && pixels.rows == size.height())
         return pixels;
     // Area averaging when shrinking (no aliasing), bilinear when enlarging.
@@ -49,8 +49,7 @@ cv::Mat resizeTo(const cv::Mat& pixels, QSize size)
     return resized;
 }
 
-cv::Mat toGray(const cv::Mat& pixels)
-{
+cv::Mat toGray(const cv::Mat& pixels) {
     if (pixels.channels() == 1)
         return pixels;
     cv::Mat gray;
@@ -60,8 +59,7 @@ cv::Mat toGray(const cv::Mat& pixels)
 
 // Resize then keep (Fill crops the middle of the resized image). The plan comes from the full-resolution
 // size so that a DCT-scaled decode ends at exactly the same output size as a full one.
-Result<cv::Mat> applyResize(const cv::Mat& pixels, QSize fullResolution, const CropSettings& settings)
-{
+Result<cv::Mat> applyResize(const cv::Mat& pixels, QSize fullResolution, const CropSettings& settings) {
     if (settings.resize == ResizeMode::None)
         return pixels;
     Result<ResizePlan> plan = planResize(fullResolution, settings.resize, settings.resizeTo);
@@ -76,15 +74,13 @@ Result<cv::Mat> applyResize(const cv::Mat& pixels, QSize fullResolution, const C
 
 // The orientation that turns a window's stored pixels into its output: the window's own mapping for
 // upright coordinates, the image's for stored coordinates (outputs are upright either way).
-int outputOrientation(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings)
-{
+int outputOrientation(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings) {
     return storedCoordinates(settings) ? info.orientation : plan.orientation;
 }
 
 // Size of a window's pixels once upright and padded, at full resolution: what the resize is planned on,
 // whatever scale the pixels were decoded at, so that every decode path gives the same output size.
-QSize fullResolutionSize(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings)
-{
+QSize fullResolutionSize(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings) {
     QSize size = plan.bounds.canvasSize;
     if (storedCoordinates(settings) && info.orientation >= 5)
         size.transpose();
@@ -93,11 +89,11 @@ QSize fullResolutionSize(const WindowPlan& plan, const ImageInfo& info, const Cr
 
 // The output size of a window's region is known before decoding when only a resize changes it: then a
 // JPEG can be decoded at 1/2, 1/4 or 1/8 scale in the DCT domain.
-int dctScaleFor(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings)
-{
+int dctScaleFor(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings) {
     if (settings.resize == ResizeMode::None || plan.bounds.needsPadding)
         return 1;
-    Result<ResizePlan> resize = planResize(fullResolutionSize(plan, info, settings), settings.resize, settings.resizeTo);
+    Result<ResizePlan> resize =
+        planResize(fullResolutionSize(plan, info, settings), settings.resize, settings.resizeTo);
     if (!resize)
         return 1;
     QSize target = resize->scaledSize;
@@ -108,8 +104,7 @@ int dctScaleFor(const WindowPlan& plan, const ImageInfo& info, const CropSetting
 
 // Turns the decoded stored pixels of one window into its final pixels.
 Result<cv::Mat> finishWindow(const cv::Mat& storedPixels, const WindowPlan& plan, const ImageInfo& info,
-                             const CropSettings& settings, int scaleDenom)
-{
+                             const CropSettings& settings, int scaleDenom) {
     cv::Mat pixels = applyOrientation(storedPixels, plan.orientation);
     if (scaleDenom == 1) {
         Result<cv::Mat> padded = padToCanvas(pixels, plan.bounds.canvasSize, plan.bounds.destOffset,
@@ -132,8 +127,7 @@ Result<cv::Mat> finishWindow(const cv::Mat& storedPixels, const WindowPlan& plan
 
 // One decode of the union when the windows overlap or lie close together, one decode per window when
 // they are sparse (the union would decode mostly pixels nobody asked for).
-bool decodeUnion(const std::vector<PendingCut>& cuts, const RegionReader& reader)
-{
+bool decodeUnion(const std::vector<PendingCut>& cuts, const RegionReader& reader) {
     if (cuts.size() < 2 || reader.hasRandomAccess())
         return false;
     QRect united;
@@ -148,15 +142,13 @@ bool decodeUnion(const std::vector<PendingCut>& cuts, const RegionReader& reader
     return unionArea <= sumArea * 3 / 2;
 }
 
-cv::Mat cutFrom(const DecodedRegion& decoded, const QRect& storedRect)
-{
+cv::Mat cutFrom(const DecodedRegion& decoded, const QRect& storedRect) {
     const QRect local = storedRect.translated(-decoded.region.topLeft());
     return decoded.pixels(cv::Rect(local.x(), local.y(), local.width(), local.height()));
 }
 
-void cropLossless(const QString& path, const ImageInfo& info, RegionReader& reader,
-                  const std::vector<PendingCut>& cuts, CroppedImage& result)
-{
+void cropLossless(const QString& path, const ImageInfo& info, const CropSettings& settings,
+                  RegionReader& reader, const std::vector<PendingCut>& cuts, CroppedImage& result) {
     Result<QByteArrayView> data = reader.bytes();
     for (const PendingCut& cut : cuts) {
         CroppedWindow& window = result.windows[cut.windowIndex];
@@ -164,38 +156,42 @@ void cropLossless(const QString& path, const ImageInfo& info, RegionReader& read
             window.error = data.error();
             continue;
         }
-        Result<LosslessJpegCrop> crop = cropJpegLossless(*data, cut.plan.storedSource, info.orientation, path);
+        Result<LosslessJpegCrop> crop =
+            cropJpegLossless(*data, cut.plan.storedSource, info.orientation, path);
         if (!crop) {
             window.error = crop.error();
             continue;
         }
         window.losslessJpeg = std::move(crop->jpeg);
         window.mcuAligned = crop->aligned;
+        // Report the rectangle in the convention the user's boxes use.
+        window.writtenRect =
+            settings.orientationFromExif
+                ? storedToUpright(crop->croppedRect, QSize(info.width, info.height), info.orientation)
+                : crop->croppedRect;
     }
     result.decodePlan = QStringLiteral("jpeg-lossless");
 }
 
 } // namespace
 
-bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings)
-{
+bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings) {
     return settings.lossless && info.format == ImageFormat::Jpeg &&
            (settings.format == OutputFormat::SameAsInput || settings.format == OutputFormat::Jpeg) &&
            settings.resize == ResizeMode::None && !settings.grayscale && settings.bounds != BoundsPolicy::Pad;
 }
 
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,
-                               const CropSettings& settings, const std::atomic_bool* cancel)
-{
+                               const CropSettings& settings, const std::atomic_bool* cancel) {
     Result<ImageInfo> info = probeImage(imagePath, settings.maxPixels);
     if (!info)
         return info.error();
     return cropImage(imagePath, *info, windows, settings, cancel);
 }
 
-Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, const QList<CropWindow>& windows,
-                               const CropSettings& settings, const std::atomic_bool* cancel)
-{
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
+                               const QList<CropWindow>& windows, const CropSettings& settings,
+                               const std::atomic_bool* cancel) {
     CroppedImage result;
     result.info = info;
     result.windows.resize(windows.size());
@@ -208,7 +204,8 @@ Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, 
         Result<WindowPlan> plan =
             planWindow(windows[i], storedSize, info.orientation, storedCoordinates(settings), settings);
         if (!plan) {
-            window.error = makeError(plan.error().kind, QStringLiteral("%1: %2").arg(imagePath, plan.error().message));
+            window.error =
+                makeError(plan.error().kind, QStringLiteral("%1: %2").arg(imagePath, plan.error().message));
             continue;
         }
         window.sourceRect = plan->window;
@@ -223,7 +220,7 @@ Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, 
 
     RegionReader reader(imagePath, info, settings.failOn, cancel);
     if (usesLosslessPath(info, settings)) {
-        cropLossless(imagePath, info, reader, cuts, result);
+        cropLossless(imagePath, info, settings, reader, cuts, result);
         return result;
     }
     for (PendingCut& cut : cuts)
@@ -234,9 +231,9 @@ Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, 
         if (pixels)
             result.windows[cut.windowIndex].pixels = std::move(pixels.value());
         else
-            result.windows[cut.windowIndex].error =
-                withFile(imagePath, makeError(pixels.error().kind, windowLabel(windows, cut.windowIndex) + QStringLiteral(": ") +
-                                                                       pixels.error().message));
+            result.windows[cut.windowIndex].error = withFile(
+                imagePath, makeError(pixels.error().kind, windowLabel(windows, cut.windowIndex) +
+                                                              QStringLiteral(": ") + pixels.error().message));
     };
 
     if (decodeUnion(cuts, reader)) {
@@ -253,8 +250,8 @@ Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, 
             Result<DecodedRegion> decoded = reader.read(cut.plan.storedSource, cut.scaleDenom);
             if (!decoded)
                 return decoded.error();
-            finish(cut, *decoded, decoded->scaleDenom == 1 ? cutFrom(*decoded, cut.plan.storedSource)
-                                                           : decoded->pixels);
+            finish(cut, *decoded,
+                   decoded->scaleDenom == 1 ? cutFrom(*decoded, cut.plan.storedSource) : decoded->pixels);
         }
     }
     result.decodePlan = reader.plan();

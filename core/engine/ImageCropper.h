@@ -24,25 +24,27 @@ namespace cropdeck {
 // One window's result: pixels (decode path) or encoded bytes (lossless path), or a per-window error.
 struct CroppedWindow {
     int windowIndex = -1;
-    QRect sourceRect;         // the window in upright-image pixels after geometry (before bounds clipping)
-    cv::Mat pixels;           // final pixels (empty on the lossless path or on error)
-    QByteArray losslessJpeg;  // set on the lossless path
-    bool mcuAligned = false;  // lossless: the rectangle had to move to the MCU grid
-    bool skipped = false;     // bounds policy `skip` dropped this window
+    QRect sourceRect;        // the window in upright-image pixels after geometry (before bounds clipping)
+    cv::Mat pixels;          // final pixels (empty on the lossless path or on error)
+    QByteArray losslessJpeg; // set on the lossless path
+    bool mcuAligned = false; // lossless: the rectangle had to move to the MCU grid
+    QRect writtenRect;       // lossless: the rectangle the output holds, in the boxes' coordinates
+    bool skipped = false;    // bounds policy `skip` dropped this window
     std::optional<Error> error;
 };
 
 struct CroppedImage {
     ImageInfo info;
-    QString decodePlan;       // which decoders were used, e.g. "jpeg-restart×3", for reports
+    QString decodePlan; // which decoders were used, e.g. "jpeg-restart×3", for reports
     std::vector<CroppedWindow> windows;
 };
 
 // Decodes and cuts every window of the image at `imagePath`, whose header probe is `info`. Fails as a
 // whole only when the image itself cannot be read; a bad window gives that window an error.
 // CroppedWindow::windowIndex is the index in `windows`.
-Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info, const QList<CropWindow>& windows,
-                               const CropSettings& settings, const std::atomic_bool* cancel = nullptr);
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
+                               const QList<CropWindow>& windows, const CropSettings& settings,
+                               const std::atomic_bool* cancel = nullptr);
 
 // The same, probing the header first (refusing images over settings.maxPixels).
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,

@@ -8,27 +8,27 @@
 
 namespace cropdeck {
 
-QByteArray manifestLine(const ManifestEntry& entry)
-{
+QByteArray manifestLine(const ManifestEntry& entry) {
     QJsonObject object{{"source", entry.source}, {"window", entry.window}, {"index", entry.index},
                        {"output", entry.output}, {"status", entry.status}, {"bytes", double(entry.bytes)}};
     if (!entry.error.isEmpty())
         object.insert("error", entry.error);
+    if (!entry.note.isEmpty())
+        object.insert("note", entry.note);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
-Status ManifestWriter::open(const QString& path)
-{
+Status ManifestWriter::open(const QString& path) {
     std::lock_guard lock(m_mutex);
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("%1: cannot open the manifest for writing: %2").arg(path, m_file.errorString()));
+        return makeError(
+            ErrorKind::Io,
+            QStringLiteral("%1: cannot open the manifest for writing: %2").arg(path, m_file.errorString()));
     return Status::success();
 }
 
-Status ManifestWriter::append(const ManifestEntry& entry)
-{
+Status ManifestWriter::append(const ManifestEntry& entry) {
     const QByteArray line = manifestLine(entry);
     std::lock_guard lock(m_mutex);
     // One write of the whole line, then flush: a crash can tear at most the line being written.
@@ -38,21 +38,20 @@ Status ManifestWriter::append(const ManifestEntry& entry)
     return Status::success();
 }
 
-void ManifestWriter::close()
-{
+void ManifestWriter::close() {
     std::lock_guard lock(m_mutex);
     m_file.close();
 }
 
-Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const QString& outputDir)
-{
+Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const QString& outputDir) {
     FinishedOutputs finished;
     QFile file(manifestPath);
     if (!file.exists())
         return finished;
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("%1: cannot read the manifest: %2").arg(manifestPath, file.errorString()));
+        return makeError(
+            ErrorKind::Io,
+            QStringLiteral("%1: cannot read the manifest: %2").arg(manifestPath, file.errorString()));
     const QDir dir(outputDir);
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().trimmed();

@@ -22,13 +22,14 @@ namespace cropdeck {
 inline constexpr const char* kManifestFileName = "cropdeck-manifest.jsonl";
 
 struct ManifestEntry {
-    QString source;  // source path as in the annotation file
-    QString window;  // window id
-    int index = 0;   // window index within the image
-    QString output;  // output path relative to the output folder ('/' separated); empty when none
-    QString status;  // "ok", "error" or "skipped"
+    QString source; // source path as in the annotation file
+    QString window; // window id
+    int index = 0;  // window index within the image
+    QString output; // output path relative to the output folder ('/' separated); empty when none
+    QString status; // "ok", "error" or "skipped"
     qint64 bytes = 0;
     QString error;
+    QString note; // e.g. the MCU-aligned rectangle a lossless crop holds
 };
 
 class ManifestWriter {

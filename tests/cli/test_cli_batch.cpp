@@ -275,6 +275,34 @@ private slots:
         QVERIFY2(run.err.contains("would overwrite a source image"), run.err.constData());
     }
 
+    // --lossless says which windows had to move to the MCU grid: on the terminal and in the manifest.
+    void losslessReportsAlignedWindows() {
+        const QString csv = m_dir.filePath("lossless.csv");
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("path,x,y,w,h,label\n"
+                   "images/01_meadow_640x480.jpg,35,21,100,90,off-grid\n"
+                   "images/01_meadow_640x480.jpg,64,32,128,96,on-grid\n");
+        file.close();
+        const QString out = m_dir.filePath("out-lossless");
+        const CliResult run = runCropdeck({"--batch", "--images", m_demo, "--annotations", csv, "--out", out,
+                                           "--lossless", "--format", "same"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("window 0: lossless crop moved to the JPEG's MCU grid: asked 35,21 100x90"),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("window 1:"), run.err.constData());
+        QVERIFY2(run.out.contains("1 lossless crops were moved"), run.out.constData());
+        const QList<QJsonObject> lines = manifestLines(out);
+        QCOMPARE(lines.size(), 2);
+        for (const QJsonObject& line : lines) {
+            const bool offGrid = line["index"].toInt() == 0;
+            QCOMPARE(line["note"].toString().startsWith("aligned to the MCU grid: "), offGrid);
+            const cv::Mat crop =
+                cv::imread(QDir(out).filePath(line["output"].toString()).toStdString(), cv::IMREAD_UNCHANGED);
+            QVERIFY(offGrid ? crop.cols >= 100 && crop.rows >= 90 : crop.cols == 128 && crop.rows == 96);
+        }
+    }
+
     void centreCropWithoutAnnotations() {
         const QString out = m_dir.filePath("out-centre");
         const CliResult run = runCropdeck(
