@@ -97,7 +97,8 @@ public:
                 continue;
             CropWindow window;
             window.box = *box;
-            window.id = jsonId(object.value(QStringLiteral("id")));
+            window.id =
+                uniqueId(object.value(QStringLiteral("id")), *image, set.images[*image].path, element);
             window.label = label(object.value(QStringLiteral("category_id")), element);
             window.extras = extrasExcept(object, {"id", "image_id", "category_id", "bbox"});
             set.images[*image].windows.append(window);
@@ -150,6 +151,22 @@ private:
         return QRectF(v[0], v[1], v[2], v[3]);
     }
 
+    // Window ids name output files, so two boxes of one image must not share one: a repeated id is
+    // dropped and the box numbered like a box without id.
+    QString uniqueId(const QJsonValue& value, qsizetype image, const QString& path, const QString& element) {
+        const QString id = jsonId(value);
+        if (id.isEmpty())
+            return id;
+        QSet<QString>& used = m_windowIds[image];
+        if (!used.contains(id)) {
+            used.insert(id);
+            return id;
+        }
+        m_log.warn(m_file, 0, element + QStringLiteral(".id"),
+                   QStringLiteral("id %1 used twice in image %2; this box gets a new id").arg(id, path));
+        return QString();
+    }
+
     QString label(const QJsonValue& categoryId, const QString& element) {
         const QString id = jsonId(categoryId);
         const auto it = m_categories.constFind(id);
@@ -162,8 +179,9 @@ private:
 
     QString m_file;
     IssueLog& m_log;
-    QHash<QString, QString> m_categories; // id → name
-    QHash<QString, qsizetype> m_images;   // id → index in the set
+    QHash<QString, QString> m_categories;        // id → name
+    QHash<QString, qsizetype> m_images;          // id → index in the set
+    QHash<qsizetype, QSet<QString>> m_windowIds; // image index → annotation ids read for it
 };
 
 } // namespace

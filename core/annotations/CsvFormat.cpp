@@ -3,6 +3,7 @@
 
 #include "annotations/CentreScaleFormat.h"
 #include "annotations/CsvLayout.h"
+#include "annotations/CsvTable.h"
 #include "annotations/IssueLog.h"
 #include "annotations/NumberParse.h"
 #include "annotations/ReaderSupport.h"
@@ -50,6 +51,12 @@ std::optional<QSize> rowDeclaredSize(CsvRow& row, const CsvLayout& layout) {
     const std::optional<int> height = row.count(layout.imageHeight, kMaxDeclaredSide);
     if (!width || !height)
         return std::nullopt;
+    // As in VOC files, a zero side is what tools write when they did not know the size.
+    if (*width == 0 || *height == 0) {
+        row.warn(
+            QStringLiteral("image size %1×%2 declared; taken as no declared size").arg(*width).arg(*height));
+        return QSize();
+    }
     return QSize(*width, *height);
 }
 
@@ -97,11 +104,16 @@ Result<AnnotationSet> readCsvAnnotations(const QString& path, const ReadOptions&
     Result<QString> text = decodeText(*bytes, path);
     if (!text)
         return text.error();
-    QString why;
-    const std::optional<CsvTable> table = parseCsv(*text, &why);
-    if (!table)
-        return makeError(ErrorKind::Corrupt, QStringLiteral("%1: %2").arg(path, why));
-    Result<CsvLayout> layout = resolveCsvLayout(*table, options.csvColumns, path);
+    // Records are read one at a time: the layout needs only the first, and a table of every record
+    // would hold many times the file's size.
+    CsvRecordReader reader(*text);
+    CsvTable head;
+    head.delimiter = reader.delimiter();
+    if (CsvRecord first; reader.next(first))
+        head.records << first;
+    if (!reader.error().isEmpty())
+        return makeError(ErrorKind::Corrupt, QStringLiteral("%1: %2").arg(path, reader.error()));
+    Result<CsvLayout> layout = resolveCsvLayout(head, options.csvColumns, path);
     if (!layout)
         return layout.error();
 
@@ -116,16 +128,21 @@ Result<AnnotationSet> readCsvAnnotations(const QString& path, const ReadOptions&
     }
     IssueLog log(issues, options.maxIssues);
     ImageIndex images(set);
-    for (qsizetype i = layout->firstRecord; i < table->records.size(); ++i) {
-        const CsvRecord& record = table->records[i];
+    auto readRecord = [&](const CsvRecord& record) {
         if (recordIsBlank(record))
-            continue;
+            return;
         CsvRow row(record, *layout, path, log);
         if (centreScale)
             readCentreScaleRow(row, *layout, images);
         else
             readBoxRow(row, *layout, images);
-    }
+    };
+    if (layout->firstRecord == 0)
+        readRecord(head.records.first());
+    for (CsvRecord record; reader.next(record);)
+        readRecord(record);
+    if (!reader.error().isEmpty())
+        return makeError(ErrorKind::Corrupt, QStringLiteral("%1: %2").arg(path, reader.error()));
     log.finish();
     assignWindowIds(set);
     return set;

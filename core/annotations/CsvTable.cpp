@@ -18,114 +18,109 @@ QChar guessDelimiter(QStringView text) {
     return u',';
 }
 
-class Tokenizer {
-public:
-    Tokenizer(QStringView text, QChar delimiter)
-        : m_text(text)
-        , m_delimiter(delimiter) {}
+} // namespace
 
-    // Reads one record; false at the end. Sets m_error on an unterminated quote.
-    bool next(CsvRecord& record) {
-        skipBlankLines();
-        if (m_pos >= m_text.size())
+CsvRecordReader::CsvRecordReader(QStringView text)
+    : m_text(text)
+    , m_delimiter(guessDelimiter(text)) {}
+
+bool CsvRecordReader::next(CsvRecord& record) {
+    skipBlankLines();
+    if (m_pos >= m_text.size() || !m_error.isEmpty())
+        return false;
+    record.line = m_line;
+    record.fields.clear();
+    for (;;) {
+        QString field;
+        if (!readField(field))
             return false;
-        record.line = m_line;
-        record.fields.clear();
-        for (;;) {
-            QString field;
-            if (!readField(field))
-                return false;
-            record.fields << field;
-            if (m_pos >= m_text.size())
-                return true;
-            const QChar c = m_text[m_pos];
-            if (c == m_delimiter) {
+        if (record.fields.size() == kMaxCsvFields) {
+            m_error = QStringLiteral("line %1: more than %2 fields; not a list of boxes")
+                          .arg(record.line)
+                          .arg(kMaxCsvFields);
+            return false;
+        }
+        record.fields << field;
+        if (m_pos >= m_text.size())
+            return true;
+        const QChar c = m_text[m_pos];
+        if (c == m_delimiter) {
+            ++m_pos;
+            continue;
+        }
+        consumeLineEnd();
+        return true;
+    }
+}
+
+bool CsvRecordReader::atLineEnd() const {
+    return m_text[m_pos] == u'\n' || m_text[m_pos] == u'\r';
+}
+
+void CsvRecordReader::consumeLineEnd() {
+    if (m_text[m_pos] == u'\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == u'\n')
+        ++m_pos;
+    ++m_pos;
+    ++m_line;
+}
+
+void CsvRecordReader::skipBlankLines() {
+    while (m_pos < m_text.size() && atLineEnd())
+        consumeLineEnd();
+}
+
+bool CsvRecordReader::readField(QString& field) {
+    qsizetype start = m_pos;
+    while (m_pos < m_text.size() && m_text[m_pos] == u' ')
+        ++m_pos;
+    if (m_pos < m_text.size() && m_text[m_pos] == u'"')
+        return readQuoted(field);
+    m_pos = start;
+    while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
+        ++m_pos;
+    field = m_text.mid(start, m_pos - start).trimmed().toString();
+    return true;
+}
+
+bool CsvRecordReader::readQuoted(QString& field) {
+    const int startLine = m_line;
+    ++m_pos;
+    for (;;) {
+        if (m_pos >= m_text.size()) {
+            m_error = QStringLiteral("line %1: quoted field is never closed").arg(startLine);
+            return false;
+        }
+        const QChar c = m_text[m_pos++];
+        if (c == u'"') {
+            if (m_pos < m_text.size() && m_text[m_pos] == u'"') {
+                field += u'"';
                 ++m_pos;
                 continue;
             }
-            consumeLineEnd();
-            return true;
+            break;
         }
+        if (c == u'\n' || (c == u'\r' && (m_pos >= m_text.size() || m_text[m_pos] != u'\n')))
+            ++m_line;
+        field += c;
     }
-
-    const QString& error() const { return m_error; }
-
-private:
-    bool atLineEnd() const { return m_text[m_pos] == u'\n' || m_text[m_pos] == u'\r'; }
-
-    void consumeLineEnd() {
-        if (m_text[m_pos] == u'\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == u'\n')
-            ++m_pos;
+    // Text after the closing quote (`"a"b`) is kept rather than refused, as spreadsheets do.
+    const qsizetype tail = m_pos;
+    while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
         ++m_pos;
-        ++m_line;
-    }
-
-    void skipBlankLines() {
-        while (m_pos < m_text.size() && atLineEnd())
-            consumeLineEnd();
-    }
-
-    bool readField(QString& field) {
-        qsizetype start = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] == u' ')
-            ++m_pos;
-        if (m_pos < m_text.size() && m_text[m_pos] == u'"')
-            return readQuoted(field);
-        m_pos = start;
-        while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
-            ++m_pos;
-        field = m_text.mid(start, m_pos - start).trimmed().toString();
-        return true;
-    }
-
-    bool readQuoted(QString& field) {
-        const int startLine = m_line;
-        ++m_pos;
-        for (;;) {
-            if (m_pos >= m_text.size()) {
-                m_error = QStringLiteral("line %1: quoted field is never closed").arg(startLine);
-                return false;
-            }
-            const QChar c = m_text[m_pos++];
-            if (c == u'"') {
-                if (m_pos < m_text.size() && m_text[m_pos] == u'"') {
-                    field += u'"';
-                    ++m_pos;
-                    continue;
-                }
-                break;
-            }
-            if (c == u'\n' || (c == u'\r' && (m_pos >= m_text.size() || m_text[m_pos] != u'\n')))
-                ++m_line;
-            field += c;
-        }
-        // Text after the closing quote (`"a"b`) is kept rather than refused, as spreadsheets do.
-        const qsizetype tail = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
-            ++m_pos;
-        field += m_text.mid(tail, m_pos - tail).trimmed();
-        return true;
-    }
-
-    QStringView m_text;
-    QChar m_delimiter;
-    qsizetype m_pos = 0;
-    int m_line = 1;
-    QString m_error;
-};
-
-} // namespace
+    field += m_text.mid(tail, m_pos - tail).trimmed();
+    return true;
+}
 
 std::optional<CsvTable> parseCsv(QStringView text, QString* error) {
+    CsvRecordReader reader(text);
     CsvTable table;
-    table.delimiter = guessDelimiter(text);
-    Tokenizer tokenizer(text, table.delimiter);
+    table.delimiter = reader.delimiter();
     CsvRecord record;
-    while (tokenizer.next(record))
+    while (reader.next(record))
         table.records.append(record);
-    if (!tokenizer.error().isEmpty()) {
+    if (!reader.error().isEmpty()) {
         if (error)
-            *error = tokenizer.error();
+            *error = reader.error();
         return std::nullopt;
     }
     return table;

@@ -24,9 +24,38 @@ struct CsvTable {
     QChar delimiter = u',';
 };
 
-// Splits decoded text into records. Fails only on an unterminated quoted field (returns nullopt and
-// sets *error to "line N: ..."); a stray quote inside an unquoted field is kept as a character. Unquoted
-// fields are trimmed of surrounding spaces; quoted fields are kept exactly.
+// No box list has this many columns; a record with more is refused, so that a file of nothing but
+// delimiters cannot turn each byte into a field (a QString each, some 50 times the memory).
+inline constexpr int kMaxCsvFields = 1000;
+
+// Reads records one at a time, so that a reader keeps one record in memory, not the whole table.
+// A stray quote inside an unquoted field is kept as a character. Unquoted fields are trimmed of
+// surrounding spaces; quoted fields are kept exactly. `text` must outlive the reader.
+class CsvRecordReader {
+public:
+    explicit CsvRecordReader(QStringView text);
+
+    // The next record; false at the end or on an error: a quoted field that is never closed, or a
+    // record of more than kMaxCsvFields fields (error() then says "line N: ...").
+    bool next(CsvRecord& record);
+    const QString& error() const { return m_error; }
+    QChar delimiter() const { return m_delimiter; }
+
+private:
+    bool atLineEnd() const;
+    void consumeLineEnd();
+    void skipBlankLines();
+    bool readField(QString& field);
+    bool readQuoted(QString& field);
+
+    QStringView m_text;
+    QChar m_delimiter;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    QString m_error;
+};
+
+// Every record of decoded text; nullopt (and *error set as CsvRecordReader::error()) on an error.
 std::optional<CsvTable> parseCsv(QStringView text, QString* error);
 
 // One field written so that parseCsv() reads it back: quoted when it holds the delimiter, a quote, a

@@ -10,19 +10,40 @@
 #include <cmath>
 
 namespace cropdeck {
+namespace {
+
+// The UTF-8 text Qt's parser takes, without a byte-order mark (legal in files, not to the parser).
+// Windows tools save UTF-16 with a mark; anything else that is not UTF-8 is refused here, where the
+// message can name the byte, rather than as "malformed JSON" somewhere after it.
+Result<QByteArray> jsonUtf8(QByteArray bytes, const QString& path) {
+    if (startsWithUtf16Bom(bytes)) {
+        Result<QString> text = decodeText(bytes, path);
+        if (!text)
+            return text.error();
+        return text->toUtf8();
+    }
+    if (Status status = checkUtf8Text(bytes, path); !status)
+        return status.error();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    return bytes;
+}
+
+} // namespace
 
 Result<QJsonObject> readJsonObject(const QString& path, qint64 maxBytes) {
     Result<QByteArray> bytes = readBoundedFile(path, maxBytes);
     if (!bytes)
         return bytes.error();
-    // A UTF-8 byte-order mark is legal in files but not to Qt's parser.
-    const qsizetype skip = bytes->startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    Result<QByteArray> utf8 = jsonUtf8(std::move(*bytes), path);
+    if (!utf8)
+        return utf8.error();
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(skip ? bytes->mid(skip) : *bytes, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(*utf8, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(ErrorKind::Corrupt, QStringLiteral("%1:%2: malformed JSON: %3")
                                                  .arg(path)
-                                                 .arg(lineAtOffset(*bytes, error.offset + skip))
+                                                 .arg(lineAtOffset(*utf8, error.offset))
                                                  .arg(error.errorString()));
     if (!document.isObject())
         return makeError(ErrorKind::Corrupt,

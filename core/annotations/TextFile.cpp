@@ -12,7 +12,7 @@ namespace cropdeck {
 namespace {
 
 // Offset of the first byte that breaks UTF-8 (overlongs, surrogates and code points past U+10FFFF
-// included), or -1 when the text is valid.
+// included) or is NUL, or -1 when the text is valid.
 qsizetype firstInvalidUtf8(const QByteArray& bytes) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.constData());
     const qsizetype size = bytes.size();
@@ -20,6 +20,8 @@ qsizetype firstInvalidUtf8(const QByteArray& bytes) {
         const unsigned char lead = data[i];
         int length = 0;
         unsigned char low = 0x80, high = 0xBF;
+        if (lead == 0)
+            return i;
         if (lead < 0x80)
             length = 1;
         else if (lead >= 0xC2 && lead <= 0xDF)
@@ -87,7 +89,7 @@ Result<QByteArray> readBoundedFile(const QString& path, qint64 maxBytes) {
 }
 
 Result<QString> decodeText(const QByteArray& bytes, const QString& path) {
-    if (startsWith(bytes, "\xFF\xFE", 2) || startsWith(bytes, "\xFE\xFF", 2)) {
+    if (startsWithUtf16Bom(bytes)) {
         const bool little = bytes.at(0) == '\xFF';
         QStringDecoder decoder(little ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
         QString text = decoder(bytes.mid(2));
@@ -95,16 +97,30 @@ Result<QString> decodeText(const QByteArray& bytes, const QString& path) {
             return makeError(ErrorKind::Corrupt, QStringLiteral("%1: broken UTF-16 text").arg(path));
         return text;
     }
+    if (Status status = checkUtf8Text(bytes, path); !status)
+        return status.error();
     const int bom = startsWith(bytes, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0)
-        return makeError(
-            ErrorKind::Corrupt,
-            QStringLiteral("%1:%2: not UTF-8 text (byte 0x%3 at offset %4); save the file as UTF-8")
-                .arg(path)
-                .arg(lineAtOffset(bytes, bad))
-                .arg(quint8(bytes.at(bad)), 2, 16, QLatin1Char('0'))
-                .arg(bad));
     return QString::fromUtf8(bytes.constData() + bom, bytes.size() - bom);
+}
+
+Status checkUtf8Text(const QByteArray& bytes, const QString& path) {
+    const qsizetype bad = firstInvalidUtf8(bytes);
+    if (bad < 0)
+        return Status::success();
+    const QString where = QStringLiteral("%1:%2: ").arg(path).arg(lineAtOffset(bytes, bad));
+    if (bytes.at(bad) == '\0')
+        return makeError(ErrorKind::Corrupt,
+                         where + QStringLiteral("NUL byte at offset %1: UTF-16 text without a byte-order "
+                                                "mark, or not a text file; save the file as UTF-8")
+                                     .arg(bad));
+    return makeError(ErrorKind::Corrupt,
+                     where + QStringLiteral("not UTF-8 text (byte 0x%1 at offset %2); save the file as UTF-8")
+                                 .arg(quint8(bytes.at(bad)), 2, 16, QLatin1Char('0'))
+                                 .arg(bad));
+}
+
+bool startsWithUtf16Bom(const QByteArray& bytes) {
+    return startsWith(bytes, "\xFF\xFE", 2) || startsWith(bytes, "\xFE\xFF", 2);
 }
 
 int lineAtOffset(const QByteArray& bytes, qint64 offset) {

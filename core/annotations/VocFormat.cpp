@@ -205,6 +205,21 @@ private:
     int m_fatalLine = 0;
 };
 
+// XML without a byte-order mark or an encoding declaration is UTF-8 (or UTF-16, which the parser tells
+// from the NUL next to the first '<'). Checked here because the parser's own complaint ("incorrectly
+// encoded content") does not say which byte or what to do.
+Status checkXmlEncoding(const QByteArray& bytes, const QString& file) {
+    if (startsWithUtf16Bom(bytes) || (bytes.size() >= 2 && (bytes.at(0) == '\0' || bytes.at(1) == '\0')))
+        return Status::success();
+    const qsizetype bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    if (bytes.mid(bom, 5) == "<?xml") {
+        const qsizetype end = bytes.indexOf("?>", bom);
+        if (bytes.mid(bom, end < 0 ? 200 : end - bom).contains("encoding"))
+            return Status::success();
+    }
+    return checkUtf8Text(bytes, file);
+}
+
 // Where <filename> paths resolve: the first candidate folder that holds the first image, else the folder
 // of a <path> that exists on this machine, else the first candidate that exists.
 QString findImageRoot(const QString& base, const VocDocument& first, IssueLog& log, const QString& file) {
@@ -284,6 +299,12 @@ Result<AnnotationSet> readVocAnnotations(const QString& path, const ReadOptions&
             return bytes.error();
         if (!bytes) {
             log.error(file, 0, QString(), bytes.error().message + QStringLiteral("; file skipped"));
+            continue;
+        }
+        if (Status encoding = checkXmlEncoding(*bytes, file); !encoding) {
+            if (!folder)
+                return encoding.error();
+            log.error(file, 0, QString(), encoding.error().message + QStringLiteral("; file skipped"));
             continue;
         }
         VocParser parser(file, options, log);

@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringTokenizer>
 
 #include <cmath>
 
@@ -23,6 +24,8 @@ namespace {
 
 const QString kPrefix = QStringLiteral("yolo.");
 constexpr int kMaxClassId = 1'000'000;
+// A polygon of 50,000 points with full-precision coordinates still fits.
+constexpr qsizetype kMaxLineLength = 1 << 21;
 
 // train/images/a.jpg and train/labels/a.txt both give "train/a".
 QString pairingKey(const QString& relativePath) {
@@ -182,11 +185,22 @@ public:
     QList<PendingRow> parse(const QString& text) {
         QList<PendingRow> rows;
         static const QRegularExpression space(QStringLiteral("\\s+"));
-        const QStringList lines = text.split(u'\n');
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QStringList tokens = lines[i].split(space, Qt::SkipEmptyParts);
+        // Line by line, as views: a list of every line (or of every token of a huge line) would take many
+        // times the file's size.
+        int number = 0;
+        for (const QStringView line : qTokenize(text, u'\n')) {
+            ++number;
+            if (line.size() > kMaxLineLength) {
+                m_log.error(
+                    m_file, number, QString(),
+                    QStringLiteral("%1 characters, longer than any label line (limit %2); line skipped")
+                        .arg(line.size())
+                        .arg(kMaxLineLength));
+                continue;
+            }
+            const QStringList tokens = line.toString().split(space, Qt::SkipEmptyParts);
             if (!tokens.isEmpty())
-                parseLine(int(i + 1), tokens, rows);
+                parseLine(number, tokens, rows);
         }
         return rows;
     }
