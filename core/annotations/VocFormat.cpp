@@ -36,7 +36,7 @@ public:
     std::optional<VocDocument> parse(const QByteArray& bytes) {
         m_xml.addData(bytes);
         VocDocument document;
-        if (m_xml.readNextStartElement()) {
+        if (nextStartElement()) {
             if (m_xml.name() != u"annotation")
                 return fail(QStringLiteral("root element is <%1>, not <annotation>").arg(m_xml.name()));
             if (m_xml.attributes().hasAttribute(QStringLiteral("verified")))
@@ -61,13 +61,60 @@ private:
         return std::nullopt;
     }
 
-    QString text() { return m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed(); }
+    // Every token is read here, so that nesting is counted: Qt's parser keeps some 200 bytes a level, and
+    // a file of nothing but "<a>" would otherwise cost 60 times its size.
+    QXmlStreamReader::TokenType next() {
+        const QXmlStreamReader::TokenType type = m_xml.readNext();
+        if (type == QXmlStreamReader::StartElement && ++m_depth > kMaxDepth)
+            m_xml.raiseError(QStringLiteral("elements nested deeper than %1").arg(kMaxDepth));
+        else if (type == QXmlStreamReader::EndElement)
+            --m_depth;
+        return m_xml.hasError() ? QXmlStreamReader::Invalid : type;
+    }
+
+    // As QXmlStreamReader::readNextStartElement(): true at the next child, false at the parent's end.
+    bool nextStartElement() {
+        for (QXmlStreamReader::TokenType type = next(); type != QXmlStreamReader::Invalid; type = next()) {
+            if (type == QXmlStreamReader::EndElement || type == QXmlStreamReader::EndDocument)
+                return false;
+            if (type == QXmlStreamReader::StartElement)
+                return true;
+        }
+        return false;
+    }
+
+    // As QXmlStreamReader::skipCurrentElement().
+    void skipElement() {
+        for (int depth = 1; depth > 0;) {
+            const QXmlStreamReader::TokenType type = next();
+            if (type == QXmlStreamReader::Invalid)
+                return;
+            if (type == QXmlStreamReader::StartElement)
+                ++depth;
+            else if (type == QXmlStreamReader::EndElement)
+                --depth;
+        }
+    }
+
+    // The current element's own text, trimmed; child elements are skipped.
+    QString text() {
+        QString result;
+        for (QXmlStreamReader::TokenType type = next();
+             type != QXmlStreamReader::Invalid && type != QXmlStreamReader::EndElement; type = next()) {
+            if (type == QXmlStreamReader::Characters || type == QXmlStreamReader::EntityReference)
+                result += m_xml.text();
+            else if (type == QXmlStreamReader::StartElement)
+                skipElement();
+        }
+        return result.trimmed();
+    }
+
     int line() const { return int(m_xml.lineNumber()); }
 
     void readAnnotation(VocDocument& document) {
         QString pathText;
         int objectIndex = 0;
-        while (m_xml.readNextStartElement()) {
+        while (nextStartElement()) {
             const QStringView name = m_xml.name();
             if (name == u"filename")
                 document.filename = text();
@@ -80,16 +127,16 @@ private:
             else if (name == u"object")
                 readObject(document, objectIndex++);
             else
-                m_xml.skipCurrentElement();
+                skipElement();
         }
     }
 
     void readSource(VocDocument& document) {
-        while (m_xml.readNextStartElement()) {
+        while (nextStartElement()) {
             if (m_xml.name() == u"database")
                 document.imageExtras.insert(QStringLiteral("voc.database"), text());
             else
-                m_xml.skipCurrentElement();
+                skipElement();
         }
     }
 
@@ -106,7 +153,7 @@ private:
     void readSize(VocDocument& document) {
         std::optional<int> width, height;
         bool bad = false;
-        while (m_xml.readNextStartElement()) {
+        while (nextStartElement()) {
             const QStringView name = m_xml.name();
             if (name == u"width")
                 bad |= !(width = sizeValue(QStringLiteral("size/width")));
@@ -115,7 +162,7 @@ private:
             else if (name == u"depth")
                 document.imageExtras.insert(QStringLiteral("voc.depth"), text());
             else
-                m_xml.skipCurrentElement();
+                skipElement();
         }
         if (bad || !width || !height)
             return;
@@ -133,7 +180,7 @@ private:
         CropWindow window;
         std::optional<Corners> corners;
         bool sawBox = false;
-        while (m_xml.readNextStartElement()) {
+        while (nextStartElement()) {
             const QStringView name = m_xml.name();
             if (name == u"name")
                 window.label = text();
@@ -143,7 +190,7 @@ private:
                 sawBox = true;
                 corners = readBndBox(element + QStringLiteral("/bndbox"));
             } else
-                m_xml.skipCurrentElement();
+                skipElement();
         }
         if (!sawBox)
             return m_log.error(m_file, startLine, element,
@@ -166,14 +213,14 @@ private:
         std::optional<double> values[4];
         static constexpr const char* names[4] = {"xmin", "ymin", "xmax", "ymax"};
         bool bad = false;
-        while (m_xml.readNextStartElement()) {
+        while (nextStartElement()) {
             int slot = -1;
             for (int i = 0; i < 4; ++i) {
                 if (m_xml.name() == QLatin1String(names[i]))
                     slot = i;
             }
             if (slot < 0) {
-                m_xml.skipCurrentElement();
+                skipElement();
                 continue;
             }
             const int at = line();
@@ -200,7 +247,11 @@ private:
     QString m_file;
     const ReadOptions& m_options;
     IssueLog& m_log;
+    // VOC files are four levels deep; tools that add attributes go a few more.
+    static constexpr int kMaxDepth = 256;
+
     QXmlStreamReader m_xml;
+    int m_depth = 0;
     QString m_fatal;
     int m_fatalLine = 0;
 };

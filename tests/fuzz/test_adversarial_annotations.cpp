@@ -297,8 +297,9 @@ private slots:
         QVERIFY2(mentions(set, issues, expected), qPrintable(outcome(set, issues).left(2000)));
     }
 
-    // Qt's JSON parser stops at 1024 levels; XML nesting costs the parser a little memory per level and
-    // nothing more, and a document left open ends in an error naming the line.
+    // Qt's JSON parser stops at 1024 levels and the VOC reader at 256 (Qt's XML parser would go on,
+    // at some 200 bytes a level); entities may not expand without end; a document left open ends in an
+    // error naming the line.
     void deepNesting_data() {
         addColumns();
         row("labelme", AnnotationFormat::LabelMe,
@@ -312,16 +313,35 @@ private slots:
             " \"bbox\": " +
                 QByteArray(1000, '[') + QByteArray(1000, ']') + "}]}",
             {"annotations.json", "annotations[0].bbox", "expected [x, y, width, height]"});
-        QByteArray open, close;
-        for (int i = 0; i < 100000; ++i) {
-            open += "<a>";
-            close += "</a>";
-        }
-        row("voc", AnnotationFormat::Voc,
-            "<annotation><filename>a.jpg</filename>" + open + close + "\n<object></object></annotation>",
+        const auto nested = [](int levels) {
+            QByteArray open, close;
+            for (int i = 0; i < levels; ++i) {
+                open += "<a>";
+                close += "</a>";
+            }
+            return std::make_pair(open, close);
+        };
+        const auto [open200, close200] = nested(200);
+        row("voc 200 levels", AnnotationFormat::Voc,
+            "<annotation><filename>a.jpg</filename>" + open200 + close200 +
+                "\n<object></object></annotation>",
             {"annotation.xml:2", "object[1]", "has no <bndbox>"});
-        row("voc left open", AnnotationFormat::Voc, "<annotation>\n<object>" + open,
+        const auto [open100k, close100k] = nested(100000);
+        row("voc 100000 levels", AnnotationFormat::Voc,
+            "<annotation><filename>a.jpg</filename>" + open100k + close100k + "</annotation>",
+            {"annotation.xml:1", "elements nested deeper than 256"});
+        row("voc 100000 levels in a value", AnnotationFormat::Voc,
+            "<annotation>\n<filename>" + open100k + close100k + "</filename></annotation>",
+            {"annotation.xml:2", "elements nested deeper than 256"});
+        row("voc left open", AnnotationFormat::Voc, "<annotation>\n<object><a>",
             {"annotation.xml:2", "Premature end of document"});
+        QByteArray laughs = "<!DOCTYPE annotation [<!ENTITY l0 \"ha\">";
+        for (int i = 1; i < 10; ++i)
+            laughs += QByteArray("<!ENTITY l") + QByteArray::number(i) + " \"" +
+                      QByteArray("&l").append(QByteArray::number(i - 1)).append(';').repeated(10) + "\">";
+        row("voc entity expansion", AnnotationFormat::Voc,
+            laughs + "]>\n<annotation><filename>&l9;</filename></annotation>",
+            {"annotation.xml:2", "expansion limit"});
     }
 
     void deepNesting() {
