@@ -107,10 +107,16 @@ private:
             m_result.problems << QStringLiteral("line %1: nc: %2 is not a count").arg(m_index + 1).arg(value);
     }
 
-    // A flow collection may continue over several lines until its closing bracket.
+    // A flow collection may continue over several lines until its closing bracket. Only the new line is
+    // searched for it: searching the whole gathered text each time made a list left open over a
+    // million lines take hours.
     QString gatherFlow(QString value, QChar close) {
-        while (!value.contains(close) && m_index + 1 < m_lines.size())
-            value += u' ' + withoutComment(m_lines[++m_index]).trimmed();
+        bool closed = value.contains(close);
+        while (!closed && m_index + 1 < m_lines.size()) {
+            const QString line = withoutComment(m_lines[++m_index]).trimmed();
+            closed = line.contains(close);
+            value += u' ' + line;
+        }
         return value;
     }
 

@@ -451,6 +451,25 @@ private slots:
             qPrintable(issueText(issues)));
     }
 
+    // A names list left open runs to the end of data.yaml, every line a name. (Gathering it used to search
+    // the whole gathered text for the bracket at each line, which took hours for such a list at the
+    // 16 MiB limit for side files.)
+    void yoloDataYamlListLeftOpen() {
+        const QString folder = QStringLiteral("open-list");
+        writeFixture(m_dir, folder + QStringLiteral("/labels/a.txt"), "1 0.5 0.5 0.1 0.1\n");
+        writeFixture(m_dir, folder + QStringLiteral("/images/a.jpg"), {});
+        writeFixture(m_dir, folder + QStringLiteral("/data.yaml"),
+                     "names: [first,\n" + QByteArray("a,\n").repeated(100'000));
+        ReadOptions options;
+        options.format = AnnotationFormat::Yolo;
+        options.imageSize = constantSize(QSize(640, 480));
+        const Result<AnnotationSet> set = readAnnotations(m_dir.filePath(folder), options);
+        QVERIFY(set);
+        QCOMPARE(set->classes.size(), 100'001);
+        QCOMPARE(set->classes.first(), QStringLiteral("first"));
+        QCOMPARE(set->images[0].windows[0].label, QStringLiteral("a"));
+    }
+
     // classes.txt and data.yaml are read as text too; a bad one is named and the labels fall back to
     // class numbers.
     void yoloSideFileEncodings() {
