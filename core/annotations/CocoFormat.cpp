@@ -51,8 +51,9 @@ public:
                 continue;
             }
             const QString name = category.value(QStringLiteral("name")).toString();
-            if (set.classes.contains(name))
+            if (m_names.contains(name))
                 m_log.warn(m_file, 0, element, QStringLiteral("name '%1' used by two categories").arg(name));
+            m_names.insert(name);
             m_categories.insert(id, name);
             set.classes << name;
         }
@@ -180,6 +181,7 @@ private:
     QString m_file;
     IssueLog& m_log;
     QHash<QString, QString> m_categories;        // id → name
+    QSet<QString> m_names;                       // category names (a list search is quadratic)
     QHash<QString, qsizetype> m_images;          // id → index in the set
     QHash<qsizetype, QSet<QString>> m_windowIds; // image index → annotation ids read for it
 };
