@@ -4,7 +4,8 @@
 // Reads rectangles of one source image with the cheapest decoder that gives exact pixels:
 //   JPEG  restart-marker random access when the file has restart markers, else region decode
 //         (jpeg_crop_scanline + jpeg_skip_scanlines), with DCT-domain scaling when asked;
-//   PNG   row decode that stops after the last needed row;
+//   PNG   row decode that stops after the last needed row, or a whole-image libdeflate inflate when the
+//         region reaches far enough down the image for that to be faster;
 //   BMP   a read of only the needed rows;
 //   else  OpenCV full decode.
 // A specialised decoder that answers ErrorKind::Unsupported (CMYK JPEG, interlaced PNG, RLE BMP...)

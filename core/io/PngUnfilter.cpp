@@ -7,12 +7,16 @@ namespace cropdeck {
 
 namespace {
 
-// The stride is a template parameter so that each loop is compiled for its pixel size: the filters chain
-// each byte to the one a pixel before, and a constant distance lets the compiler keep that chain in
-// registers.
+// Sub, Average and Paeth chain each byte to the same channel of the pixel before. The stride is a
+// template parameter and the previous pixel is carried in local variables, not re-read from the row:
+// `row` and `above` may alias as far as the compiler knows, so a re-read would wait for the store just
+// made. This roughly halves the time of the serial filters.
 template <int Stride> void unfilterSub(uchar* s, size_t n) {
-    for (size_t i = Stride; i < n; ++i)
-        s[i] = uchar(s[i] + s[i - Stride]);
+    uchar left[Stride] = {};
+    for (size_t i = 0; i < n; i += Stride)
+#pragma GCC unroll 8
+        for (int k = 0; k < Stride; ++k)
+            s[i + k] = left[k] = uchar(s[i + k] + left[k]);
 }
 
 void unfilterUp(uchar* s, const uchar* above, size_t n) {
@@ -21,11 +25,13 @@ void unfilterUp(uchar* s, const uchar* above, size_t n) {
 }
 
 template <int Stride> void unfilterAverage(uchar* s, const uchar* above, size_t n) {
-    const size_t first = n < size_t(Stride) ? n : size_t(Stride);
-    for (size_t i = 0; i < first; ++i)
-        s[i] = uchar(s[i] + (above[i] >> 1));
-    for (size_t i = Stride; i < n; ++i)
-        s[i] = uchar(s[i] + ((s[i - Stride] + above[i]) >> 1));
+    int left[Stride] = {};
+    for (size_t i = 0; i < n; i += Stride)
+#pragma GCC unroll 8
+        for (int k = 0; k < Stride; ++k) {
+            left[k] = uchar(s[i + k] + ((left[k] + above[i + k]) >> 1));
+            s[i + k] = uchar(left[k]);
+        }
 }
 
 inline int paethPredictor(int a, int b, int c) {
@@ -36,11 +42,15 @@ inline int paethPredictor(int a, int b, int c) {
 }
 
 template <int Stride> void unfilterPaeth(uchar* s, const uchar* above, size_t n) {
-    const size_t first = n < size_t(Stride) ? n : size_t(Stride);
-    for (size_t i = 0; i < first; ++i) // left and upper-left are 0: the predictor is the byte above
-        s[i] = uchar(s[i] + above[i]);
-    for (size_t i = Stride; i < n; ++i)
-        s[i] = uchar(s[i] + paethPredictor(s[i - Stride], above[i], above[i - Stride]));
+    int left[Stride] = {}, upperLeft[Stride] = {}; // 0 left of the image
+    for (size_t i = 0; i < n; i += Stride)
+#pragma GCC unroll 8
+        for (int k = 0; k < Stride; ++k) {
+            const int up = above[i + k];
+            left[k] = uchar(s[i + k] + paethPredictor(left[k], up, upperLeft[k]));
+            upperLeft[k] = up;
+            s[i + k] = uchar(left[k]);
+        }
 }
 
 template <int Stride> bool unfilter(int type, uchar* s, const uchar* above, size_t n) {
@@ -69,6 +79,7 @@ template <int Stride> bool unfilter(int type, uchar* s, const uchar* above, size
 bool unfilterPngRow(uchar* row, const uchar* above, size_t rowBytes, int stride) {
     const int type = row[0];
     uchar* s = row + 1;
+    // Row lengths are whole pixels whenever the stride exceeds 1 (sub-byte pixels have stride 1).
     switch (stride) {
     case 1:
         return unfilter<1>(type, s, above, rowBytes);

@@ -156,6 +156,8 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void everyFilter_data();
     void everyFilter();
+    void every16BitValue_data();
+    void every16BitValue();
     void libpngAdaptiveFilters_data();
     void libpngAdaptiveFilters();
     void openCvWritten_data();
@@ -211,6 +213,32 @@ void TestPngDeflateDecoder::everyFilter() {
         problem = sameAsRowDecoder(path, testWindows(67, 53, 20, unsigned(filter + 100)), failOn);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
+}
+
+void TestPngDeflateDecoder::every16BitValue_data() {
+    QTest::addColumn<int>("colorType");
+    QTest::newRow("gray16") << 0;
+    QTest::newRow("gray-alpha16") << 4;
+    QTest::newRow("rgb16") << 2;
+    QTest::newRow("rgba16") << 6;
+}
+
+// All 65536 sample values, so the 16-to-8-bit rounding is checked exhaustively.
+void TestPngDeflateDecoder::every16BitValue() {
+    QFETCH(int, colorType);
+    const int channels = pngSamplesPerPixel(colorType);
+    cv::Mat samples(256, 256, CV_16UC(channels));
+    for (int y = 0; y < 256; ++y)
+        for (int x = 0; x < 256 * channels; ++x)
+            samples.ptr<ushort>(y)[x] = ushort((y * 256 + x / channels + (x % channels) * 4099) & 0xFFFF);
+    PngBuild build;
+    build.colorType = colorType;
+    build.bitDepth = 16;
+    build.filterOf = filterChoice(kMixedFilters);
+    const QString path = write(QStringLiteral("all16-%1.png").arg(colorType), buildPng(samples, build));
+    QVERIFY(!path.isEmpty());
+    const QString problem = compareWindowsWithReference(path, decodePngRegionWholeInflate, 10, 3, kDeflate);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestPngDeflateDecoder::libpngAdaptiveFilters_data() {
