@@ -211,7 +211,7 @@ const QList<FuzzReader>& allFuzzReaders() {
 }
 
 QString runFuzzInput(FuzzReader reader, QByteArrayView input, const QString& workDir) {
-    // The case folder is reused between inputs (a fresh one per input halves the fuzzer's speed): files are
+    // The case folder is reused between inputs, to spare the fuzzer file-system work: files are
     // overwritten, and YOLO parts missing from an input are removed.
     const QString dir = QDir(workDir).filePath(QStringLiteral("case"));
     if (!QDir().mkpath(dir))

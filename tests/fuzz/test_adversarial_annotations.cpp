@@ -250,7 +250,8 @@ private slots:
         const QString folder = m_dir.filePath(QStringLiteral("big%1").arg(format));
         const QString file =
             writeFixture(m_dir, QDir(m_dir.path()).relativeFilePath(folder) + u'/' + layout.file, {});
-        QVERIFY(QFile::resize(file, qint64(3) << 30));
+        if (!QFile::resize(file, qint64(3) << 30))
+            QSKIP("this file system cannot hold a sparse 3 GiB file");
         if (AnnotationFormat(format) == AnnotationFormat::Yolo)
             writeFixture(m_dir, QDir(m_dir.path()).relativeFilePath(folder) + QStringLiteral("/images/a.jpg"),
                          {});
