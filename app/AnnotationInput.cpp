@@ -12,24 +12,6 @@
 namespace cropdeck::app {
 namespace {
 
-Status resolveImages(const QString& images, AnnotationInput& input) {
-    if (images.isEmpty())
-        return {};
-    const QFileInfo info(images);
-    if (info.isDir()) {
-        input.imageRoot = info.absoluteFilePath();
-        return {};
-    }
-    if (!info.exists())
-        return makeError(ErrorKind::NotFound,
-                         QStringLiteral("--images %1: no such folder or list file").arg(images));
-    Result<QStringList> list = readImageList(images);
-    if (!list)
-        return list.error();
-    input.imageList = *list;
-    return {};
-}
-
 Result<ReadOptions> readOptionsFor(const CommandLine& line) {
     ReadOptions options;
     if (!line.annotationFormat.isEmpty()) {
@@ -55,11 +37,31 @@ Result<ReadOptions> readOptionsFor(const CommandLine& line) {
 
 } // namespace
 
+Result<AnnotationInput> resolveImagesArgument(const QString& images) {
+    AnnotationInput input;
+    if (images.isEmpty())
+        return input;
+    const QFileInfo info(images);
+    if (info.isDir()) {
+        input.imageRoot = info.absoluteFilePath();
+        return input;
+    }
+    if (!info.exists())
+        return makeError(ErrorKind::NotFound,
+                         QStringLiteral("--images %1: no such folder or list file").arg(images));
+    Result<QStringList> list = readImageList(images);
+    if (!list)
+        return list.error();
+    input.imageList = *list;
+    return input;
+}
+
 Result<AnnotationInput> readAnnotationInput(const CommandLine& line, const ImageSizeProvider& sizes,
                                             QList<AnnotationIssue>& issues) {
-    AnnotationInput input;
-    if (Status resolved = resolveImages(line.images, input); !resolved)
+    Result<AnnotationInput> resolved = resolveImagesArgument(line.images);
+    if (!resolved)
         return resolved.error();
+    AnnotationInput input = std::move(resolved.value());
     Result<ReadOptions> options = readOptionsFor(line);
     if (!options)
         return options.error();

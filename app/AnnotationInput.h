@@ -20,6 +20,10 @@ struct AnnotationInput {
     QStringList imageList; // --images list file's images (absolute paths)
 };
 
+// --images alone: a folder becomes imageRoot, a list file imageList (set stays empty). An absent
+// --images leaves both empty; one that names nothing is a NotFound error.
+Result<AnnotationInput> resolveImagesArgument(const QString& images);
+
 // Errors name the flag or the file: Invalid/NotFound/Unsupported/Corrupt are usage errors (exit 2),
 // Io is fatal (exit 3), see reportInputError(). `sizes` answers image sizes for readers that need them
 // (YOLO). What the reader reports is appended to `issues`, also when the read fails.

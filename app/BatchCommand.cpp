@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BatchCommand.h"
 
+#include "AnnotationInput.h"
 #include "ExitCodes.h"
 #include "InterruptHandler.h"
 #include "ProgressReporter.h"
 #include "annotations/AnnotationIO.h"
 #include "annotations/ValidationConvention.h"
-#include "annotations/CsvColumns.h"
 #include "engine/BatchRunner.h"
 #include "engine/ImageListing.h"
 #include "geometry/WindowPipeline.h"
@@ -26,30 +26,6 @@
 namespace cropdeck::app {
 namespace {
 
-struct ImagesArgument {
-    QString root;     // folder the annotation paths are relative to (empty: the annotation file's default)
-    QStringList list; // a list file's images
-};
-
-Result<ImagesArgument> resolveImagesArgument(const QString& images) {
-    ImagesArgument resolved;
-    if (images.isEmpty())
-        return resolved;
-    const QFileInfo info(images);
-    if (info.isDir()) {
-        resolved.root = info.absoluteFilePath();
-        return resolved;
-    }
-    if (!info.exists())
-        return makeError(ErrorKind::NotFound,
-                         QStringLiteral("--images %1: no such folder or list file").arg(images));
-    Result<QStringList> list = readImageList(images);
-    if (!list)
-        return list.error();
-    resolved.list = *list;
-    return resolved;
-}
-
 std::optional<QSize> uprightSizeOf(const QString& path) {
     Result<ImageInfo> info = probeImage(path, std::numeric_limits<qint64>::max());
     if (!info)
@@ -57,35 +33,10 @@ std::optional<QSize> uprightSizeOf(const QString& path) {
     return QSize(info->uprightWidth(), info->uprightHeight());
 }
 
-Result<AnnotationSet> loadAnnotations(const CommandLine& line, const ImagesArgument& images,
-                                      QList<AnnotationIssue>* issues) {
-    if (line.generated.kind == GeneratedWindows::Kind::None) {
-        ReadOptions options;
-        if (!line.annotationFormat.isEmpty()) {
-            const std::optional<AnnotationFormat> format = parseAnnotationFormat(line.annotationFormat);
-            if (!format)
-                return makeError(ErrorKind::Invalid,
-                                 QStringLiteral("--annotation-format \"%1\": expected one of %2")
-                                     .arg(line.annotationFormat, annotationFormatNames().join(", ")));
-            options.format = *format;
-        }
-        if (!line.csvColumns.isEmpty()) {
-            Result<CsvColumns> columns = CsvColumns::parse(line.csvColumns);
-            if (!columns)
-                return makeError(
-                    ErrorKind::Invalid,
-                    QStringLiteral("--csv-columns \"%1\": %2").arg(line.csvColumns, columns.error().message));
-            options.csvColumns = *columns;
-        }
-        options.imageRoot = images.root;
-        options.imageSize = uprightSizeOf;
-        options.normalizedWindowSize = line.batch.settings.normalizedWindowSize;
-        options.normalizedMaxFraction = line.batch.settings.normalizedMaxFraction;
-        return readAnnotations(line.annotations, options, issues);
-    }
-    // Generated windows: every image gets its centre or seeded random windows, from its header size.
-    QStringList paths = images.list;
-    QString root = images.root;
+// Generated windows: every image gets its centre or seeded random windows, from its header size.
+Result<AnnotationSet> generateWindows(const CommandLine& line, const AnnotationInput& images) {
+    QStringList paths = images.imageList;
+    QString root = images.imageRoot;
     if (!root.isEmpty()) {
         Result<QStringList> listed = listImagesInFolder(root, true);
         if (!listed)
@@ -158,23 +109,41 @@ int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine
             const QString status = output.alreadyDone        ? QStringLiteral("done")
                                    : windowPlan->bounds.skip ? QStringLiteral("skip")
                                                              : QStringLiteral("crop");
+            // The window as shaped (margin, aspect, size), and the pixels the bounds policy cuts from
+            // it when that differs (clip, shift, pad): both in the annotation's coordinates.
             const QRect& r = windowPlan->window;
+            const BoundsPlan& bounds = windowPlan->bounds;
+            const bool cutDiffers = bounds.cuts() && bounds.sourceRect != r;
+            const QRect& cut = bounds.sourceRect;
             if (line.json) {
-                printJsonLine({{"event", "planned"},
-                               {"source", image.relativePath},
-                               {"window", image.windows[w].id},
-                               {"index", w},
-                               {"output", out.filePath(output.relativePath)},
-                               {"status", status},
-                               {"x", r.x()},
-                               {"y", r.y()},
-                               {"w", r.width()},
-                               {"h", r.height()}});
+                QJsonObject planned{{"event", "planned"},
+                                    {"source", image.relativePath},
+                                    {"window", image.windows[w].id},
+                                    {"index", w},
+                                    {"output", out.filePath(output.relativePath)},
+                                    {"status", status},
+                                    {"x", r.x()},
+                                    {"y", r.y()},
+                                    {"w", r.width()},
+                                    {"h", r.height()}};
+                if (cutDiffers)
+                    planned.insert(
+                        "cut",
+                        QJsonObject{{"x", cut.x()}, {"y", cut.y()}, {"w", cut.width()}, {"h", cut.height()}});
+                if (bounds.skip)
+                    planned.insert("reason", bounds.skipReason);
+                printJsonLine(planned);
             } else {
-                std::printf("%s\t%s [%d,%d %dx%d]\t-> %s\t%s\n", qPrintable(status),
+                const QString cutText = cutDiffers ? QStringLiteral(" cut %1,%2 %3x%4")
+                                                         .arg(cut.x())
+                                                         .arg(cut.y())
+                                                         .arg(cut.width())
+                                                         .arg(cut.height())
+                                                   : QString();
+                std::printf("%s\t%s [%d,%d %dx%d%s]\t-> %s\t%s\n", qPrintable(status),
                             qPrintable(image.relativePath), r.x(), r.y(), r.width(), r.height(),
-                            qPrintable(out.filePath(output.relativePath)),
-                            qPrintable(windowPlan->bounds.skip ? windowPlan->bounds.skipReason : QString()));
+                            qPrintable(cutText), qPrintable(out.filePath(output.relativePath)),
+                            qPrintable(bounds.skip ? bounds.skipReason : QString()));
             }
         }
     }
@@ -212,27 +181,29 @@ int exitCodeFor(const BatchSummary& summary) {
 
 int runBatchCommand(const CommandLine& line) {
     ProgressReporter reporter(ProgressReporter::detectStyle(line.json), line.quiet);
-    const auto usageError = [&](const Error& error) {
-        std::fprintf(stderr, "cropdeck: %s\n", qPrintable(error.message));
-        return error.kind == ErrorKind::Io ? int(ExitFatal) : int(ExitUsage);
-    };
-    Result<ImagesArgument> images = resolveImagesArgument(line.images);
-    if (!images)
-        return usageError(images.error());
+    const bool generated = line.generated.kind != GeneratedWindows::Kind::None;
     QList<AnnotationIssue> issues;
-    Result<AnnotationSet> annotations = loadAnnotations(line, *images, &issues);
+    Result<AnnotationInput> input =
+        generated ? resolveImagesArgument(line.images) : readAnnotationInput(line, uprightSizeOf, issues);
     for (const AnnotationIssue& issue : issues)
         reporter.warning(issue.toString());
-    if (!annotations)
-        return usageError(annotations.error());
+    if (!input)
+        return reportInputError(input.error());
+    if (generated) {
+        Result<AnnotationSet> windows = generateWindows(line, *input);
+        if (!windows)
+            return reportInputError(windows.error());
+        input->set = std::move(windows.value());
+    }
+    const AnnotationSet* annotations = &input->set;
 
     BatchOptions options = line.batch;
-    options.imageRoot = images->root.isEmpty() ? annotations->imageRoot : images->root;
-    options.imageList = line.generated.kind == GeneratedWindows::Kind::None ? images->list : QStringList();
+    options.imageRoot = input->imageRoot.isEmpty() ? annotations->imageRoot : input->imageRoot;
+    options.imageList = generated ? QStringList() : input->imageList;
     adoptAnnotationSettings(*annotations, options.settings);
     Result<BatchPlan> plan = planBatch(*annotations, options);
     if (!plan)
-        return usageError(plan.error());
+        return reportInputError(plan.error());
     for (const QString& warning : plan->warnings)
         reporter.warning(warning);
     // Declared sizes that fit the other EXIF convention mean the boxes would cut the wrong pixels.
@@ -252,7 +223,8 @@ int runBatchCommand(const CommandLine& line) {
     QObject::connect(&runner, &BatchRunner::progressed,
                      [&](const BatchProgress& p) { reporter.progress(p); });
     QObject::connect(&runner, &BatchRunner::failed, [&](const BatchFailure& f) { reporter.failure(f); });
-    QObject::connect(&runner, &BatchRunner::noticed, [&](const BatchNotice& n) { reporter.warning(n.message); });
+    QObject::connect(&runner, &BatchRunner::noticed,
+                     [&](const BatchNotice& n) { reporter.warning(n.message); });
     QObject::connect(&runner, &BatchRunner::finished, [&](const BatchSummary& summary) {
         reporter.summary(summary, QDir(options.outputDir).absolutePath());
         if (summary.outcome == BatchOutcome::Cancelled && !line.json)

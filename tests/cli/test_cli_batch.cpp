@@ -209,6 +209,42 @@ private slots:
         QVERIFY(!QDir(out).exists() || filesIn(out).isEmpty());
     }
 
+    void dryRunShowsWhatTheBoundsPolicyCuts() {
+        // One window hanging 40 px past the right edge of a demo image: the plan lists the window as
+        // asked and, under --bounds clip, the narrower rectangle that will be cut.
+        const QList<Box> boxes = readDemoCsv(QDir(m_demo).filePath("annotations.csv"));
+        QVERIFY(!boxes.isEmpty());
+        const QString source = QDir(m_demo).filePath(boxes.first().path);
+        const cv::Mat upright = cv::imread(source.toStdString(), cv::IMREAD_COLOR);
+        QVERIFY(!upright.empty());
+        const QString csv = m_dir.filePath("overhang.csv");
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("path,x,y,w,h,label\n%1,%2,10,100,50,edge\n")
+                       .arg(source)
+                       .arg(upright.cols - 60)
+                       .toUtf8());
+        file.close();
+        const CliResult run =
+            runCropdeck({"--batch", "--annotations", csv, "--out", m_dir.filePath("out-overhang"), "--bounds",
+                         "clip", "--dry-run", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject planned = QJsonDocument::fromJson(run.out.split('\n').first()).object();
+        QCOMPARE(planned["event"].toString(), QStringLiteral("planned"));
+        QCOMPARE(planned["x"].toInt(), upright.cols - 60);
+        QCOMPARE(planned["w"].toInt(), 100);
+        const QJsonObject cut = planned["cut"].toObject();
+        QCOMPARE(cut["x"].toInt(), upright.cols - 60);
+        QCOMPARE(cut["y"].toInt(), 10);
+        QCOMPARE(cut["w"].toInt(), 60);
+        QCOMPARE(cut["h"].toInt(), 50);
+
+        const CliResult text = runCropdeck({"--batch", "--annotations", csv, "--out",
+                                            m_dir.filePath("out-overhang"), "--bounds", "clip", "--dry-run"});
+        QVERIFY2(text.out.contains(QStringLiteral("x50 cut %1,10 60x50]").arg(upright.cols - 60).toUtf8()),
+                 text.out.constData());
+    }
+
     void shardsTogetherMakeTheWholeBatch() {
         QSet<QString> together;
         for (const char* shard : {"0/2", "1/2"}) {
