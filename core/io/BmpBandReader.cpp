@@ -19,8 +19,12 @@ namespace cropdeck {
 namespace {
 
 constexpr const char* kDecoderName = "bmp-rows";
-constexpr qint64 kMaxBandBytes = 1 << 20;
-constexpr int kMaxBandRows = 64;
+// Bands bound what one read or one mapping covers, and how often cancellation is checked. A mapping
+// costs address space, not memory, so its bands are larger: fewer mmap/munmap calls, whose TLB
+// shootdowns stall the other workers.
+constexpr qint64 kMaxReadBandBytes = 1 << 20;
+constexpr int kMaxReadBandRows = 64;
+constexpr qint64 kMaxMappedBandBytes = 64 << 20;
 
 enum class Layout { Palette, Rgb555, Rgb565, Bgr24, Bgrx32, Bgra32 };
 
@@ -137,7 +141,7 @@ struct BandPlan {
     qint64 stride = 0;
     qint64 spanStart = 0;  // byte offset of the region's first column within a row
     qint64 spanBytes = 0;  // bytes covering the region's columns
-    bool wholeRows = true; // read bands of whole rows (else one read per row's span)
+    bool wholeRows = true; // read path: bands of whole rows (else one read per row's span)
 };
 
 BandPlan planFor(const BmpHeader& h, const QRect& region) {
@@ -150,14 +154,21 @@ BandPlan planFor(const BmpHeader& h, const QRect& region) {
     return p;
 }
 
+// Converts the stored rows of one band into output rows. The file is memory-mapped where it can be:
+// a window of 512 columns of a 4000-column gray BMP then costs a page fault per few rows instead of a
+// read() per row, and nothing is copied twice (Pillow maps uncompressed BMPs the same way). Where
+// mapping fails (a file system without mmap), the band is read with read() calls instead.
 class BandReader {
 public:
-    BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region)
+    BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region,
+               BmpAccess access)
         : m_file(file)
+        , m_fileSize(file.size())
         , m_header(header)
         , m_format(format)
         , m_region(region)
-        , m_plan(planFor(header, region)) {}
+        , m_plan(planFor(header, region))
+        , m_mapping(access == BmpAccess::Mapped) {}
 
     // Decodes output rows [first, first + count) into `out`; false when the file ends before them.
     bool decodeBand(int first, int count, cv::Mat& out) {
@@ -166,39 +177,80 @@ public:
         const int firstStored =
             m_header.topDown ? first + m_region.top() : m_header.height - 1 - lastImageRow;
         const qint64 base = qint64(m_header.pixelDataOffset) + qint64(firstStored) * m_plan.stride;
+        if (m_mapping)
+            if (std::optional<bool> mapped = decodeMapped(base, first, count, out))
+                return *mapped;
+        m_mapping = false;
+        return decodeRead(base, first, count, out);
+    }
+
+    // Rows for the next band: larger while mapping works.
+    int bandRows() const {
+        const qint64 stride = std::max<qint64>(1, m_plan.stride);
+        return m_mapping ? int(std::clamp<qint64>(kMaxMappedBandBytes / stride, 1, m_header.height))
+                         : int(std::clamp<qint64>(kMaxReadBandBytes / stride, 1, kMaxReadBandRows));
+    }
+    bool ioFailed() const { return m_ioFailed; }
+    int rowsDecoded() const { return m_rowsDecoded; }
+
+private:
+    int outputRow(int first, int count, int storedIndex) const {
+        return m_header.topDown ? first + storedIndex : first + count - 1 - storedIndex;
+    }
+
+    // nullopt when the band could not be mapped.
+    std::optional<bool> decodeMapped(qint64 base, int first, int count, cv::Mat& out) {
+        const qint64 start = base + m_plan.spanStart;
+        const qint64 wanted = qint64(count - 1) * m_plan.stride + m_plan.spanBytes;
+        const qint64 available = std::min(wanted, m_fileSize - start);
+        if (available <= 0)
+            return false;
+        uchar* mapped = m_file.map(start, available);
+        if (!mapped)
+            return std::nullopt;
+        bool complete = true;
+        for (int i = 0; i < count; ++i) {
+            const qint64 at = i * m_plan.stride;
+            if (at + m_plan.spanBytes > available) {
+                complete = false;
+                continue;
+            }
+            convertRow(m_format, mapped + at, m_region.left(), m_region.width(),
+                       out.ptr(outputRow(first, count, i)));
+            ++m_rowsDecoded;
+        }
+        m_file.unmap(mapped);
+        return complete;
+    }
+
+    bool decodeRead(qint64 base, int first, int count, cv::Mat& out) {
         const qint64 bandBytes = m_plan.wholeRows
                                      ? (count - 1) * m_plan.stride + m_plan.spanStart + m_plan.spanBytes
                                      : m_plan.spanBytes;
         m_buffer.resize(size_t(bandBytes));
         bool complete = true;
         for (int i = 0; i < count; ++i) {
-            const int storedIndex = i; // position of this stored row within the band
-            const int outRow = m_header.topDown ? first + i : first + count - 1 - i;
             const uchar* row = nullptr;
             if (m_plan.wholeRows) {
                 if (i == 0 && !readAt(base, bandBytes))
                     complete = false;
-                const qint64 at = storedIndex * m_plan.stride + m_plan.spanStart;
+                const qint64 at = i * m_plan.stride + m_plan.spanStart;
                 if (at + m_plan.spanBytes > m_valid)
                     continue;
                 row = m_buffer.data() + at;
             } else {
-                if (!readAt(base + storedIndex * m_plan.stride + m_plan.spanStart, m_plan.spanBytes)) {
+                if (!readAt(base + i * m_plan.stride + m_plan.spanStart, m_plan.spanBytes)) {
                     complete = false;
                     continue;
                 }
                 row = m_buffer.data();
             }
-            convertRow(m_format, row, m_region.left(), m_region.width(), out.ptr(outRow));
+            convertRow(m_format, row, m_region.left(), m_region.width(), out.ptr(outputRow(first, count, i)));
             ++m_rowsDecoded;
         }
         return complete;
     }
 
-    bool ioFailed() const { return m_ioFailed; }
-    int rowsDecoded() const { return m_rowsDecoded; }
-
-private:
     // Reads `count` bytes at `offset` into the buffer; m_valid says how many arrived.
     bool readAt(qint64 offset, qint64 count) {
         m_valid = 0;
@@ -211,10 +263,12 @@ private:
     }
 
     QFile& m_file;
+    qint64 m_fileSize = 0;
     const BmpHeader& m_header;
     const RowFormat& m_format;
     QRect m_region;
     BandPlan m_plan;
+    bool m_mapping;
     std::vector<uchar> m_buffer;
     qint64 m_valid = 0;
     bool m_ioFailed = false;
@@ -239,7 +293,7 @@ Error truncatedError(const QString& path, qint64 fileSize) {
 } // namespace
 
 Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info,
-                                      const DecodeRequest& request) {
+                                      const DecodeRequest& request, BmpAccess access) {
     if (info.format != ImageFormat::Bmp)
         return makeError(ErrorKind::Invalid, QStringLiteral("%1: not probed as a BMP").arg(path));
     if (Status valid = checkRegionRequest(request, info, path); !valid)
@@ -262,14 +316,13 @@ Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info
                 .arg(header->headerSize));
     const QRect& region = request.region;
     cv::Mat pixels = cv::Mat::zeros(region.height(), region.width(), CV_8UC(format->channels));
-    BandReader reader(file, *header, *format, region);
-    const int bandRows =
-        int(std::clamp<qint64>(kMaxBandBytes / std::max<qint64>(1, header->rowStride()), 1, kMaxBandRows));
+    BandReader reader(file, *header, *format, region, access);
     bool complete = true;
-    for (int first = 0; first < region.height(); first += bandRows) {
+    for (int first = 0, rows = 0; first < region.height(); first += rows) {
         if (cancelled(request))
             return cancelledError(path);
-        complete = reader.decodeBand(first, std::min(bandRows, region.height() - first), pixels) && complete;
+        rows = std::min(reader.bandRows(), region.height() - first);
+        complete = reader.decodeBand(first, rows, pixels) && complete;
         if (reader.ioFailed())
             return makeError(ErrorKind::Io,
                              QStringLiteral("%1: read failed (%2)").arg(path, file.errorString()));

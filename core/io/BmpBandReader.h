@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// BMP region decode that reads only the rows the region covers (one read per band of rows, or per row
-// when the region is a narrow slice of wide rows) and converts only its columns. Bottom-up and top-down
-// files, rows padded to 4 bytes.
+// BMP region decode that reads only the rows the region covers and converts only its columns: through
+// a memory map of the file, or, where mapping fails, one read per band of rows (per row when the region
+// is a narrow slice of wide rows). Bottom-up and top-down files, rows padded to 4 bytes.
 //
 // Pixels equal OpenCV's cv::imdecode(IMREAD_UNCHANGED) of the file, cropped. Handled here: 1/4/8-bit
 // palettes (gray output when every palette entry is gray, as OpenCV decides, else BGR), 16-bit 5-5-5 and
@@ -22,7 +22,12 @@
 
 namespace cropdeck {
 
+enum class BmpAccess {
+    Mapped, // memory-map the row bands, falling back to Read when the file cannot be mapped
+    Read,   // read() calls only (tests use it to cover the fallback)
+};
+
 Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info,
-                                      const DecodeRequest& request);
+                                      const DecodeRequest& request, BmpAccess access = BmpAccess::Mapped);
 
 } // namespace cropdeck

@@ -14,10 +14,14 @@
 
 #include <opencv2/core.hpp>
 
+#include <functional>
+#include <utility>
+
 using namespace cropdeck;
 using namespace cropdeck::test;
 
 Q_DECLARE_METATYPE(cropdeck::FailOn)
+Q_DECLARE_METATYPE(cropdeck::BmpAccess)
 
 namespace {
 
@@ -84,12 +88,26 @@ QByteArray makeLayout(const Layout& l, int width, int height, unsigned seed) {
     return makeBmp(pixelsFor(width, height, spec.bitCount, seed), spec);
 }
 
+// The decoder with a fixed access mode, in the form compareWindowsWithReference() takes.
+RegionDecoder decoderFor(BmpAccess access) {
+    return [access](const QString& path, const ImageInfo& info, const DecodeRequest& request) {
+        return decodeBmpRegion(path, info, request, access);
+    };
+}
+
 Result<DecodedRegion> decodeFile(const QString& path, const QRect& region, FailOn failOn,
+                                 BmpAccess access = BmpAccess::Mapped,
                                  const std::atomic_bool* cancel = nullptr) {
     const Result<ImageInfo> info = probeImage(path, 0);
     if (!info)
         return info.error();
-    return decodeBmpRegion(path, *info, DecodeRequest{region, 1, failOn, cancel});
+    return decodeBmpRegion(path, *info, DecodeRequest{region, 1, failOn, cancel}, access);
+}
+
+void addAccessRows(const char* name, const std::function<void(QTestData&)>& columns) {
+    for (const auto& [access, label] :
+         {std::pair{BmpAccess::Mapped, "mapped"}, std::pair{BmpAccess::Read, "read"}})
+        columns(QTest::addRow("%s, %s", name, label) << access);
 }
 
 } // namespace
@@ -102,6 +120,7 @@ private slots:
     void layouts();
     void openCvWritten_data();
     void openCvWritten();
+    void narrowAndWideWindowsOnLargeImage_data();
     void narrowAndWideWindowsOnLargeImage();
     void unsupportedLayouts_data();
     void unsupportedLayouts();
@@ -114,23 +133,27 @@ private:
 };
 
 void TestBmpBandReader::layouts_data() {
+    QTest::addColumn<BmpAccess>("access");
     QTest::addColumn<int>("index");
     QTest::addColumn<int>("width");
     QTest::addColumn<int>("height");
     for (int i = 0; i < int(std::size(kLayouts)); ++i)
         for (const QSize size : {QSize(37, 23), QSize(101, 64), QSize(3, 1), QSize(1, 5)})
-            QTest::addRow("%s %dx%d", kLayouts[i].name, size.width(), size.height())
-                << i << size.width() << size.height();
+            addAccessRows(
+                qPrintable(
+                    QStringLiteral("%1 %2x%3").arg(kLayouts[i].name).arg(size.width()).arg(size.height())),
+                [&](QTestData& row) { row << i << size.width() << size.height(); });
 }
 
 void TestBmpBandReader::layouts() {
+    QFETCH(BmpAccess, access);
     QFETCH(int, index);
     QFETCH(int, width);
     QFETCH(int, height);
     const QString path = m_dir.filePath(QStringLiteral("layout.bmp"));
     QVERIFY(writeBytes(path, makeLayout(kLayouts[index], width, height, unsigned(index + width))));
     const QString problem =
-        compareWindowsWithReference(path, decodeBmpRegion, 40, unsigned(index), kBandReader);
+        compareWindowsWithReference(path, decoderFor(access), 40, unsigned(index), kBandReader);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
@@ -145,12 +168,20 @@ void TestBmpBandReader::openCvWritten() {
     QFETCH(int, channels);
     const QString path = m_dir.filePath(QStringLiteral("opencv.bmp"));
     QVERIFY(writeWithOpenCv(path, makeTestImage(203, 121, channels, CV_8U, 9)));
-    const QString problem = compareWindowsWithReference(path, decodeBmpRegion, 60, 21, kBandReader);
+    const QString problem =
+        compareWindowsWithReference(path, decoderFor(BmpAccess::Mapped), 60, 21, kBandReader);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
+void TestBmpBandReader::narrowAndWideWindowsOnLargeImage_data() {
+    QTest::addColumn<BmpAccess>("access");
+    addAccessRows("1500x900", [](QTestData&) {});
+}
+
 void TestBmpBandReader::narrowAndWideWindowsOnLargeImage() {
-    // Narrow windows take the one-read-per-row path, wide ones the band path; both must agree.
+    // Read access: narrow windows take the one-read-per-row path, wide ones the band path. Mapped access:
+    // one mapping. All must agree with the reference.
+    QFETCH(BmpAccess, access);
     const QString path = m_dir.filePath(QStringLiteral("large.bmp"));
     QVERIFY(writeWithOpenCv(path, makeTestImage(1500, 900, 3, CV_8U, 10)));
     const Result<ImageInfo> info = probeImage(path, 0);
@@ -159,7 +190,7 @@ void TestBmpBandReader::narrowAndWideWindowsOnLargeImage() {
     for (const QRect& r :
          {QRect(700, 0, 3, 900), QRect(0, 400, 1500, 90), QRect(1499, 13, 1, 800), QRect(5, 5, 1400, 880)}) {
         const Result<DecodedRegion> decoded =
-            decodeBmpRegion(path, *info, DecodeRequest{r, 1, FailOn::Error, nullptr});
+            decodeBmpRegion(path, *info, DecodeRequest{r, 1, FailOn::Error, nullptr}, access);
         QVERIFY(decoded.ok());
         QCOMPARE(differingPixels(decoded->pixels, reference(cv::Rect(r.x(), r.y(), r.width(), r.height()))),
                  0);
@@ -189,13 +220,15 @@ void TestBmpBandReader::unsupportedLayouts() {
 }
 
 void TestBmpBandReader::truncated_data() {
+    QTest::addColumn<BmpAccess>("access");
     QTest::addColumn<FailOn>("failOn");
-    QTest::newRow("error") << FailOn::Error;
-    QTest::newRow("truncated") << FailOn::Truncated;
-    QTest::newRow("none") << FailOn::None;
+    addAccessRows("error", [](QTestData& row) { row << FailOn::Error; });
+    addAccessRows("truncated", [](QTestData& row) { row << FailOn::Truncated; });
+    addAccessRows("none", [](QTestData& row) { row << FailOn::None; });
 }
 
 void TestBmpBandReader::truncated() {
+    QFETCH(BmpAccess, access);
     QFETCH(FailOn, failOn);
     // Bottom-up: the stored rows that survive a cut are the image's bottom rows.
     const cv::Mat image = makeTestImage(50, 40, 3, CV_8U, 8);
@@ -203,10 +236,10 @@ void TestBmpBandReader::truncated() {
     const QString path = m_dir.filePath(QStringLiteral("cut.bmp"));
     const qint64 stride = 152;                                    // 50 * 3 rounded up to 4
     QVERIFY(writeBytes(path, whole.left(54 + 25 * stride + 10))); // 25 full stored rows and a bit
-    const Result<DecodedRegion> bottom = decodeFile(path, QRect(5, 20, 40, 20), failOn);
+    const Result<DecodedRegion> bottom = decodeFile(path, QRect(5, 20, 40, 20), failOn, access);
     QVERIFY2(bottom.ok(), "the rows that exist decode in every mode");
     QCOMPARE(differingPixels(bottom->pixels, image(cv::Rect(5, 20, 40, 20))), 0);
-    const Result<DecodedRegion> all = decodeFile(path, QRect(0, 0, 50, 40), failOn);
+    const Result<DecodedRegion> all = decodeFile(path, QRect(0, 0, 50, 40), failOn, access);
     if (failOn != FailOn::None) {
         QVERIFY(!all.ok());
         QCOMPARE(all.error().kind, ErrorKind::Truncated);
@@ -215,7 +248,7 @@ void TestBmpBandReader::truncated() {
     QVERIFY(all.ok());
     QCOMPARE(differingPixels(all->pixels.rowRange(15, 40), image.rowRange(15, 40)), 0);
     QCOMPARE(cv::countNonZero(all->pixels.rowRange(0, 15).reshape(1)), 0);
-    const Result<DecodedRegion> nothing = decodeFile(path, QRect(0, 0, 50, 10), failOn);
+    const Result<DecodedRegion> nothing = decodeFile(path, QRect(0, 0, 50, 10), failOn, access);
     QVERIFY2(!nothing.ok(), "a region with no row left is an error even with failOn=None");
     QCOMPARE(nothing.error().kind, ErrorKind::Truncated);
 }
@@ -224,7 +257,8 @@ void TestBmpBandReader::cancel() {
     const QString path = m_dir.filePath(QStringLiteral("cancel.bmp"));
     QVERIFY(writeWithOpenCv(path, makeTestImage(64, 64, 3, CV_8U, 6)));
     std::atomic_bool cancelFlag{true};
-    const Result<DecodedRegion> decoded = decodeFile(path, QRect(0, 0, 64, 64), FailOn::Error, &cancelFlag);
+    const Result<DecodedRegion> decoded =
+        decodeFile(path, QRect(0, 0, 64, 64), FailOn::Error, BmpAccess::Mapped, &cancelFlag);
     QVERIFY(!decoded.ok());
     QCOMPARE(decoded.error().kind, ErrorKind::Cancelled);
 }
