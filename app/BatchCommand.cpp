@@ -186,7 +186,7 @@ int runBatchCommand(const CommandLine& line) {
     Result<AnnotationInput> input =
         generated ? resolveImagesArgument(line.images) : readAnnotationInput(line, uprightSizeOf, issues);
     for (const AnnotationIssue& issue : issues)
-        reporter.warning(issue.toString());
+        reporter.warning(issue.toString(false)); // the reporter says "warning:" itself
     if (!input)
         return reportInputError(input.error());
     if (generated) {
@@ -214,8 +214,17 @@ int runBatchCommand(const CommandLine& line) {
             exifConventionWarning(*annotations, plannedPaths, !options.settings.orientationFromExif,
                                   options.settings.maxPixels, options.threads))
         reporter.warning(*hint);
+    // Annotation lines or boxes the reader dropped are failed items too: the crops they would have
+    // given are missing, so a script must not see "all done".
+    const auto withReaderDrops = [&](int exitCode) {
+        if (exitCode != ExitOk || !hasErrors(issues))
+            return exitCode;
+        reporter.warning(
+            QStringLiteral("the annotation reader dropped lines or boxes (listed above): exit code 1"));
+        return int(ExitSomeFailed);
+    };
     if (options.dryRun)
-        return dryRun(*plan, options, line, reporter);
+        return withReaderDrops(dryRun(*plan, options, line, reporter));
 
     BatchRunner runner;
     QEventLoop loop;
@@ -235,7 +244,7 @@ int runBatchCommand(const CommandLine& line) {
     InterruptHandler interrupts([&] { runner.cancel(); });
     runner.start(std::move(plan.value()), options);
     loop.exec();
-    return exitCode;
+    return withReaderDrops(exitCode);
 }
 
 } // namespace cropdeck::app

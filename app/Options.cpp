@@ -419,7 +419,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"
         "  cropdeck --make-demo DIR\n\n"
         "Exit codes: 0 all done (--validate: no errors; warnings alone give 0), 1 some items failed "
-        "(--validate: errors found; --convert: the reader dropped boxes or lines), 2 usage or configuration "
+        "(--validate: errors found; --batch and --convert: also when the annotation reader dropped boxes or "
+        "lines), 2 usage or configuration "
         "error, 3 fatal."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();

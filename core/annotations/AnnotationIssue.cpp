@@ -5,12 +5,12 @@
 
 namespace cropdeck {
 
-QString AnnotationIssue::toString() const {
+QString AnnotationIssue::toString(bool markWarnings) const {
     QString text = file;
     if (line > 0)
         text += u':' + QString::number(line);
     text += QStringLiteral(": ");
-    if (severity == IssueSeverity::Warning)
+    if (markWarnings && severity == IssueSeverity::Warning)
         text += QStringLiteral("warning: ");
     if (!element.isEmpty())
         text += element + QStringLiteral(": ");

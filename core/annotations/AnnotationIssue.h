@@ -23,8 +23,9 @@ struct AnnotationIssue {
     QString element; // XML element, JSON path or CSV column, empty when the line says it all
     QString message;
 
-    // "file:line: element: message", with "warning: " in front of warnings.
-    QString toString() const;
+    // "file:line: element: message", with "warning: " before the element of warnings unless
+    // `markWarnings` is false (for callers that print every issue under their own "warning:").
+    QString toString(bool markWarnings = true) const;
 };
 
 bool hasErrors(const QList<AnnotationIssue>& issues);

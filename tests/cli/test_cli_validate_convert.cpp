@@ -383,6 +383,22 @@ private slots:
         QVERIFY(run.out.contains("the reader dropped some boxes or lines"));
         QVERIFY(QFile::exists(out));
     }
+
+    void batchPrintsReaderIssuesOnceWithTheirLine() {
+        // --batch goes on past lines the reader drops, names each as "warning: file:line: ...", and
+        // exits 1 because their crops are missing.
+        const QString csv = QDir(m_demo).filePath("batch-bad-line.csv");
+        writeText(csv, "path,x,y,w,h,label\nimages/01_meadow_640x480.jpg,1,2,30,40,a\n"
+                       "images/01_meadow_640x480.jpg,one,2,30,40,a\n");
+        const CliResult run =
+            runCropdeck({"--batch", "--annotations", csv, "--out", m_dir.filePath("batch-bad-line-out")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("dropped lines or boxes"), qPrintable(text(run)));
+        QVERIFY(QFile::exists(m_dir.filePath("batch-bad-line-out/01_meadow_640x480_0_a.jpg")));
+        QVERIFY2(run.err.contains(QStringLiteral("warning: %1:3: ").arg(csv).toUtf8()),
+                 qPrintable(text(run)));
+        QVERIFY2(!run.err.contains(": warning: "), qPrintable(text(run)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliValidateConvert)
