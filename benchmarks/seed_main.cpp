@@ -8,6 +8,7 @@
 #include "Report.h"
 #include "SeedCases.h"
 #include "SystemInfo.h"
+#include "engine/OpenCvThreading.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -158,7 +159,7 @@ int main(int argc, char* argv[]) {
     const std::optional<Options> o = parseOptions(app, err);
     if (!o)
         return 2;
-    cv::setNumThreads(1); // one picture per task: OpenCV's own threads would only compete with the pool
+    useSingleThreadedOpenCv(); // one picture per task: OpenCV's own threads would only compete with the pool
 
     QDir().mkpath(o->setup.root);
     const SystemInfo system = collectSystemInfo(o->setup.root);

@@ -10,8 +10,6 @@
 #include <QFileInfo>
 #include <QThread>
 
-#include <opencv2/core/utility.hpp>
-
 #include <algorithm>
 
 #if defined(Q_OS_LINUX) || defined(Q_OS_MACOS)
@@ -103,9 +101,6 @@ QString rectText(const QRect& r) {
 void BatchJobContext::runImage(int planIndex) {
     if (m_cancel && m_cancel->load())
         return;
-    // OpenCV must not start threads of its own inside our workers: one task per image already fills
-    // every core, and nested pools only add contention.
-    cv::setNumThreads(1);
     const PlannedImage& image = m_plan.images[planIndex];
     const auto finishImage = [&](bool imageFailed) {
         m_imagesFailed += imageFailed ? 1 : 0;

@@ -2,6 +2,7 @@
 #include "engine/BatchRunner.h"
 
 #include "engine/BatchJobContext.h"
+#include "engine/OpenCvThreading.h"
 
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentMap>
@@ -31,6 +32,7 @@ BatchRunner::~BatchRunner() {
 void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
     Q_ASSERT(!isRunning());
     m_cancel = false;
+    useSingleThreadedOpenCv(); // here, on the owner's thread, before any worker runs
     m_pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
 
     // Failures are reported from worker threads; deliver them on the runner's thread.
