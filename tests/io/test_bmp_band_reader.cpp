@@ -9,6 +9,7 @@
 #include "io/BmpBandReader.h"
 #include "io/ImageProbe.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -122,6 +123,7 @@ private slots:
     void openCvWritten();
     void narrowAndWideWindowsOnLargeImage_data();
     void narrowAndWideWindowsOnLargeImage();
+    void mappedBandsMeetExactly();
     void unsupportedLayouts_data();
     void unsupportedLayouts();
     void truncated_data();
@@ -195,6 +197,25 @@ void TestBmpBandReader::narrowAndWideWindowsOnLargeImage() {
         QCOMPARE(differingPixels(decoded->pixels, reference(cv::Rect(r.x(), r.y(), r.width(), r.height()))),
                  0);
     }
+}
+
+void TestBmpBandReader::mappedBandsMeetExactly() {
+    // A 72 MB gray BMP takes two 64 MiB mappings: windows across the band boundary (output row 7456,
+    // counted from the window's top) and at both ends of the file must come out whole.
+    const QString path = m_dir.filePath(QStringLiteral("two-bands.bmp"));
+    cv::Mat image(8000, 9000, CV_8UC1);
+    cv::randu(image, 0, 256);
+    QVERIFY(writeWithOpenCv(path, image));
+    const Result<ImageInfo> info = probeImage(path, 0);
+    QVERIFY(info.ok());
+    for (const QRect& r : {QRect(0, 0, 9000, 8000), QRect(4000, 6900, 700, 1100), QRect(8999, 0, 1, 8000),
+                           QRect(0, 7999, 9000, 1)}) {
+        const Result<DecodedRegion> decoded =
+            decodeBmpRegion(path, *info, DecodeRequest{r, 1, FailOn::Error, nullptr});
+        QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+        QCOMPARE(differingPixels(decoded->pixels, image(cv::Rect(r.x(), r.y(), r.width(), r.height()))), 0);
+    }
+    QFile::remove(path);
 }
 
 void TestBmpBandReader::unsupportedLayouts_data() {
