@@ -50,6 +50,38 @@ bool RegionReader::hasRandomAccess() const {
            (m_info.format == ImageFormat::Jpeg && m_info.restartInterval > 0 && !m_info.progressive);
 }
 
+bool RegionReader::readsFromTheTop() const {
+    if (m_specialisedUnsupported)
+        return false; // the OpenCV fallback decodes once and serves every later read from memory
+    return (m_info.format == ImageFormat::Jpeg && !hasRandomAccess()) || m_info.format == ImageFormat::Png;
+}
+
+Result<std::vector<DecodedRegion>> RegionReader::readRowBands(const std::vector<QRect>& bands) {
+    if (m_info.format == ImageFormat::Jpeg && !hasRandomAccess() && !m_specialisedUnsupported) {
+        Result<QByteArrayView> data = bytes();
+        if (!data)
+            return data.error();
+        Result<std::vector<DecodedRegion>> decoded =
+            decodeJpegRowBands(*data, bands, m_failOn, m_cancel, m_path);
+        if (decoded) {
+            noteDecoder(decoded->front().decoder);
+            return decoded;
+        }
+        if (decoded.error().kind != ErrorKind::Unsupported)
+            return decoded.error();
+        // CMYK and the like: read() below falls back to OpenCV, which decodes the file once.
+    }
+    std::vector<DecodedRegion> regions;
+    regions.reserve(bands.size());
+    for (const QRect& band : bands) {
+        Result<DecodedRegion> region = read(band);
+        if (!region)
+            return region.error();
+        regions.push_back(std::move(region.value()));
+    }
+    return regions;
+}
+
 Result<QByteArrayView> RegionReader::bytes() {
     if (!m_bytes) {
         Result<QByteArray> read = readWholeFile(m_path);

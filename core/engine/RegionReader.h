@@ -23,6 +23,7 @@
 
 #include <atomic>
 #include <optional>
+#include <vector>
 
 namespace cropdeck {
 
@@ -38,6 +39,13 @@ public:
     // True when one region decode costs about the same wherever the region lies (restart markers,
     // BMP): reading windows one by one is then never worse than reading their union.
     bool hasRandomAccess() const;
+    // True when every read() decodes the file from its start down to the rectangle (JPEG without
+    // restart markers, PNG): several windows then cost less read together than one by one.
+    bool readsFromTheTop() const;
+
+    // The rows of `bands` (full resolution, one set of columns, sorted by y, no row shared) in a single
+    // pass for JPEG; one read() per band for every other case.
+    Result<std::vector<DecodedRegion>> readRowBands(const std::vector<QRect>& bands);
 
     // The file's bytes, read once on first use.
     Result<QByteArrayView> bytes();

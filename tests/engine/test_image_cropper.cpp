@@ -164,6 +164,52 @@ private slots:
         verifyExact(path, denseWindows(QSize(333, 251)), CropSettings()); // one decode of the union
     }
 
+    void windowsOfSequentialFilesAreReadTogether() {
+        // A JPEG without restart markers decodes from its top for every read: windows down the image
+        // are read in one pass (row bands), unless they all sit near the top far apart sideways. PNG
+        // windows share one decode of their union. Pixels stay exact either way.
+        const auto windowsAt = [](const QList<QRect>& rects) {
+            QList<CropWindow> windows;
+            for (const QRect& r : rects) {
+                CropWindow window;
+                window.box = QRectF(r);
+                window.id = QString::number(windows.size());
+                windows.append(window);
+            }
+            return windows;
+        };
+        const QList<CropWindow> downTheImage =
+            windowsAt({QRect(40, 100, 60, 50), QRect(1000, 500, 80, 40), QRect(500, 900, 70, 60)});
+        const QList<CropWindow> topCorners = windowsAt({QRect(0, 0, 50, 50), QRect(1150, 0, 50, 50)});
+        const struct {
+            const char* name;
+            const QList<CropWindow>& windows;
+            const char* plan;
+        } cases[] = {{"g.jpg", downTheImage, "jpeg-bands"},
+                     {"g.jpg", topCorners, "jpeg-region×2"},
+                     {"c420.jpg", downTheImage, "jpeg-bands"},
+                     {"p.jpg", downTheImage, "jpeg-bands"},
+                     {"grst.jpg", downTheImage, "jpeg-restart×3"},
+                     {"g.png", downTheImage, "png-deflate"},
+                     {"g.png", topCorners, "png-rows"}};
+        for (const auto& c : cases) {
+            const QString name = QStringLiteral("seq-") + c.name;
+            const bool gray = name.contains(u"g.") || name.contains(u"grst");
+            std::vector<int> params;
+            if (name.contains(u"rst"))
+                params = {cv::IMWRITE_JPEG_RST_INTERVAL, 1};
+            if (name.contains(u"p.jpg"))
+                params = {cv::IMWRITE_JPEG_PROGRESSIVE, 1};
+            const QString path = write(name, naturalImage(1200, 1000, gray ? 1 : 3, 5), params);
+            QVERIFY(!path.isEmpty());
+            verifyExact(path, c.windows, CropSettings());
+            const Result<CroppedImage> cropped = cropImage(path, c.windows, CropSettings());
+            QVERIFY(cropped.ok());
+            QVERIFY2(cropped->decodePlan == QString::fromUtf8(c.plan),
+                     qPrintable(name + QStringLiteral(": ") + cropped->decodePlan));
+        }
+    }
+
     void uprightCoordinatesFollowExif() {
         CROPDECK_REQUIRE_SHARED_DATA();
         const QDir dir(sharedDataDir() + "/exif_orientation");

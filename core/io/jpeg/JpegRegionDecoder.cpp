@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 namespace cropdeck {
 
@@ -137,20 +138,31 @@ ReadOutcome readRows(jpeg_decompress_struct* info, const ColumnPlan& columns, cv
     return ReadOutcome::Done;
 }
 
-} // namespace
-
-Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest& request,
-                                       const QString& pathForMessages) {
+// One pass over the file that fills `out`, one region per element, in order: each region's rows are read
+// and the rows between regions skipped (their entropy data is decoded, nothing else). Every region has
+// the same columns; their rows are sorted and disjoint. `decoderName` tags the results.
+Result<std::vector<DecodedRegion>>
+decodeRegionsInOnePass(QByteArrayView data, const std::vector<QRect>& regions, const DecodeRequest& request,
+                       const char* decoderName, const QString& pathForMessages) {
     const int scale = request.scaleDenom;
     if (scale != 1 && scale != 2 && scale != 4 && scale != 8)
         return invalid(pathForMessages,
                        QStringLiteral("JPEG scale 1/%1 is not one of 1, 1/2, 1/4, 1/8").arg(scale));
+    QRect columns;
+    for (const QRect& region : regions)
+        columns = columns.united(region);
+    for (size_t i = 0; i < regions.size(); ++i)
+        if (regions[i].x() != columns.x() || regions[i].width() != columns.width() ||
+            (i > 0 && regions[i].top() <= regions[i - 1].bottom()))
+            return invalid(pathForMessages,
+                           QStringLiteral("row bands must share their columns and be sorted and disjoint"));
 
     JpegDecompressor decoder(request.failOn);
     if (!decoder.valid())
         return makeError(ErrorKind::TooLarge, QStringLiteral("%1: out of memory").arg(pathForMessages));
     ScratchBand scratch;
-    DecodedRegion result;
+    // Sized before setjmp: after it only the elements (heap memory) change, never the vector itself.
+    std::vector<DecodedRegion> results(regions.size());
     jpeg_decompress_struct* info = decoder.info();
     if (setjmp(decoder.jump()) != 0)
         return decoder.error(pathForMessages);
@@ -160,34 +172,65 @@ Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest&
     jpeg_read_header(info, TRUE);
     if (auto unsupported = unsupportedColorSpace(*info, pathForMessages))
         return *unsupported;
-    if (auto outside = checkRegion(*info, request.region, pathForMessages))
+    if (auto outside = checkRegion(*info, columns, pathForMessages))
         return *outside;
     configureOutput(info, scale);
     jpeg_start_decompress(info);
 
-    result.region = request.region;
-    result.scaleDenom = scale;
-    result.decoder = "jpeg-region";
-    result.scaledRegion = jpeg::scaledRegion(
-        request.region, scale,
-        QSize(static_cast<int>(info->output_width), static_cast<int>(info->output_height)));
-    const QRect& wanted = result.scaledRegion;
-    const ColumnPlan columns = cropColumns(info, wanted);
-
-    result.pixels.create(wanted.height(), wanted.width(), info->output_components == 1 ? CV_8UC1 : CV_8UC3);
-    JSAMPLE* band = scratch.reserve(size_t(kBandRows) * columns.cropWidth * result.pixels.elemSize());
-    if (cancelled(request.cancel))
-        return cancelledError(pathForMessages);
-    if (wanted.y() > 0)
-        jpeg_skip_scanlines(info, static_cast<JDIMENSION>(wanted.y()));
-    const ReadOutcome outcome = readRows(info, columns, result.pixels, band, request.cancel);
-    jpeg_abort_decompress(info); // never finish: the rows below the region are not read
+    const QSize scaledImage(static_cast<int>(info->output_width), static_cast<int>(info->output_height));
+    for (size_t i = 0; i < regions.size(); ++i) {
+        DecodedRegion& result = results[i];
+        result.region = regions[i];
+        result.scaleDenom = scale;
+        result.decoder = decoderName;
+        result.scaledRegion = jpeg::scaledRegion(regions[i], scale, scaledImage);
+        result.pixels.create(result.scaledRegion.height(), result.scaledRegion.width(),
+                             info->output_components == 1 ? CV_8UC1 : CV_8UC3);
+    }
+    const QRect scaledColumns = jpeg::scaledRegion(columns, scale, scaledImage);
+    const ColumnPlan columnPlan = cropColumns(info, scaledColumns);
+    JSAMPLE* band =
+        scratch.reserve(size_t(kBandRows) * columnPlan.cropWidth * results.front().pixels.elemSize());
+    ReadOutcome outcome = ReadOutcome::Done;
+    for (size_t i = 0; i < results.size() && outcome == ReadOutcome::Done; ++i) {
+        if (cancelled(request.cancel)) {
+            outcome = ReadOutcome::Cancelled;
+            break;
+        }
+        const JDIMENSION top = static_cast<JDIMENSION>(results[i].scaledRegion.y());
+        if (top < info->output_scanline) // scaled bands that share a row: the caller must merge them
+            return invalid(pathForMessages, QStringLiteral("row bands overlap at this scale"));
+        if (top > info->output_scanline)
+            jpeg_skip_scanlines(info, top - info->output_scanline);
+        outcome = readRows(info, columnPlan, results[i].pixels, band, request.cancel);
+    }
+    jpeg_abort_decompress(info); // never finish: the rows below the last region are not read
     if (outcome == ReadOutcome::Cancelled)
         return cancelledError(pathForMessages);
     if (outcome == ReadOutcome::Stalled)
         return makeError(ErrorKind::Truncated,
                          QStringLiteral("%1: JPEG data ends early").arg(pathForMessages));
-    return result;
+    return results;
+}
+
+} // namespace
+
+Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest& request,
+                                       const QString& pathForMessages) {
+    Result<std::vector<DecodedRegion>> decoded =
+        decodeRegionsInOnePass(data, {request.region}, request, "jpeg-region", pathForMessages);
+    if (!decoded)
+        return decoded.error();
+    return std::move(decoded->front());
+}
+
+Result<std::vector<DecodedRegion>> decodeJpegRowBands(QByteArrayView data, const std::vector<QRect>& bands,
+                                                      FailOn failOn, const std::atomic_bool* cancel,
+                                                      const QString& pathForMessages) {
+    if (bands.empty())
+        return invalid(pathForMessages, QStringLiteral("no row bands to decode"));
+    return decodeRegionsInOnePass(data, bands, DecodeRequest{QRect(), 1, failOn, cancel}, "jpeg-bands",
+                                  pathForMessages);
 }
 
 } // namespace cropdeck

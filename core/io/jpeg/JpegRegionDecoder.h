@@ -20,9 +20,20 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <vector>
+
 namespace cropdeck {
 
 Result<DecodedRegion> decodeJpegRegion(QByteArrayView data, const DecodeRequest& request,
                                        const QString& pathForMessages);
+
+// Several row bands of one image in a single pass, at full resolution: for the windows of a JPEG without
+// restart markers, which would each decode the entropy data from the top again if read one by one. The
+// entropy data is decoded once, down to the last band; only the bands' rows go through the IDCT. Every
+// band spans the same columns (x and width), bands are sorted by y and share no row. Pixels and errors
+// as decodeJpegRegion; decoder name "jpeg-bands".
+Result<std::vector<DecodedRegion>> decodeJpegRowBands(QByteArrayView data, const std::vector<QRect>& bands,
+                                                      FailOn failOn, const std::atomic_bool* cancel,
+                                                      const QString& pathForMessages);
 
 } // namespace cropdeck

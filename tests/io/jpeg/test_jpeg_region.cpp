@@ -11,6 +11,9 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <random>
+#include <vector>
+
 using namespace cropdeck;
 using namespace cropdeck::test;
 
@@ -75,6 +78,24 @@ int reducedFlag(bool colourImage, int scale) {
     }
 }
 
+// 1 to 5 row bands over random columns: sorted, disjoint, some one row apart, some touching the
+// image's first or last row.
+std::vector<QRect> randomBands(int width, int height, std::mt19937& random) {
+    const auto between = [&](int low, int high) {
+        return std::uniform_int_distribution<int>(low, high)(random);
+    };
+    const int x = between(0, width - 1);
+    const int w = between(1, width - x);
+    std::vector<QRect> bands;
+    int top = between(0, height - 1) / 3;
+    for (int count = between(1, 5); count > 0 && top < height; --count) {
+        const int h = between(1, std::max(1, (height - top) / 2));
+        bands.push_back(QRect(x, top, w, std::min(h, height - top)));
+        top = bands.back().bottom() + 1 + between(1, std::max(1, height / 4));
+    }
+    return bands;
+}
+
 QString windowName(const QRect& r) {
     return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
 }
@@ -89,6 +110,9 @@ private slots:
     void matchesFullDecode();
     void scaledMatchesReducedDecode_data();
     void scaledMatchesReducedDecode();
+    void rowBandsMatchFullDecode_data();
+    void rowBandsMatchFullDecode();
+    void rowBandsRejectBadLayouts();
     void rejectsBadRequests();
     void cancels();
     void reportsGarbage();
@@ -121,6 +145,61 @@ void TestJpegRegion::matchesFullDecode() {
                  qPrintable(windowName(window) + QStringLiteral(": ") +
                             describeDifference(decoded->pixels, expected)));
     }
+}
+
+void TestJpegRegion::rowBandsMatchFullDecode_data() {
+    matchesFullDecode_data();
+}
+
+void TestJpegRegion::rowBandsMatchFullDecode() {
+    // Several bands in one pass (skip, read, skip, read...) must give what a full decode gives, also
+    // where a band starts right after the previous one or inside the same iMCU row.
+    QFETCH(int, index);
+    const Case& c = kCases[index];
+    const QByteArray jpeg =
+        encodeJpeg(naturalImage(c.width, c.height, c.options.color, 100 + index), c.options);
+    const cv::Mat reference = referenceDecodeBytes(jpeg);
+    std::mt19937 random(31 + unsigned(index));
+    for (int trial = 0; trial < 30; ++trial) {
+        const std::vector<QRect> bands = randomBands(c.width, c.height, random);
+        const Result<std::vector<DecodedRegion>> decoded =
+            decodeJpegRowBands(jpeg, bands, FailOn::Error, nullptr, QStringLiteral("bands.jpg"));
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : qPrintable(decoded.error().message));
+        QCOMPARE(decoded->size(), bands.size());
+        for (size_t b = 0; b < bands.size(); ++b) {
+            const QRect& band = bands[b];
+            QCOMPARE((*decoded)[b].region, band);
+            QCOMPARE(QByteArray((*decoded)[b].decoder), QByteArray("jpeg-bands"));
+            const cv::Mat expected = reference(cv::Rect(band.x(), band.y(), band.width(), band.height()));
+            QVERIFY2(
+                differingPixels((*decoded)[b].pixels, expected) == 0,
+                qPrintable(
+                    QStringLiteral("band %1 of %2, %3: ").arg(b).arg(bands.size()).arg(windowName(band)) +
+                    describeDifference((*decoded)[b].pixels, expected)));
+        }
+    }
+}
+
+void TestJpegRegion::rowBandsRejectBadLayouts() {
+    const QByteArray jpeg = encodeJpeg(naturalImage(64, 64, true, 5), colour(Sampling::S420));
+    const auto decode = [&](const std::vector<QRect>& bands) {
+        return decodeJpegRowBands(jpeg, bands, FailOn::Error, nullptr, QStringLiteral("b.jpg"));
+    };
+    const std::vector<std::vector<QRect>> bad = {
+        {},
+        {QRect(0, 10, 8, 8), QRect(4, 30, 8, 8)}, // different columns
+        {QRect(0, 30, 8, 8), QRect(0, 10, 8, 8)}, // not sorted
+        {QRect(0, 10, 8, 8), QRect(0, 17, 8, 8)}, // sharing row 17
+        {QRect(0, 60, 8, 8)},                     // past the bottom
+    };
+    for (const std::vector<QRect>& bands : bad) {
+        const auto decoded = decode(bands);
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().kind, ErrorKind::Invalid);
+        QVERIFY2(decoded.error().message.startsWith(QStringLiteral("b.jpg: ")),
+                 qPrintable(decoded.error().message));
+    }
+    QVERIFY(decode({QRect(0, 10, 8, 8), QRect(0, 18, 8, 8)}).ok()); // touching is fine
 }
 
 void TestJpegRegion::scaledMatchesReducedDecode_data() {
