@@ -3,7 +3,8 @@
 
 // Reads rectangles of one source image with the cheapest decoder that gives exact pixels:
 //   JPEG  restart-marker random access when the file has restart markers, else region decode
-//         (jpeg_crop_scanline + jpeg_skip_scanlines), with DCT-domain scaling when asked;
+//         (jpeg_crop_scanline + jpeg_skip_scanlines), with DCT-domain scaling when asked, or several
+//         row bands in one pass (readRowBands);
 //   PNG   row decode that stops after the last needed row, or a whole-image libdeflate inflate when the
 //         region reaches far enough down the image for that to be faster;
 //   BMP   a read of only the needed rows;
