@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -76,9 +77,10 @@ void printJsonLine(const QJsonObject& object) {
 }
 
 // --dry-run: every header probed and every window planned, nothing decoded or written.
+// `readerErrors`: annotation lines or boxes the reader dropped, counted as problems.
 int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine& line,
-           ProgressReporter& reporter) {
-    int problems = 0;
+           ProgressReporter& reporter, int readerErrors) {
+    int problems = readerErrors;
     const QDir out(options.outputDir);
     for (const PlannedImage& image : plan.images) {
         const auto report = [&](int window, const Error& error) {
@@ -215,16 +217,18 @@ int runBatchCommand(const CommandLine& line) {
                                   options.settings.maxPixels, options.threads))
         reporter.warning(*hint);
     // Annotation lines or boxes the reader dropped are failed items too: the crops they would have
-    // given are missing, so a script must not see "all done".
-    const auto withReaderDrops = [&](int exitCode) {
-        if (exitCode != ExitOk || !hasErrors(issues))
-            return exitCode;
+    // given are missing, so neither the summary nor the exit code may say "all done".
+    const int readerErrors =
+        int(std::count_if(issues.cbegin(), issues.cend(), [](const AnnotationIssue& issue) {
+            return issue.severity == IssueSeverity::Error;
+        }));
+    if (readerErrors > 0)
         reporter.warning(
-            QStringLiteral("the annotation reader dropped lines or boxes (listed above): exit code 1"));
-        return int(ExitSomeFailed);
-    };
+            QStringLiteral("the annotation reader dropped %1 lines or boxes (listed above): their "
+                           "crops are missing, so the batch counts as having failures")
+                .arg(readerErrors));
     if (options.dryRun)
-        return withReaderDrops(dryRun(*plan, options, line, reporter));
+        return dryRun(*plan, options, line, reporter, readerErrors);
 
     BatchRunner runner;
     QEventLoop loop;
@@ -234,7 +238,9 @@ int runBatchCommand(const CommandLine& line) {
     QObject::connect(&runner, &BatchRunner::failed, [&](const BatchFailure& f) { reporter.failure(f); });
     QObject::connect(&runner, &BatchRunner::noticed,
                      [&](const BatchNotice& n) { reporter.warning(n.message); });
-    QObject::connect(&runner, &BatchRunner::finished, [&](const BatchSummary& summary) {
+    QObject::connect(&runner, &BatchRunner::finished, [&](BatchSummary summary) {
+        if (readerErrors > 0 && summary.outcome == BatchOutcome::Completed)
+            summary.outcome = BatchOutcome::CompletedWithFailures;
         reporter.summary(summary, QDir(options.outputDir).absolutePath());
         if (summary.outcome == BatchOutcome::Cancelled && !line.json)
             std::fprintf(stderr, "cancelled: finished crops are kept; run again with --resume to continue\n");
@@ -244,7 +250,7 @@ int runBatchCommand(const CommandLine& line) {
     InterruptHandler interrupts([&] { runner.cancel(); });
     runner.start(std::move(plan.value()), options);
     loop.exec();
-    return withReaderDrops(exitCode);
+    return exitCode;
 }
 
 } // namespace cropdeck::app

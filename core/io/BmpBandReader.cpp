@@ -19,12 +19,11 @@ namespace cropdeck {
 namespace {
 
 constexpr const char* kDecoderName = "bmp-rows";
-// Bands bound what one read or one mapping covers, and how often cancellation is checked. A mapping
-// costs address space, not memory, so its bands are larger: fewer mmap/munmap calls, whose TLB
-// shootdowns stall the other workers.
+// Bands bound what one read or one mapping covers (BmpReadOptions::mappedBandBytes), and how often
+// cancellation is checked. A mapping costs address space, not memory, so its bands are larger: fewer
+// mmap/munmap calls, whose TLB shootdowns stall the other workers.
 constexpr qint64 kMaxReadBandBytes = 1 << 20;
 constexpr int kMaxReadBandRows = 64;
-constexpr qint64 kMaxMappedBandBytes = 64 << 20;
 
 enum class Layout { Palette, Rgb555, Rgb565, Bgr24, Bgrx32, Bgra32 };
 
@@ -156,51 +155,67 @@ BandPlan planFor(const BmpHeader& h, const QRect& region) {
 
 // Converts the stored rows of one band into output rows. The file is memory-mapped where it can be:
 // a window of 512 columns of a 4000-column gray BMP then costs a page fault per few rows instead of a
-// read() per row, and nothing is copied twice (Pillow maps uncompressed BMPs the same way). Where
-// mapping fails (a file system without mmap), the band is read with read() calls instead.
+// read() per row, and nothing is copied twice (Pillow and libvips map uncompressed files the same way).
+// Where mapping fails (a file system without mmap), the rest is read with read() calls instead. The
+// price, as for those libraries: a file cut short by another program while it is mapped, or an I/O
+// error under the mapping (network storage), ends the process with SIGBUS instead of failing one
+// image. Sources are not expected to change during a batch.
 class BandReader {
 public:
     BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region,
-               BmpAccess access)
+               const BmpReadOptions& options)
         : m_file(file)
         , m_fileSize(file.size())
         , m_header(header)
         , m_format(format)
         , m_region(region)
         , m_plan(planFor(header, region))
-        , m_mapping(access == BmpAccess::Mapped) {}
+        , m_mapping(options.access == BmpAccess::Mapped)
+        , m_mappedBandBytes(std::max<qint64>(1, options.mappedBandBytes)) {}
 
     // Decodes output rows [first, first + count) into `out`; false when the file ends before them.
     bool decodeBand(int first, int count, cv::Mat& out) {
-        // Stored rows of the band are contiguous; bottom-up files store them in reverse order.
-        const int lastImageRow = first + count - 1 + m_region.top();
-        const int firstStored =
-            m_header.topDown ? first + m_region.top() : m_header.height - 1 - lastImageRow;
-        const qint64 base = qint64(m_header.pixelDataOffset) + qint64(firstStored) * m_plan.stride;
-        if (m_mapping)
-            if (std::optional<bool> mapped = decodeMapped(base, first, count, out))
+        if (m_mapping) {
+            if (std::optional<bool> mapped = decodeMapped(first, count, out))
                 return *mapped;
-        m_mapping = false;
-        return decodeRead(base, first, count, out);
+            m_mapping = false; // read() from here on, in read-sized pieces (a mapped band may be 64 MiB)
+        }
+        bool complete = true;
+        for (int done = 0, step = readBandRows(); done < count; done += step)
+            complete = decodeRead(first + done, std::min(step, count - done), out) && complete;
+        return complete;
     }
 
     // Rows for the next band: larger while mapping works.
     int bandRows() const {
-        const qint64 stride = std::max<qint64>(1, m_plan.stride);
-        return m_mapping ? int(std::clamp<qint64>(kMaxMappedBandBytes / stride, 1, m_header.height))
-                         : int(std::clamp<qint64>(kMaxReadBandBytes / stride, 1, kMaxReadBandRows));
+        return m_mapping ? int(std::clamp<qint64>(m_mappedBandBytes / stride(), 1, m_header.height))
+                         : readBandRows();
     }
     bool ioFailed() const { return m_ioFailed; }
     int rowsDecoded() const { return m_rowsDecoded; }
 
 private:
+    qint64 stride() const { return std::max<qint64>(1, m_plan.stride); }
+    int readBandRows() const {
+        return int(std::clamp<qint64>(kMaxReadBandBytes / stride(), 1, kMaxReadBandRows));
+    }
+
+    // File offset of the first stored row of output rows [first, first + count): stored rows of a band
+    // are contiguous, and bottom-up files store them in reverse order.
+    qint64 bandBase(int first, int count) const {
+        const int lastImageRow = first + count - 1 + m_region.top();
+        const int firstStored =
+            m_header.topDown ? first + m_region.top() : m_header.height - 1 - lastImageRow;
+        return qint64(m_header.pixelDataOffset) + qint64(firstStored) * m_plan.stride;
+    }
+
     int outputRow(int first, int count, int storedIndex) const {
         return m_header.topDown ? first + storedIndex : first + count - 1 - storedIndex;
     }
 
     // nullopt when the band could not be mapped.
-    std::optional<bool> decodeMapped(qint64 base, int first, int count, cv::Mat& out) {
-        const qint64 start = base + m_plan.spanStart;
+    std::optional<bool> decodeMapped(int first, int count, cv::Mat& out) {
+        const qint64 start = bandBase(first, count) + m_plan.spanStart;
         const qint64 wanted = qint64(count - 1) * m_plan.stride + m_plan.spanBytes;
         const qint64 available = std::min(wanted, m_fileSize - start);
         if (available <= 0)
@@ -223,7 +238,8 @@ private:
         return complete;
     }
 
-    bool decodeRead(qint64 base, int first, int count, cv::Mat& out) {
+    bool decodeRead(int first, int count, cv::Mat& out) {
+        const qint64 base = bandBase(first, count);
         const qint64 bandBytes = m_plan.wholeRows
                                      ? (count - 1) * m_plan.stride + m_plan.spanStart + m_plan.spanBytes
                                      : m_plan.spanBytes;
@@ -269,6 +285,7 @@ private:
     QRect m_region;
     BandPlan m_plan;
     bool m_mapping;
+    qint64 m_mappedBandBytes;
     std::vector<uchar> m_buffer;
     qint64 m_valid = 0;
     bool m_ioFailed = false;
@@ -293,7 +310,7 @@ Error truncatedError(const QString& path, qint64 fileSize) {
 } // namespace
 
 Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info,
-                                      const DecodeRequest& request, BmpAccess access) {
+                                      const DecodeRequest& request, const BmpReadOptions& options) {
     if (info.format != ImageFormat::Bmp)
         return makeError(ErrorKind::Invalid, QStringLiteral("%1: not probed as a BMP").arg(path));
     if (Status valid = checkRegionRequest(request, info, path); !valid)
@@ -316,7 +333,7 @@ Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info
                 .arg(header->headerSize));
     const QRect& region = request.region;
     cv::Mat pixels = cv::Mat::zeros(region.height(), region.width(), CV_8UC(format->channels));
-    BandReader reader(file, *header, *format, region, access);
+    BandReader reader(file, *header, *format, region, options);
     bool complete = true;
     for (int first = 0, rows = 0; first < region.height(); first += rows) {
         if (cancelled(request))

@@ -27,7 +27,12 @@ enum class BmpAccess {
     Read,   // read() calls only (tests use it to cover the fallback)
 };
 
+struct BmpReadOptions {
+    BmpAccess access = BmpAccess::Mapped;
+    qint64 mappedBandBytes = qint64(64) << 20; // at most this much of the file mapped at once
+};
+
 Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info,
-                                      const DecodeRequest& request, BmpAccess access = BmpAccess::Mapped);
+                                      const DecodeRequest& request, const BmpReadOptions& options = {});
 
 } // namespace cropdeck

@@ -385,19 +385,41 @@ private slots:
     }
 
     void batchPrintsReaderIssuesOnceWithTheirLine() {
-        // --batch goes on past lines the reader drops, names each as "warning: file:line: ...", and
-        // exits 1 because their crops are missing.
+        // --batch goes on past lines the reader drops (an error) or keeps under an assumption (a
+        // warning: the zero-size box), prints each once as "warning: file:line: ...", and counts the
+        // dropped line as a failure: summary and exit code say so, in text, JSON and --dry-run.
         const QString csv = QDir(m_demo).filePath("batch-bad-line.csv");
         writeText(csv, "path,x,y,w,h,label\nimages/01_meadow_640x480.jpg,1,2,30,40,a\n"
-                       "images/01_meadow_640x480.jpg,one,2,30,40,a\n");
-        const CliResult run =
-            runCropdeck({"--batch", "--annotations", csv, "--out", m_dir.filePath("batch-bad-line-out")});
+                       "images/01_meadow_640x480.jpg,one,2,30,40,a\n"
+                       "images/01_meadow_640x480.jpg,5,5,0,10,z\n");
+        const QString out = m_dir.filePath("batch-bad-line-out");
+        const CliResult run = runCropdeck({"--batch", "--annotations", csv, "--out", out});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("dropped lines or boxes"), qPrintable(text(run)));
-        QVERIFY(QFile::exists(m_dir.filePath("batch-bad-line-out/01_meadow_640x480_0_a.jpg")));
-        QVERIFY2(run.err.contains(QStringLiteral("warning: %1:3: ").arg(csv).toUtf8()),
-                 qPrintable(text(run)));
-        QVERIFY2(!run.err.contains(": warning: "), qPrintable(text(run)));
+        QVERIFY(QFile::exists(QDir(out).filePath("01_meadow_640x480_0_a.jpg")));
+        const QByteArray dropped = QStringLiteral("warning: %1:3: ").arg(csv).toUtf8();
+        const QByteArray zeroSize = QStringLiteral("warning: %1:4: zero-size box").arg(csv).toUtf8();
+        QCOMPARE(run.err.count(dropped), 1);
+        QCOMPARE(run.err.count(zeroSize), 1);
+        for (const QByteArray& line : run.err.split('\n'))
+            QVERIFY2(line.count("warning: ") <= 1, line.constData());
+        QVERIFY2(run.err.contains("the annotation reader dropped 1 lines or boxes"), qPrintable(text(run)));
+        QVERIFY2(run.out.contains("completed-with-failures:"), qPrintable(text(run)));
+
+        // Only the dropped line this time: nothing else fails, so the outcome comes from it alone.
+        const QString onlyDropped = QDir(m_demo).filePath("batch-dropped-line.csv");
+        writeText(onlyDropped, "path,x,y,w,h,label\nimages/01_meadow_640x480.jpg,1,2,30,40,a\n"
+                               "images/01_meadow_640x480.jpg,one,2,30,40,a\n");
+        const CliResult json =
+            runCropdeck({"--batch", "--annotations", onlyDropped, "--out", out + "-json", "--json"});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject summary = QJsonDocument::fromJson(json.out.trimmed().split('\n').last()).object();
+        QCOMPARE(summary["event"].toString(), QStringLiteral("summary"));
+        QCOMPARE(summary["outcome"].toString(), QStringLiteral("completed-with-failures"));
+
+        const CliResult dry =
+            runCropdeck({"--batch", "--annotations", onlyDropped, "--out", out + "-dry", "--dry-run"});
+        QCOMPARE(dry.exitCode, 1);
+        QVERIFY2(dry.out.contains("1 windows planned, 0 already done, 1 problems"), qPrintable(text(dry)));
     }
 };
 

@@ -152,10 +152,12 @@ decodeRegionsInOnePass(QByteArrayView data, const std::vector<QRect>& regions, c
     for (const QRect& region : regions)
         columns = columns.united(region);
     for (size_t i = 0; i < regions.size(); ++i)
-        if (regions[i].x() != columns.x() || regions[i].width() != columns.width() ||
+        if (regions[i].isEmpty() || regions[i].x() != columns.x() || regions[i].width() != columns.width() ||
             (i > 0 && regions[i].top() <= regions[i - 1].bottom()))
-            return invalid(pathForMessages,
-                           QStringLiteral("row bands must share their columns and be sorted and disjoint"));
+            return invalid(
+                pathForMessages,
+                QStringLiteral(
+                    "row bands must be non-empty, share their columns, and be sorted and disjoint"));
 
     JpegDecompressor decoder(request.failOn);
     if (!decoder.valid())

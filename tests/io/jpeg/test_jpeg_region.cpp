@@ -78,8 +78,8 @@ int reducedFlag(bool colourImage, int scale) {
     }
 }
 
-// 1 to 5 row bands over random columns: sorted, disjoint, some one row apart, some touching the
-// image's first or last row.
+// 1 to 5 row bands over random columns: sorted and disjoint, some touching the next (no row between),
+// and every other set ending at the image's last row, where a partial iMCU row is.
 std::vector<QRect> randomBands(int width, int height, std::mt19937& random) {
     const auto between = [&](int low, int high) {
         return std::uniform_int_distribution<int>(low, high)(random);
@@ -91,8 +91,10 @@ std::vector<QRect> randomBands(int width, int height, std::mt19937& random) {
     for (int count = between(1, 5); count > 0 && top < height; --count) {
         const int h = between(1, std::max(1, (height - top) / 2));
         bands.push_back(QRect(x, top, w, std::min(h, height - top)));
-        top = bands.back().bottom() + 1 + between(1, std::max(1, height / 4));
+        top = bands.back().bottom() + 1 + between(0, std::max(1, height / 4));
     }
+    if (between(0, 1) == 1)
+        bands.back().setBottom(height - 1);
     return bands;
 }
 
