@@ -4,6 +4,7 @@
 #include "io/BmpHeader.h"
 #include "io/ByteOrder.h"
 #include "io/FileReading.h"
+#include "io/LocalStorage.h"
 #include "io/RegionRequestCheck.h"
 
 #include <QFile>
@@ -156,10 +157,11 @@ BandPlan planFor(const BmpHeader& h, const QRect& region) {
 // Converts the stored rows of one band into output rows. The file is memory-mapped where it can be:
 // a window of 512 columns of a 4000-column gray BMP then costs a page fault per few rows instead of a
 // read() per row, and nothing is copied twice (Pillow and libvips map uncompressed files the same way).
-// Where mapping fails (a file system without mmap), the rest is read with read() calls instead. The
-// price, as for those libraries: a file cut short by another program while it is mapped, or an I/O
-// error under the mapping (network storage), ends the process with SIGBUS instead of failing one
-// image. Sources are not expected to change during a batch.
+// Files on network or FUSE storage, where an I/O error under a mapping would end the process with
+// SIGBUS, are read with read() calls, as is the rest of a file whose mapping fails. The price that
+// remains, as for those libraries: a local file cut short by another program while it is mapped ends
+// the process with SIGBUS instead of failing one image. Sources are not expected to change during a
+// batch.
 class BandReader {
 public:
     BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region,
@@ -170,7 +172,7 @@ public:
         , m_format(format)
         , m_region(region)
         , m_plan(planFor(header, region))
-        , m_mapping(options.access == BmpAccess::Mapped)
+        , m_mapping(options.access == BmpAccess::Mapped && isOnLocalStorage(file.fileName()))
         , m_mappedBandBytes(std::max<qint64>(1, options.mappedBandBytes)) {}
 
     // Decodes output rows [first, first + count) into `out`; false when the file ends before them.

@@ -23,7 +23,7 @@
 namespace cropdeck {
 
 enum class BmpAccess {
-    Mapped, // memory-map the row bands, falling back to Read when the file cannot be mapped
+    Mapped, // memory-map the row bands on local storage; Read on network/FUSE storage or when mapping fails
     Read,   // read() calls only (tests use it to cover the fallback)
 };
 

@@ -8,8 +8,10 @@
 #include "TestUtils.h"
 #include "io/BmpBandReader.h"
 #include "io/ImageProbe.h"
+#include "io/LocalStorage.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,6 +139,7 @@ private slots:
     void narrowAndWideWindowsOnLargeImage_data();
     void narrowAndWideWindowsOnLargeImage();
     void mappedBandsMeetExactly();
+    void mapsOnlyLocalStorage();
     void unsupportedLayouts_data();
     void unsupportedLayouts();
     void truncated_data();
@@ -229,6 +232,17 @@ void TestBmpBandReader::mappedBandsMeetExactly() {
         QCOMPARE(differingPixels(decoded->pixels, image(cv::Rect(r.x(), r.y(), r.width(), r.height()))), 0);
     }
     QFile::remove(path);
+}
+
+void TestBmpBandReader::mapsOnlyLocalStorage() {
+    // What cannot be examined is treated as remote (read() is always safe).
+    QVERIFY(!isOnLocalStorage(m_dir.filePath(QStringLiteral("no-such-file.bmp"))));
+#if defined(Q_OS_LINUX)
+    // proc and tmpfs are local by any measure; network and FUSE types are listed in LocalStorage.cpp.
+    QVERIFY(isOnLocalStorage(QStringLiteral("/proc/self/status")));
+    if (QFileInfo::exists(QStringLiteral("/dev/shm")))
+        QVERIFY(isOnLocalStorage(QStringLiteral("/dev/shm")));
+#endif
 }
 
 void TestBmpBandReader::unsupportedLayouts_data() {
