@@ -12,18 +12,18 @@
 
 namespace cropdeck::test {
 
-QString sharedDataDir()
-{
+QString sharedDataDir() {
     QString dir = qEnvironmentVariable("CROPDECK_SHARED_DATA");
     if (dir.isEmpty())
         dir = QStringLiteral(CROPDECK_SHARED_DATA_DEFAULT);
     return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
 }
 
-QString cropdeckBinary() { return qEnvironmentVariable("CROPDECK_BINARY"); }
+QString cropdeckBinary() {
+    return qEnvironmentVariable("CROPDECK_BINARY");
+}
 
-cv::Mat referenceDecode(const QString& path)
-{
+cv::Mat referenceDecode(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -42,8 +42,7 @@ cv::Mat referenceDecode(const QString& path)
     return decoded;
 }
 
-long long differingPixels(const cv::Mat& a, const cv::Mat& b)
-{
+long long differingPixels(const cv::Mat& a, const cv::Mat& b) {
     if (a.size() != b.size() || a.type() != b.type())
         return -1;
     cv::Mat diff;
@@ -54,11 +53,15 @@ long long differingPixels(const cv::Mat& a, const cv::Mat& b)
     return cv::countNonZero(anyChannel);
 }
 
-QString describeDifference(const cv::Mat& a, const cv::Mat& b)
-{
+QString describeDifference(const cv::Mat& a, const cv::Mat& b) {
     if (a.size() != b.size() || a.type() != b.type())
         return QStringLiteral("size/type differ: %1x%2 type %3 vs %4x%5 type %6")
-            .arg(a.cols).arg(a.rows).arg(a.type()).arg(b.cols).arg(b.rows).arg(b.type());
+            .arg(a.cols)
+            .arg(a.rows)
+            .arg(a.type())
+            .arg(b.cols)
+            .arg(b.rows)
+            .arg(b.type());
     for (int y = 0; y < a.rows; ++y) {
         const uchar* pa = a.ptr(y);
         const uchar* pb = b.ptr(y);
@@ -66,9 +69,24 @@ QString describeDifference(const cv::Mat& a, const cv::Mat& b)
         for (int i = 0; i < rowBytes; ++i)
             if (pa[i] != pb[i])
                 return QStringLiteral("first difference at x=%1 y=%2 channel %3: %4 vs %5")
-                    .arg(i / int(a.elemSize())).arg(y).arg(i % int(a.elemSize())).arg(pa[i]).arg(pb[i]);
+                    .arg(i / int(a.elemSize()))
+                    .arg(y)
+                    .arg(i % int(a.elemSize()))
+                    .arg(pa[i])
+                    .arg(pb[i]);
     }
     return QStringLiteral("identical");
+}
+
+QList<CropWindow> windowsAt(const QList<QRect>& boxes) {
+    QList<CropWindow> windows;
+    for (const QRect& box : boxes) {
+        CropWindow window;
+        window.box = QRectF(box);
+        window.id = QString::number(windows.size());
+        windows.append(window);
+    }
+    return windows;
 }
 
 } // namespace cropdeck::test

@@ -3,6 +3,10 @@
 
 // Helpers shared by every test: where the real test data lives, a sandbox folder, image comparison.
 
+#include "annotations/Annotation.h"
+
+#include <QList>
+#include <QRect>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -16,8 +20,9 @@ QString sharedDataDir();
 // Skips the calling test with a clear message when ../shared/data is absent.
 #define CROPDECK_REQUIRE_SHARED_DATA()                                                                       \
     do {                                                                                                     \
-        if (cropdeck::test::sharedDataDir().isEmpty())                                                      \
-            QSKIP("../shared/data not found (set CROPDECK_SHARED_DATA to the real-data folder to run this)"); \
+        if (cropdeck::test::sharedDataDir().isEmpty())                                                       \
+            QSKIP(                                                                                           \
+                "../shared/data not found (set CROPDECK_SHARED_DATA to the real-data folder to run this)");  \
     } while (false)
 
 // Path of the cropdeck binary built beside the tests ($CROPDECK_BINARY, set by CTest).
@@ -32,5 +37,8 @@ long long differingPixels(const cv::Mat& a, const cv::Mat& b);
 
 // Describes the first difference for a failure message.
 QString describeDifference(const cv::Mat& a, const cv::Mat& b);
+
+// Crop windows with these boxes, ids "0", "1", ... in order, no label.
+QList<CropWindow> windowsAt(const QList<QRect>& boxes);
 
 } // namespace cropdeck::test

@@ -168,16 +168,6 @@ private slots:
         // A JPEG without restart markers decodes from its top for every read: windows down the image
         // are read in one pass (row bands), unless they all sit near the top far apart sideways. PNG
         // windows share one decode of their union. Pixels stay exact either way.
-        const auto windowsAt = [](const QList<QRect>& rects) {
-            QList<CropWindow> windows;
-            for (const QRect& r : rects) {
-                CropWindow window;
-                window.box = QRectF(r);
-                window.id = QString::number(windows.size());
-                windows.append(window);
-            }
-            return windows;
-        };
         const QList<CropWindow> downTheImage =
             windowsAt({QRect(40, 100, 60, 50), QRect(1000, 500, 80, 40), QRect(500, 900, 70, 60)});
         const QList<CropWindow> topCorners = windowsAt({QRect(0, 0, 50, 50), QRect(1150, 0, 50, 50)});

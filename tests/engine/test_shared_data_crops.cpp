@@ -51,14 +51,7 @@ QList<CropWindow> probeWindows(QSize size) {
                                 std::min(size.height(), 29))};
     if (qint64(size.width()) * size.height() <= 4'000'000)
         rects.append(QRect(QPoint(0, 0), size));
-    QList<CropWindow> windows;
-    for (const QRect& rect : rects) {
-        CropWindow window;
-        window.box = QRectF(rect);
-        window.id = QString::number(windows.size());
-        windows.append(window);
-    }
-    return windows;
+    return windowsAt(rects);
 }
 
 } // namespace
