@@ -20,7 +20,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -77,10 +76,10 @@ void printJsonLine(const QJsonObject& object) {
 }
 
 // --dry-run: every header probed and every window planned, nothing decoded or written.
-// `readerErrors`: annotation lines or boxes the reader dropped, counted as problems.
+// `readerDropped`: the annotation reader dropped lines or boxes, which counts as one problem.
 int dryRun(const BatchPlan& plan, const BatchOptions& options, const CommandLine& line,
-           ProgressReporter& reporter, int readerErrors) {
-    int problems = readerErrors;
+           ProgressReporter& reporter, bool readerDropped) {
+    int problems = readerDropped ? 1 : 0;
     const QDir out(options.outputDir);
     for (const PlannedImage& image : plan.images) {
         const auto report = [&](int window, const Error& error) {
@@ -218,17 +217,13 @@ int runBatchCommand(const CommandLine& line) {
         reporter.warning(*hint);
     // Annotation lines or boxes the reader dropped are failed items too: the crops they would have
     // given are missing, so neither the summary nor the exit code may say "all done".
-    const int readerErrors =
-        int(std::count_if(issues.cbegin(), issues.cend(), [](const AnnotationIssue& issue) {
-            return issue.severity == IssueSeverity::Error;
-        }));
-    if (readerErrors > 0)
-        reporter.warning(
-            QStringLiteral("the annotation reader dropped %1 lines or boxes (listed above): their "
-                           "crops are missing, so the batch counts as having failures")
-                .arg(readerErrors));
+    // (The issue list is capped, with a last entry counting the rest, so it cannot give the number.)
+    const bool readerDropped = hasErrors(issues);
+    if (readerDropped)
+        reporter.warning(QStringLiteral("the annotation reader dropped lines or boxes (listed above): their "
+                                        "crops are missing, so the batch counts as having failures"));
     if (options.dryRun)
-        return dryRun(*plan, options, line, reporter, readerErrors);
+        return dryRun(*plan, options, line, reporter, readerDropped);
 
     BatchRunner runner;
     QEventLoop loop;
@@ -239,7 +234,7 @@ int runBatchCommand(const CommandLine& line) {
     QObject::connect(&runner, &BatchRunner::noticed,
                      [&](const BatchNotice& n) { reporter.warning(n.message); });
     QObject::connect(&runner, &BatchRunner::finished, [&](BatchSummary summary) {
-        if (readerErrors > 0 && summary.outcome == BatchOutcome::Completed)
+        if (readerDropped && summary.outcome == BatchOutcome::Completed)
             summary.outcome = BatchOutcome::CompletedWithFailures;
         reporter.summary(summary, QDir(options.outputDir).absolutePath());
         if (summary.outcome == BatchOutcome::Cancelled && !line.json)
