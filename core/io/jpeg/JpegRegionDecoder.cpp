@@ -152,12 +152,10 @@ decodeRegionsInOnePass(QByteArrayView data, const std::vector<QRect>& regions, c
     for (const QRect& region : regions)
         columns = columns.united(region);
     for (size_t i = 0; i < regions.size(); ++i)
-        if (regions[i].isEmpty() || regions[i].x() != columns.x() || regions[i].width() != columns.width() ||
+        if (regions[i].x() != columns.x() || regions[i].width() != columns.width() ||
             (i > 0 && regions[i].top() <= regions[i - 1].bottom()))
-            return invalid(
-                pathForMessages,
-                QStringLiteral(
-                    "row bands must be non-empty, share their columns, and be sorted and disjoint"));
+            return invalid(pathForMessages,
+                           QStringLiteral("row bands must share their columns and be sorted and disjoint"));
 
     JpegDecompressor decoder(request.failOn);
     if (!decoder.valid())
@@ -174,8 +172,9 @@ decodeRegionsInOnePass(QByteArrayView data, const std::vector<QRect>& regions, c
     jpeg_read_header(info, TRUE);
     if (auto unsupported = unsupportedColorSpace(*info, pathForMessages))
         return *unsupported;
-    if (auto outside = checkRegion(*info, columns, pathForMessages))
-        return *outside;
+    for (const QRect& region : regions) // empty or outside: the same message for one region or many
+        if (auto outside = checkRegion(*info, region, pathForMessages))
+            return *outside;
     configureOutput(info, scale);
     jpeg_start_decompress(info);
 
