@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConvertCommand.h"
 
-#include "AnnotationInput.h"
 #include "ExitCodes.h"
+#include "ReportError.h"
 #include "annotations/ValidationProbes.h"
+#include "batch/AnnotationInput.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -99,15 +100,15 @@ int runConvertCommand(const CommandLine& line) {
     Result<AnnotationFormat> format = targetFormat(line.convertTo);
     if (!format)
         return reportInputError(format.error());
-    if (Status safe = checkNotOverwritingInput(line.annotations, line.convertOut, *format); !safe)
+    if (Status safe = checkNotOverwritingInput(line.request.annotations, line.convertOut, *format); !safe)
         return reportInputError(safe.error());
 
     // YOLO input turns fractions into pixels, YOLO/VOC/COCO/LabelMe output writes image sizes: both come
     // from the image headers, in the convention the boxes use.
-    ImageProbeCache probes(line.batch.settings.maxPixels);
-    const ImageSizeProvider sizes = probes.sizeProvider(!line.batch.settings.orientationFromExif);
+    ImageProbeCache probes(line.request.settings.maxPixels);
+    const ImageSizeProvider sizes = probes.sizeProvider(!line.request.settings.orientationFromExif);
     QList<AnnotationIssue> issues;
-    Result<AnnotationInput> input = readAnnotationInput(line, sizes, issues);
+    Result<AnnotationInput> input = readAnnotationInput(line.request, sizes, issues);
     printIssues(issues, line.quiet);
     if (!input)
         return reportInputError(input.error());
@@ -123,10 +124,10 @@ int runConvertCommand(const CommandLine& line) {
         return written.error().kind == ErrorKind::Invalid ? ExitUsage : ExitFatal;
     }
     const bool dropped = hasErrors(issues);
-    std::printf("converted %s (%s, %lld images, %lld boxes) to %s: %s%s\n", qPrintable(line.annotations),
-                qPrintable(input->set.format), qlonglong(input->set.images.size()),
-                qlonglong(input->set.windowCount()), qPrintable(annotationFormatName(*format)),
-                qPrintable(line.convertOut),
+    std::printf("converted %s (%s, %lld images, %lld boxes) to %s: %s%s\n",
+                qPrintable(line.request.annotations), qPrintable(input->set.format),
+                qlonglong(input->set.images.size()), qlonglong(input->set.windowCount()),
+                qPrintable(annotationFormatName(*format)), qPrintable(line.convertOut),
                 dropped            ? "; the reader dropped some boxes or lines (errors above)"
                 : losses.isEmpty() ? ""
                                    : "; see the warnings for what the format cannot hold");

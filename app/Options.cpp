@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Options.h"
 
+#include "batch/BatchRequestJson.h"
+#include "batch/PrepareBatch.h"
+#include "batch/SettingNames.h"
 #include "engine/OutputNaming.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QThread>
 
 #include <cmath>
-#include <cstring>
 
 namespace cropdeck::app {
 namespace {
@@ -94,7 +98,20 @@ const QList<QCommandLineOption>& declaredOptions() {
          "Damaged image data: error (default: any corruption or warning fails the image), truncated "
          "(only truncated data fails), none (decode what can be decoded).",
          "level"},
-        {"resume", "Skip windows the manifest in the output folder records as written."},
+        {"resume", "Skip windows the manifest in the output folder records as written (with the same "
+                   "settings, from the same source)."},
+        {"request",
+         "--batch: run the request saved in FILE (JSON, see --save-request); flags given too "
+         "change it.",
+         "file"},
+        {"save-request",
+         "With --dry-run: write the request the flags describe to FILE (JSON), for "
+         "--batch --request FILE.",
+         "file"},
+        {"min-box-size",
+         "Boxes narrower or lower than N pixels: --batch skips them (naming each), "
+         "--validate reports them.",
+         "N"},
         {"dry-run", "Check everything and list the planned outputs without decoding pixels."},
         {"shard", "Process only shard i of N (0-based): N machines can split one batch.", "i/N"},
         {"json",
@@ -108,21 +125,26 @@ const QList<QCommandLineOption>& declaredOptions() {
     return options;
 }
 
-Result<QSize> parseSize(const QString& flag, const QString& text) {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})[xX×](\\d{1,6})$"));
-    const QRegularExpressionMatch match = pattern.match(text.trimmed());
-    if (!match.hasMatch() || match.captured(1).toInt() < 1 || match.captured(2).toInt() < 1)
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--%1 \"%2\": expected WxH with positive integers, "
-                                        "e.g. 512x512")
-                             .arg(flag, text));
-    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
+// A flag's value through one of core's SettingNames parsers; errors name the flag and the value.
+template <typename T, typename Parse>
+Result<T> parseFlag(const char* flag, const QString& text, Parse parse) {
+    Result<T> parsed = parse(text);
+    if (!parsed)
+        return makeError(
+            ErrorKind::Invalid,
+            QStringLiteral("--%1 \"%2\": %3").arg(QLatin1String(flag), text, parsed.error().message));
+    return parsed;
 }
 
 Result<double> parseNumber(const QString& flag, const QString& text, double low, double high) {
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value < low || value > high)
+    if (!ok || !std::isfinite(value))
+        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": not a number (expected %3 to %4)")
+                                                 .arg(flag, text)
+                                                 .arg(low)
+                                                 .arg(high));
+    if (value < low || value > high)
         return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected a number from %3 to %4")
                                                  .arg(flag, text)
                                                  .arg(low)
@@ -141,95 +163,6 @@ Result<int> parseInt(const QString& flag, const QString& text, int low, int high
     return value;
 }
 
-template <typename Enum>
-Result<Enum> parseChoice(const QString& flag, const QString& text,
-                         const QList<std::pair<QString, Enum>>& choices) {
-    QStringList names;
-    for (const auto& [name, value] : choices) {
-        if (text.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-        names << name;
-    }
-    return makeError(ErrorKind::Invalid,
-                     QStringLiteral("--%1 \"%2\": expected one of %3").arg(flag, text, names.join(", ")));
-}
-
-Status parsePad(const QString& text, CropSettings& settings) {
-    if (text.compare("edge", Qt::CaseInsensitive) == 0) {
-        settings.padMode = PadMode::Edge;
-        return {};
-    }
-    static const QRegularExpression hex(QStringLiteral("^#([0-9a-fA-F]{6})$"));
-    static const QRegularExpression triple(QStringLiteral("^(\\d{1,3}),(\\d{1,3}),(\\d{1,3})$"));
-    int rgb[3];
-    if (const auto m = hex.match(text.trimmed()); m.hasMatch()) {
-        const uint value = m.captured(1).toUInt(nullptr, 16);
-        rgb[0] = int(value >> 16) & 0xff, rgb[1] = int(value >> 8) & 0xff, rgb[2] = int(value) & 0xff;
-    } else if (const auto t = triple.match(text.trimmed()); t.hasMatch() && t.captured(1).toInt() < 256 &&
-                                                            t.captured(2).toInt() < 256 &&
-                                                            t.captured(3).toInt() < 256) {
-        rgb[0] = t.captured(1).toInt(), rgb[1] = t.captured(2).toInt(), rgb[2] = t.captured(3).toInt();
-    } else {
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--pad \"%1\": expected 'edge', #rrggbb or r,g,b with "
-                                        "values 0-255")
-                             .arg(text));
-    }
-    settings.padMode = PadMode::Constant;
-    settings.padBgr[0] = rgb[2], settings.padBgr[1] = rgb[1], settings.padBgr[2] = rgb[0];
-    return {};
-}
-
-Status parseShard(const QString& text, BatchOptions& batch) {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})/(\\d{1,6})$"));
-    const auto m = pattern.match(text.trimmed());
-    if (!m.hasMatch() || m.captured(2).toInt() < 1 || m.captured(1).toInt() >= m.captured(2).toInt())
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--shard \"%1\": expected i/N with 0 <= i < N, e.g. 0/4").arg(text));
-    batch.shardIndex = m.captured(1).toInt();
-    batch.shardCount = m.captured(2).toInt();
-    return {};
-}
-
-// Cross-flag rules, checked once so every error names the flags involved.
-Status checkBatchConsistency(const CommandLine& line) {
-    const CropSettings& s = line.batch.settings;
-    if (line.batch.outputDir.isEmpty() && !line.batch.dryRun)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--batch needs --out DIR (or --dry-run)"));
-    const bool generated = line.generated.kind != GeneratedWindows::Kind::None;
-    if (line.annotations.isEmpty() && !generated)
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--batch needs --annotations FILE, or --centre-crop / "
-                                        "--random-crop WxH with --images"));
-    if (!line.annotations.isEmpty() && generated)
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--centre-crop/--random-crop replace --annotations; "
-                                        "give one or the other"));
-    if (generated && line.images.isEmpty())
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--centre-crop/--random-crop need --images DIR|LIST"));
-    if (s.lossless) {
-        if (s.resize != ResizeMode::None || s.grayscale || s.bounds == BoundsPolicy::Pad)
-            return makeError(ErrorKind::Invalid,
-                             QStringLiteral("--lossless cannot resize, pad or convert to gray: "
-                                            "drop --resize/--gray/--bounds pad or --lossless"));
-        if (s.format != OutputFormat::SameAsInput && s.format != OutputFormat::Jpeg)
-            return makeError(ErrorKind::Invalid,
-                             QStringLiteral("--lossless writes JPEG: drop --format or use "
-                                            "--format jpeg"));
-    }
-    return {};
-}
-
-// Applies every option that shapes the crops or the run to `line`.
-Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
-    CropSettings& s = line.batch.settings;
-    const auto has = [&](const char* name) {
-        return parser.isSet(QString::fromLatin1(name));
-    };
-    const auto value = [&](const char* name) {
-        return parser.value(QString::fromLatin1(name));
-    };
 #define CROPDECK_TRY_ASSIGN(target, expression)                                                              \
     do {                                                                                                     \
         auto parsed = (expression);                                                                          \
@@ -238,29 +171,90 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
         target = *parsed;                                                                                    \
     } while (false)
 
-    line.images = value("images");
-    line.annotations = value("annotations");
-    line.annotationFormat = value("annotation-format");
-    line.csvColumns = value("csv-columns");
-    line.batch.outputDir = value("out");
-    line.batch.nameTemplate = value("name");
-    line.json = has("json");
-    line.quiet = has("quiet");
-    line.batch.resume = has("resume");
-    line.batch.dryRun = has("dry-run");
-    s.grayscale = has("gray");
-    s.orientationFromExif = !has("stored-coordinates");
-    s.lossless = has("lossless");
+// Where the images and windows come from. Each flag changes the request only when given, so flags
+// refine a --request file.
+Status applyInputOptions(const QCommandLineParser& parser, BatchRequest& r) {
+    const auto has = [&](const char* name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char* name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    if (has("images"))
+        r.images = value("images");
+    if (has("annotations"))
+        r.annotations = value("annotations");
+    if (has("annotation-format"))
+        CROPDECK_TRY_ASSIGN(r.annotationFormat,
+                            parseFlag<AnnotationFormat>("annotation-format", value("annotation-format"),
+                                                        parseAnnotationFormatSetting));
+    if (has("csv-columns"))
+        r.csvColumns = value("csv-columns");
+    if (has("min-box-size"))
+        CROPDECK_TRY_ASSIGN(r.minBoxSize, parseInt("min-box-size", value("min-box-size"), 0, 65535));
+    if (has("stored-coordinates"))
+        r.settings.orientationFromExif = false;
+    if (has("window-size"))
+        CROPDECK_TRY_ASSIGN(r.settings.normalizedWindowSize,
+                            parseInt("window-size", value("window-size"), 1, 65535));
+    if (has("max-fraction"))
+        CROPDECK_TRY_ASSIGN(r.settings.normalizedMaxFraction,
+                            parseNumber("max-fraction", value("max-fraction"), 1e-9, 1));
+    if (has("max-pixels")) {
+        double mp = 0;
+        CROPDECK_TRY_ASSIGN(mp, parseNumber("max-pixels", value("max-pixels"), 0.000001, 1e6));
+        r.settings.maxPixels = qint64(mp * 1e6);
+    }
+    if (has("threads"))
+        CROPDECK_TRY_ASSIGN(r.threads, parseInt("threads", value("threads"), 1, 1024));
+    return {};
+}
+
+Status applyGeneratedOptions(const QCommandLineParser& parser, GeneratedWindows& g) {
+    const auto has = [&](const char* name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char* name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    if (has("centre-crop") && has("random-crop"))
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--centre-crop and --random-crop exclude each other"));
+    if (has("centre-crop")) {
+        g.kind = GeneratedWindows::Kind::Centre;
+        CROPDECK_TRY_ASSIGN(g.size, parseFlag<QSize>("centre-crop", value("centre-crop"), parseSize));
+    }
+    if (has("random-crop")) {
+        g.kind = GeneratedWindows::Kind::Random;
+        CROPDECK_TRY_ASSIGN(g.size, parseFlag<QSize>("random-crop", value("random-crop"), parseSize));
+    }
+    if (has("random-count"))
+        CROPDECK_TRY_ASSIGN(g.count, parseInt("random-count", value("random-count"), 1, 100000));
+    if (has("seed")) {
+        bool ok = false;
+        g.seed = value("seed").toULongLong(&ok);
+        if (!ok)
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--seed \"%1\": expected a non-negative integer").arg(value("seed")));
+    }
+    return {};
+}
+
+// How each window is cut and encoded.
+Status applyCropOptions(const QCommandLineParser& parser, CropSettings& s) {
+    const auto has = [&](const char* name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char* name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    if (has("gray"))
+        s.grayscale = true;
+    if (has("lossless"))
+        s.lossless = true;
     if (has("format"))
-        CROPDECK_TRY_ASSIGN(s.format, parseChoice<OutputFormat>("format", value("format"),
-                                                                {{"same", OutputFormat::SameAsInput},
-                                                                 {"jpeg", OutputFormat::Jpeg},
-                                                                 {"jpg", OutputFormat::Jpeg},
-                                                                 {"png", OutputFormat::Png},
-                                                                 {"webp", OutputFormat::WebP},
-                                                                 {"tiff", OutputFormat::Tiff},
-                                                                 {"tif", OutputFormat::Tiff},
-                                                                 {"bmp", OutputFormat::Bmp}}));
+        CROPDECK_TRY_ASSIGN(s.format, parseFlag<OutputFormat>("format", value("format"), parseOutputFormat));
     if (has("quality")) {
         CROPDECK_TRY_ASSIGN(s.jpegQuality, parseInt("quality", value("quality"), 1, 100));
         s.webpQuality = s.jpegQuality;
@@ -268,99 +262,94 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
     if (has("png-level"))
         CROPDECK_TRY_ASSIGN(s.pngCompression, parseInt("png-level", value("png-level"), 0, 9));
     if (has("resize")) {
-        CROPDECK_TRY_ASSIGN(s.resizeTo, parseSize("resize", value("resize")));
+        CROPDECK_TRY_ASSIGN(s.resizeTo, parseFlag<QSize>("resize", value("resize"), parseSize));
         s.resize = ResizeMode::Exact;
     }
     if (has("resize-mode")) {
-        if (!has("resize"))
+        if (s.resize == ResizeMode::None)
             return makeError(ErrorKind::Invalid, QStringLiteral("--resize-mode needs --resize WxH"));
-        CROPDECK_TRY_ASSIGN(s.resize, parseChoice<ResizeMode>("resize-mode", value("resize-mode"),
-                                                              {{"exact", ResizeMode::Exact},
-                                                               {"fit", ResizeMode::Fit},
-                                                               {"fill", ResizeMode::Fill}}));
+        CROPDECK_TRY_ASSIGN(s.resize,
+                            parseFlag<ResizeMode>("resize-mode", value("resize-mode"), parseResizeMode));
     }
     if (has("bounds"))
-        CROPDECK_TRY_ASSIGN(s.bounds, parseChoice<BoundsPolicy>("bounds", value("bounds"),
-                                                                {{"clip", BoundsPolicy::Clip},
-                                                                 {"shift", BoundsPolicy::Shift},
-                                                                 {"pad", BoundsPolicy::Pad},
-                                                                 {"skip", BoundsPolicy::Skip},
-                                                                 {"error", BoundsPolicy::Error}}));
+        CROPDECK_TRY_ASSIGN(s.bounds, parseFlag<BoundsPolicy>("bounds", value("bounds"), parseBoundsPolicy));
     if (has("pad")) {
         if (has("bounds") && s.bounds != BoundsPolicy::Pad)
             return makeError(ErrorKind::Invalid, QStringLiteral("--pad only applies with --bounds pad"));
+        PadSetting pad;
+        CROPDECK_TRY_ASSIGN(pad, parseFlag<PadSetting>("pad", value("pad"), parsePad));
         s.bounds = BoundsPolicy::Pad;
-        if (Status padded = parsePad(value("pad"), s); !padded)
-            return padded.error();
+        s.padMode = pad.mode;
+        std::copy(pad.bgr, pad.bgr + 3, s.padBgr);
     }
-    if (has("margin")) {
-        QString text = value("margin").trimmed();
-        s.margin.percent = text.endsWith(u'%');
-        if (s.margin.percent)
-            text.chop(1);
-        CROPDECK_TRY_ASSIGN(s.margin.value, parseNumber("margin", text, -1e6, 1e6));
-    }
-    if (has("aspect")) {
-        const QStringList parts = value("aspect").split(u':');
-        if (parts.size() == 2) {
-            double w = 0, h = 0;
-            CROPDECK_TRY_ASSIGN(w, parseNumber("aspect", parts[0], 1e-6, 1e6));
-            CROPDECK_TRY_ASSIGN(h, parseNumber("aspect", parts[1], 1e-6, 1e6));
-            s.aspect = w / h;
-        } else {
-            CROPDECK_TRY_ASSIGN(s.aspect, parseNumber("aspect", value("aspect"), 1e-6, 1e6));
-        }
-    }
+    if (has("margin"))
+        CROPDECK_TRY_ASSIGN(s.margin, parseFlag<Margin>("margin", value("margin"), parseMargin));
+    if (has("aspect"))
+        CROPDECK_TRY_ASSIGN(s.aspect, parseFlag<double>("aspect", value("aspect"), parseAspect));
     if (has("size"))
-        CROPDECK_TRY_ASSIGN(s.fixedSize, parseSize("size", value("size")));
-    if (has("window-size"))
-        CROPDECK_TRY_ASSIGN(s.normalizedWindowSize, parseInt("window-size", value("window-size"), 1, 65535));
-    if (has("max-fraction"))
-        CROPDECK_TRY_ASSIGN(s.normalizedMaxFraction,
-                            parseNumber("max-fraction", value("max-fraction"), 1e-9, 1));
-    if (has("threads"))
-        CROPDECK_TRY_ASSIGN(line.batch.threads, parseInt("threads", value("threads"), 1, 1024));
-    if (has("max-pixels")) {
-        double mp = 0;
-        CROPDECK_TRY_ASSIGN(mp, parseNumber("max-pixels", value("max-pixels"), 0.000001, 1e6));
-        s.maxPixels = qint64(mp * 1e6);
-    }
+        CROPDECK_TRY_ASSIGN(s.fixedSize, parseFlag<QSize>("size", value("size"), parseSize));
+    if (has("fail-on"))
+        CROPDECK_TRY_ASSIGN(s.failOn, parseFlag<FailOn>("fail-on", value("fail-on"), parseFailOn));
+    return {};
+}
+
+// Where outputs go and how the run is spread.
+Status applyRunOptions(const QCommandLineParser& parser, BatchRequest& r) {
+    const auto has = [&](const char* name) {
+        return parser.isSet(QString::fromLatin1(name));
+    };
+    const auto value = [&](const char* name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    if (has("out"))
+        r.outputDir = value("out");
+    if (has("name"))
+        r.nameTemplate = value("name");
+    if (has("resume"))
+        r.resume = true;
     if (has("max-memory")) {
         int mib = 0;
         CROPDECK_TRY_ASSIGN(mib, parseInt("max-memory", value("max-memory"), 16, 1 << 24));
-        line.batch.memoryBudgetBytes = qint64(mib) << 20;
+        r.memoryBudgetBytes = qint64(mib) << 20;
     }
-    if (has("fail-on"))
-        CROPDECK_TRY_ASSIGN(s.failOn, parseChoice<FailOn>("fail-on", value("fail-on"),
-                                                          {{"error", FailOn::Error},
-                                                           {"truncated", FailOn::Truncated},
-                                                           {"none", FailOn::None}}));
-    if (has("shard"))
-        if (Status sharded = parseShard(value("shard"), line.batch); !sharded)
-            return sharded.error();
-    if (has("centre-crop") && has("random-crop"))
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--centre-crop and --random-crop exclude each other"));
-    if (has("centre-crop")) {
-        line.generated.kind = GeneratedWindows::Kind::Centre;
-        CROPDECK_TRY_ASSIGN(line.generated.size, parseSize("centre-crop", value("centre-crop")));
+    if (has("shard")) {
+        ShardSetting shard;
+        CROPDECK_TRY_ASSIGN(shard, parseFlag<ShardSetting>("shard", value("shard"), parseShard));
+        r.shardIndex = shard.index;
+        r.shardCount = shard.count;
     }
-    if (has("random-crop")) {
-        line.generated.kind = GeneratedWindows::Kind::Random;
-        CROPDECK_TRY_ASSIGN(line.generated.size, parseSize("random-crop", value("random-crop")));
-    }
-    if (has("random-count"))
-        CROPDECK_TRY_ASSIGN(line.generated.count, parseInt("random-count", value("random-count"), 1, 100000));
-    if (has("seed")) {
-        bool ok = false;
-        line.generated.seed = value("seed").toULongLong(&ok);
-        if (!ok)
-            return makeError(
-                ErrorKind::Invalid,
-                QStringLiteral("--seed \"%1\": expected a non-negative integer").arg(value("seed")));
-    }
-#undef CROPDECK_TRY_ASSIGN
     return {};
+}
+
+#undef CROPDECK_TRY_ASSIGN
+
+// Every option of --batch: the request (from --request FILE, flags on top) and how to print.
+Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
+    if (parser.isSet("request")) {
+        Result<BatchRequest> loaded = loadBatchRequest(parser.value("request"));
+        if (!loaded)
+            return loaded.error();
+        line.request = std::move(loaded.value());
+    }
+    if (Status applied = applyInputOptions(parser, line.request); !applied)
+        return applied;
+    if (Status applied = applyGeneratedOptions(parser, line.request.generated); !applied)
+        return applied;
+    if (Status applied = applyCropOptions(parser, line.request.settings); !applied)
+        return applied;
+    if (Status applied = applyRunOptions(parser, line.request); !applied)
+        return applied;
+    line.dryRun = parser.isSet("dry-run");
+    line.json = parser.isSet("json");
+    line.quiet = parser.isSet("quiet");
+    line.saveRequest = parser.value("save-request");
+    if (!line.saveRequest.isEmpty() && !line.dryRun)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--save-request needs --dry-run (it writes the request "
+                                        "the flags describe; --batch --request FILE runs it)"));
+    // Paths the user typed are relative to this folder; a saved request must not depend on it.
+    line.request = withPathsResolvedAgainst(std::move(line.request), QDir::currentPath());
+    return checkBatchRequest(line.request, line.dryRun ? PrepareFor::DryRun : PrepareFor::Run);
 }
 
 // Flags --validate and --convert read; any other is a usage error rather than silently ignored.
@@ -380,13 +369,31 @@ const QStringList& annotationInputFlags() {
     return flags;
 }
 
+// Flags that no --batch run reads.
+const QStringList& flagsOutsideBatch() {
+    static const QStringList flags = {"to"};
+    return flags;
+}
+
+Status checkBatchFlags(const QCommandLineParser& parser) {
+    for (const QString& name : parser.optionNames())
+        if (flagsOutsideBatch().contains(name))
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--%1 does not apply to --batch (see cropdeck --help)").arg(name));
+    return {};
+}
+
 Status applyValidateOptions(const QCommandLineParser& parser, CommandLine& line) {
-    if (Status applies = checkFlagsApply(parser, "validate", annotationInputFlags() + QStringList{"json"});
+    if (Status applies =
+            checkFlagsApply(parser, "validate", annotationInputFlags() + QStringList{"json", "min-box-size"});
         !applies)
         return applies;
-    if (Status applied = applyBatchOptions(parser, line); !applied)
+    if (Status applied = applyInputOptions(parser, line.request); !applied)
         return applied;
-    if (line.annotations.isEmpty())
+    line.json = parser.isSet("json");
+    line.quiet = parser.isSet("quiet");
+    if (line.request.annotations.isEmpty())
         return makeError(ErrorKind::Invalid, QStringLiteral("--validate needs --annotations FILE"));
     return {};
 }
@@ -396,12 +403,12 @@ Status applyConvertOptions(const QCommandLineParser& parser, CommandLine& line) 
             checkFlagsApply(parser, "convert", annotationInputFlags() + QStringList{"to", "out"});
         !applies)
         return applies;
-    if (Status applied = applyBatchOptions(parser, line); !applied)
+    if (Status applied = applyInputOptions(parser, line.request); !applied)
         return applied;
+    line.quiet = parser.isSet("quiet");
     line.convertTo = parser.value("to");
     line.convertOut = parser.value("out");
-    line.batch.outputDir.clear();
-    if (line.annotations.isEmpty() || line.convertTo.isEmpty() || line.convertOut.isEmpty())
+    if (line.request.annotations.isEmpty() || line.convertTo.isEmpty() || line.convertOut.isEmpty())
         return makeError(ErrorKind::Invalid,
                          QStringLiteral("--convert needs --annotations IN, --to FORMAT and --out PATH"));
     return {};
@@ -415,6 +422,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "CropDeck crops image sets from annotation files, decoding only the pixels each crop needs.\n\n"
         "  cropdeck --batch --annotations FILE [--images DIR|LIST] --out DIR [options]\n"
         "  cropdeck --batch --images DIR --centre-crop WxH --out DIR\n"
+        "  cropdeck --batch --request FILE.json [options]\n"
+        "  cropdeck --batch --dry-run [options] --save-request FILE.json\n"
         "  cropdeck --validate --annotations FILE [--images DIR|LIST] [--json]\n"
         "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"
         "  cropdeck --make-demo DIR\n\n"
@@ -470,24 +479,27 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         applied = applyConvertOptions(parser, line);
     } else {
         line.mode = Mode::Batch;
-        applied = applyBatchOptions(parser, line);
+        applied = checkBatchFlags(parser);
         if (applied)
-            applied = checkBatchConsistency(line);
+            applied = applyBatchOptions(parser, line);
     }
     if (!applied)
         return applied.error();
     return line;
 }
 
-bool isHeadless(int argc, char** argv) {
-    static const char* const headlessFlags[] = {
-        "--batch",    "--make-demo", "--validate", "--convert", "--help",   "-h",    "--version", "-v",
-        "--help-all", "-batch",      "-make-demo", "-validate", "-convert", "-help", "-version"};
-    for (int i = 1; i < argc; ++i)
-        for (const char* flag : headlessFlags)
-            if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0)
-                return true;
-    return false;
+QString describeError(const Error& error) {
+    static const QHash<QString, QString> flags = {{"output.folder", "--out"},
+                                                  {"input.annotations", "--annotations"},
+                                                  {"input.images", "--images"},
+                                                  {"input.generated", "--centre-crop/--random-crop"},
+                                                  {"input.generated.size", "--centre-crop/--random-crop"},
+                                                  {"input.csv_columns", "--csv-columns"},
+                                                  {"run.shard", "--shard"},
+                                                  {"crop.lossless", "--lossless"},
+                                                  {"crop.resize", "--resize"}};
+    const QString flag = flags.value(error.setting);
+    return flag.isEmpty() ? error.message : QStringLiteral("%1 (%2)").arg(error.message, flag);
 }
 
 } // namespace cropdeck::app

@@ -2,11 +2,12 @@
 #pragma once
 
 // The command line: every flag is declared once in Options.cpp, with its help text and value range;
-// --help is generated from those declarations.
+// --help is generated from those declarations. Flags only fill a BatchRequest (core/batch) and say
+// which mode runs and how it prints; what the settings mean is core's.
 
-#include "engine/BatchPlan.h"
+#include "Result.h"
+#include "batch/BatchRequest.h"
 
-#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -14,27 +15,14 @@ namespace cropdeck::app {
 
 enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Gui };
 
-// Options that shape where windows come from when there is no annotation file.
-struct GeneratedWindows {
-    enum class Kind { None, Centre, Random };
-    Kind kind = Kind::None;
-    QSize size;
-    int count = 1;
-    quint64 seed = 0;
-};
-
 struct CommandLine {
     Mode mode = Mode::Help;
     QString helpText;
 
-    // --batch, and the input of --validate and --convert (images, annotations, annotationFormat,
-    // csvColumns; batch.settings.maxPixels, orientationFromExif, normalized*; batch.threads; json, quiet)
-    QString images; // folder or list file
-    QString annotations;
-    QString annotationFormat; // empty = detect
-    QString csvColumns;       // --csv-columns spec, empty = from the header
-    GeneratedWindows generated;
-    BatchOptions batch;
+    // --batch (from --request FILE when given, flags on top), and the input of --validate and --convert
+    BatchRequest request;
+    bool dryRun = false;
+    QString saveRequest; // --dry-run --save-request FILE
     bool json = false;
     bool quiet = false;
 
@@ -49,7 +37,7 @@ struct CommandLine {
 // Parses argv. On a usage error returns the message (naming the flag and the problem).
 Result<CommandLine> parseCommandLine(const QStringList& arguments);
 
-// True when the arguments ask for a mode that needs no display (decided before any QApplication exists).
-bool isHeadless(int argc, char** argv);
+// "message (--flag)" when the error is about a setting a flag sets; the message alone otherwise.
+QString describeError(const Error& error);
 
 } // namespace cropdeck::app

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ValidateCommand.h"
 
-#include "AnnotationInput.h"
 #include "ExitCodes.h"
+#include "ReportError.h"
 #include "annotations/Validation.h"
+#include "batch/AnnotationInput.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -85,11 +86,12 @@ void printText(const ValidationReport& report, bool quiet) {
 } // namespace
 
 int runValidateCommand(const CommandLine& line) {
-    const bool storedPixels = !line.batch.settings.orientationFromExif;
+    const bool storedPixels = !line.request.settings.orientationFromExif;
     // One probe per image: the reader's size look-ups (YOLO) and the validation share the cache.
-    ImageProbeCache probes(line.batch.settings.maxPixels);
+    ImageProbeCache probes(line.request.settings.maxPixels);
     QList<AnnotationIssue> issues;
-    Result<AnnotationInput> input = readAnnotationInput(line, probes.sizeProvider(storedPixels), issues);
+    Result<AnnotationInput> input =
+        readAnnotationInput(line.request, probes.sizeProvider(storedPixels), issues);
     if (!input) {
         for (const AnnotationIssue& issue : issues)
             std::fprintf(stderr, "%s\n", qPrintable(issue.toString()));
@@ -99,8 +101,8 @@ int runValidateCommand(const CommandLine& line) {
     options.imageRoot = input->imageRoot;
     options.imageList = input->imageList;
     options.boxesOnStoredPixels = storedPixels;
-    options.maxPixels = line.batch.settings.maxPixels;
-    options.threads = line.batch.threads;
+    options.maxPixels = line.request.settings.maxPixels;
+    options.threads = line.request.threads;
     const ValidationReport report = validateAnnotations(input->set, issues, options, &probes);
     if (line.json)
         printJson(report);

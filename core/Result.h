@@ -26,15 +26,15 @@
 namespace cropdeck {
 
 enum class ErrorKind {
-    NotFound,     // a file or an item that does not exist
-    Io,           // the OS refused a read or write
-    Unsupported,  // a valid file that this path cannot handle (e.g. 12-bit JPEG)
-    Corrupt,      // malformed or corrupt data
-    Truncated,    // data ends early
-    TooLarge,     // over the configured pixel limit
-    OutOfBounds,  // a window outside the image under the `error` bounds policy
-    Invalid,      // bad parameters or configuration
-    Cancelled,    // the user cancelled
+    NotFound,    // a file or an item that does not exist
+    Io,          // the OS refused a read or write
+    Unsupported, // a valid file that this path cannot handle (e.g. 12-bit JPEG)
+    Corrupt,     // malformed or corrupt data
+    Truncated,   // data ends early
+    TooLarge,    // over the configured pixel limit
+    OutOfBounds, // a window outside the image under the `error` bounds policy
+    Invalid,     // bad parameters or configuration
+    Cancelled,   // the user cancelled
 };
 
 const char* errorKindName(ErrorKind kind);
@@ -42,15 +42,25 @@ const char* errorKindName(ErrorKind kind);
 struct Error {
     ErrorKind kind = ErrorKind::Invalid;
     QString message;
+    // The batch setting the error is about, as its BatchRequestJson key ("output.folder"), or empty.
+    // Messages name settings in words; a shell may add its own name for the setting (a CLI flag).
+    QString setting;
 };
 
-inline Error makeError(ErrorKind kind, QString message) { return Error{kind, std::move(message)}; }
+inline Error makeError(ErrorKind kind, QString message) {
+    return Error{kind, std::move(message), {}};
+}
+inline Error makeSettingError(const char* setting, QString message) {
+    return Error{ErrorKind::Invalid, std::move(message), QString::fromLatin1(setting)};
+}
 
 // A value or an Error. Deliberately small: ok(), value(), error(), and implicit construction from either.
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value)) {}
+    Result(Error error)
+        : m_state(std::move(error)) {}
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -85,7 +95,8 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error)
+        : m_error(std::move(error)) {}
     static Status success() { return Status(); }
 
     bool ok() const { return !m_error.has_value(); }

@@ -3,6 +3,7 @@
 
 #include "engine/Manifest.h"
 #include "engine/OutputNaming.h"
+#include "io/FileIdentity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,14 +13,12 @@
 namespace cropdeck {
 namespace {
 
-QString normalizedKey(const QString& path)
-{
+QString normalizedKey(const QString& path) {
     // Case-insensitive file systems (Windows, macOS) must see two names differing in case as one.
     return QDir::cleanPath(path).toCaseFolded();
 }
 
-QString withSuffix(const QString& relativePath, int n)
-{
+QString withSuffix(const QString& relativePath, int n) {
     const qsizetype slash = relativePath.lastIndexOf(u'/');
     const qsizetype dot = relativePath.lastIndexOf(u'.');
     const QString suffix = QStringLiteral("-%1").arg(n);
@@ -31,15 +30,13 @@ QString withSuffix(const QString& relativePath, int n)
 // Maps annotation paths to the user's --images list: by relative path, then by file name.
 class ImageListIndex {
 public:
-    explicit ImageListIndex(const QStringList& list)
-    {
+    explicit ImageListIndex(const QStringList& list) {
         for (const QString& path : list) {
             m_byPath.insert(normalizedKey(QFileInfo(path).absoluteFilePath()), path);
             m_byName.insert(QFileInfo(path).fileName().toCaseFolded(), path);
         }
     }
-    QString find(const QString& absolutePath) const
-    {
+    QString find(const QString& absolutePath) const {
         if (const auto it = m_byPath.constFind(normalizedKey(absolutePath)); it != m_byPath.cend())
             return *it;
         return m_byName.value(QFileInfo(absolutePath).fileName().toCaseFolded());
@@ -52,8 +49,7 @@ private:
 
 } // namespace
 
-int shardOf(const QString& relativePath, int shardCount)
-{
+int shardOf(const QString& relativePath, int shardCount) {
     if (shardCount <= 1)
         return 0;
     quint64 hash = 1469598103934665603ull;
@@ -64,15 +60,20 @@ int shardOf(const QString& relativePath, int shardCount)
     return int(hash % quint64(shardCount));
 }
 
-QString outputExtensionFor(const QString& sourcePath, const CropSettings& settings)
-{
+QString outputExtensionFor(const QString& sourcePath, const CropSettings& settings) {
     switch (settings.format) {
-    case OutputFormat::Jpeg: return QStringLiteral("jpg");
-    case OutputFormat::Png: return QStringLiteral("png");
-    case OutputFormat::WebP: return QStringLiteral("webp");
-    case OutputFormat::Tiff: return QStringLiteral("tif");
-    case OutputFormat::Bmp: return QStringLiteral("bmp");
-    case OutputFormat::SameAsInput: break;
+    case OutputFormat::Jpeg:
+        return QStringLiteral("jpg");
+    case OutputFormat::Png:
+        return QStringLiteral("png");
+    case OutputFormat::WebP:
+        return QStringLiteral("webp");
+    case OutputFormat::Tiff:
+        return QStringLiteral("tif");
+    case OutputFormat::Bmp:
+        return QStringLiteral("bmp");
+    case OutputFormat::SameAsInput:
+        break;
     }
     const QString suffix = QFileInfo(sourcePath).suffix().toLower();
     if (suffix == u"jpg" || suffix == u"jpeg" || suffix == u"jpe" || suffix == u"jfif")
@@ -84,14 +85,14 @@ QString outputExtensionFor(const QString& sourcePath, const CropSettings& settin
     return QStringLiteral("png"); // formats we do not write (PNM, GIF, ...) become lossless PNG
 }
 
-void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings)
-{
+void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings) {
     if (annotations.coordinatesOnStoredPixels)
         settings.orientationFromExif = false;
     if (annotations.format != u"centre-scale")
         return;
     if (settings.normalizedWindowSize <= 0)
-        settings.normalizedWindowSize = annotations.normalizedWindowSize > 0 ? annotations.normalizedWindowSize : 224;
+        settings.normalizedWindowSize =
+            annotations.normalizedWindowSize > 0 ? annotations.normalizedWindowSize : 224;
     if (annotations.normalizedMaxFraction < settings.normalizedMaxFraction)
         settings.normalizedMaxFraction = annotations.normalizedMaxFraction;
     if (settings.resize == ResizeMode::None) {
@@ -100,15 +101,17 @@ void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& set
     }
 }
 
-Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options)
-{
+Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options) {
     const QString nameTemplate =
         options.nameTemplate.isEmpty() ? QString::fromLatin1(kDefaultNameTemplate) : options.nameTemplate;
     if (Status status = validateNameTemplate(nameTemplate); !status)
         return status.error();
     if (options.shardCount < 1 || options.shardIndex < 0 || options.shardIndex >= options.shardCount)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--shard %1/%2 is not a valid shard (use i/N with "
-                                                            "0 <= i < N)").arg(options.shardIndex).arg(options.shardCount));
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--shard %1/%2 is not a valid shard (use i/N with "
+                                        "0 <= i < N)")
+                             .arg(options.shardIndex)
+                             .arg(options.shardCount));
 
     const QDir root(options.imageRoot.isEmpty() ? annotations.imageRoot : options.imageRoot);
     const QDir outDir(options.outputDir);
@@ -124,13 +127,18 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
 
     BatchPlan plan;
     if (finished.malformedLines > 0)
-        plan.warnings << QStringLiteral("%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
-                                        "cropped again")
-                             .arg(outDir.filePath(kManifestFileName)).arg(finished.malformedLines);
+        plan.warnings << QStringLiteral(
+                             "%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
+                             "cropped again")
+                             .arg(outDir.filePath(kManifestFileName))
+                             .arg(finished.malformedLines);
 
-    QSet<QString> sourceKeys;
+    // Sources are compared by identity (links resolved, device + inode), not by spelling.
+    ProtectedFiles sources;
     for (const ImageEntry& image : annotations.images)
-        sourceKeys.insert(normalizedKey(root.absoluteFilePath(image.path)));
+        sources.insert(root.absoluteFilePath(image.path));
+    for (const QString& listed : options.imageList)
+        sources.insert(listed);
 
     QSet<QString> usedOutputs;
     for (int i = 0; i < annotations.images.size(); ++i) {
@@ -161,11 +169,12 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
                 relative = withSuffix(expanded, n);
             usedOutputs.insert(normalizedKey(relative));
             const QString absoluteOutput = outDir.absoluteFilePath(relative);
-            if (sourceKeys.contains(normalizedKey(absoluteOutput)))
-                return makeError(ErrorKind::Invalid,
-                                 QStringLiteral("output %1 would overwrite a source image; choose another --out "
-                                                "folder or name template")
-                                     .arg(absoluteOutput));
+            if (sources.contains(absoluteOutput))
+                return makeError(
+                    ErrorKind::Invalid,
+                    QStringLiteral("output %1 would overwrite a source image; choose another --out "
+                                   "folder or name template")
+                        .arg(absoluteOutput));
             const bool done = finished.outputs.contains(relative);
             planned.outputs.append({w, relative, done});
             plan.windowsAlreadyDone += done ? 1 : 0;

@@ -17,15 +17,14 @@
 namespace cropdeck {
 
 struct BatchOptions {
-    QString imageRoot;        // folder that annotation paths are relative to
-    QStringList imageList;    // when not empty: only these images (absolute paths) are processed
+    QString imageRoot;     // folder that annotation paths are relative to
+    QStringList imageList; // when not empty: only these images (absolute paths) are processed
     QString outputDir;
-    QString nameTemplate;     // empty = kDefaultNameTemplate
+    QString nameTemplate; // empty = kDefaultNameTemplate
     CropSettings settings;
-    int threads = 0;          // 0 = one per core
+    int threads = 0; // 0 = one per core
     bool resume = false;
-    bool dryRun = false;
-    int shardIndex = 0;       // this machine's shard, 0-based
+    int shardIndex = 0; // this machine's shard, 0-based
     int shardCount = 1;
     qint64 memoryBudgetBytes = 0; // 0 = automatic
 };
@@ -37,12 +36,12 @@ struct PlannedOutput {
 };
 
 struct PlannedImage {
-    int imageIndex = 0;       // index in the annotation set
-    QString relativePath;     // as in the annotation file
+    int imageIndex = 0;   // index in the annotation set
+    QString relativePath; // as in the annotation file
     QString absolutePath;
     QList<CropWindow> windows;
     QList<PlannedOutput> outputs; // one per window, same order
-    QString problem;          // set when the image cannot be processed (e.g. not in the --images list)
+    QString problem;              // set when the image cannot be processed (e.g. not in the --images list)
 };
 
 struct BatchPlan {

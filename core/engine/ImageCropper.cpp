@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ImageCropper.h"
 
+#include "engine/CropSettingsCheck.h"
 #include "engine/RegionReader.h"
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
@@ -223,9 +224,8 @@ void cropLossless(const QString& path, const ImageInfo& info, const CropSettings
 } // namespace
 
 bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings) {
-    return settings.lossless && info.format == ImageFormat::Jpeg &&
-           (settings.format == OutputFormat::SameAsInput || settings.format == OutputFormat::Jpeg) &&
-           settings.resize == ResizeMode::None && !settings.grayscale && settings.bounds != BoundsPolicy::Pad;
+    // The settings that allow a lossless crop are checkCropSettings()'s rule, which requests also pass.
+    return settings.lossless && info.format == ImageFormat::Jpeg && checkCropSettings(settings).ok();
 }
 
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,

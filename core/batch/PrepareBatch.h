@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The one way from a BatchRequest to a job that BatchRunner runs: every shell (CLI --batch and
+// --dry-run, the GUI's batch panel, a saved request, the benchmark workbench) calls prepareBatch()
+// and so builds the very same job from the very same settings.
+//
+// prepareBatch() checks the request (settings that exclude each other, missing input or output),
+// reads the annotations or generates windows from the image headers, adopts the settings an
+// annotation set implies, skips boxes below the minimum size, plans every output (names, resume,
+// shard, overwrite protection) and collects the warnings a user must see, as typed values. Nothing is
+// decoded or written. Errors name the file or the setting (Error::setting); they are configuration
+// errors (ErrorKind::Invalid/NotFound/Unsupported/Corrupt) or I/O errors (ErrorKind::Io).
+//
+// Reentrant; probes image headers on up to request.threads threads.
+
+#include "Result.h"
+#include "annotations/AnnotationIssue.h"
+#include "batch/BatchRequest.h"
+#include "engine/BatchPlan.h"
+
+#include <QList>
+#include <QString>
+
+namespace cropdeck {
+
+enum class BatchWarningKind {
+    ReaderDropped,  // the annotation reader dropped lines or boxes: their crops are missing
+    ExifConvention, // declared image sizes suggest the boxes use the other EXIF orientation convention
+    SmallBox,       // boxes below the minimum size were skipped
+    Plan,           // from planning: torn manifest lines, outputs to redo, ...
+};
+
+struct BatchWarning {
+    BatchWarningKind kind;
+    QString message; // names the file(s) and what to do
+};
+
+enum class PrepareFor { Run, DryRun };
+
+struct PreparedBatch {
+    AnnotationSet annotations;
+    BatchOptions options; // for BatchRunner::start(), annotation settings adopted
+    BatchPlan plan;
+    QList<AnnotationIssue> readerIssues; // what the annotation reader reported, in file order
+    QList<BatchWarning> warnings;
+    // The reader dropped lines or boxes: their crops are missing, so the batch has failures even when
+    // every planned window is written.
+    bool readerDropped = false;
+};
+
+// The reader's issues are in PreparedBatch::readerIssues, and also appended to *issues when given,
+// whether or not preparing succeeds (a failed read can explain itself through them).
+Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpose = PrepareFor::Run,
+                                   QList<AnnotationIssue>* issues = nullptr);
+
+// The request's rules that hold before any file is read: an input (annotations or generated
+// windows, not both), an output folder (unless `purpose` is a dry run), and the crop settings'
+// own consistency (checkCropSettings()).
+Status checkBatchRequest(const BatchRequest& request, PrepareFor purpose);
+
+// BatchOptions for `request` with the image set resolved (`imageRoot`, `imageList`).
+BatchOptions batchOptionsFor(const BatchRequest& request, const QString& imageRoot,
+                             const QStringList& imageList);
+
+} // namespace cropdeck

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Which file a path really names, for the question "would writing here replace that file?".
+// Symbolic links (of the file or of any folder above it), `.`/`..`, hard links and letter case on
+// case-insensitive file systems all give one file many spellings; comparing cleaned strings misses
+// them (an output folder that is a link to the images folder once overwrote a source).
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <utility>
+
+namespace cropdeck {
+
+// The absolute path with symbolic links resolved as far as it exists (the rest appended), cleaned
+// and case-folded. Case folding everywhere is deliberate: on a case-sensitive file system it can
+// only make a check refuse more, never less.
+QString comparablePathKey(const QString& path);
+
+// A set of files that must not be written: contains() is true for any spelling of one of them, and
+// for a hard link to one of them (same device and inode, where the OS tells).
+// Not thread-safe; contains() caches folder resolutions.
+class ProtectedFiles {
+public:
+    void insert(const QString& path);
+    bool contains(const QString& path) const;
+    bool isEmpty() const { return m_keys.isEmpty(); }
+
+private:
+    QString keyOf(const QString& path) const;
+
+    QSet<QString> m_keys;
+    QSet<std::pair<quint64, quint64>> m_inodes; // (device, inode) of the files that exist
+    mutable QHash<QString, QString> m_folderKeys;
+};
+
+} // namespace cropdeck
