@@ -50,6 +50,38 @@ private:
     QHash<QString, QString> m_byName;
 };
 
+// Whether --resume may keep `relative`; counts the outputs it must redo and why.
+bool finishedWithSameInputs(const FinishedOutputs& finished, const QString& relative,
+                            const OutputInputs& planned, BatchPlan& plan) {
+    const auto it = finished.outputs.constFind(relative);
+    if (it == finished.outputs.cend())
+        return false;
+    if (!it->isKnown()) {
+        ++plan.windowsWithUnknownInputs;
+        return false;
+    }
+    if (*it != planned) {
+        ++plan.windowsMadeFromOtherInputs;
+        return false;
+    }
+    return true;
+}
+
+void addResumeWarnings(BatchPlan& plan, const QString& manifestPath) {
+    if (plan.windowsMadeFromOtherInputs > 0)
+        plan.warnings << QStringLiteral(
+                             "%1: %2 output(s) were made with other settings, for another box or from a "
+                             "changed source: they will be cropped again")
+                             .arg(manifestPath)
+                             .arg(plan.windowsMadeFromOtherInputs);
+    if (plan.windowsWithUnknownInputs > 0)
+        plan.warnings << QStringLiteral(
+                             "%1: %2 output(s) were recorded by an older CropDeck that did not note their "
+                             "settings and source: they will be cropped again")
+                             .arg(manifestPath)
+                             .arg(plan.windowsWithUnknownInputs);
+}
+
 } // namespace
 
 int shardOf(const QString& relativePath, int shardCount)
@@ -113,10 +145,12 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
     const QDir root(options.imageRoot.isEmpty() ? annotations.imageRoot : options.imageRoot);
     const QDir outDir(options.outputDir);
     const ImageListIndex listIndex(options.imageList);
+    const QString manifestPath = outDir.filePath(kManifestFileName);
+    const QString settingsDigest = cropSettingsDigest(options.settings);
 
     FinishedOutputs finished;
     if (options.resume) {
-        Result<FinishedOutputs> read = readFinishedOutputs(outDir.filePath(kManifestFileName), outDir.path());
+        Result<FinishedOutputs> read = readFinishedOutputs(manifestPath, outDir.path());
         if (!read)
             return read.error();
         finished = std::move(read.value());
@@ -124,9 +158,11 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
 
     BatchPlan plan;
     if (finished.malformedLines > 0)
-        plan.warnings << QStringLiteral("%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
-                                        "cropped again")
-                             .arg(outDir.filePath(kManifestFileName)).arg(finished.malformedLines);
+        plan.warnings << QStringLiteral(
+                             "%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
+                             "cropped again")
+                             .arg(manifestPath)
+                             .arg(finished.malformedLines);
 
     QSet<QString> sourceKeys;
     for (const ImageEntry& image : annotations.images)
@@ -152,6 +188,8 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
                 planned.absolutePath = QFileInfo(listed).absoluteFilePath();
         }
         const QString extension = outputExtensionFor(image.path, options.settings);
+        const SourceStamp stamp =
+            planned.problem.isEmpty() ? sourceStampOf(planned.absolutePath) : SourceStamp{};
         for (int w = 0; w < image.windows.size(); ++w) {
             const CropWindow& window = image.windows[w];
             const QString expanded =
@@ -166,13 +204,15 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
                                  QStringLiteral("output %1 would overwrite a source image; choose another --out "
                                                 "folder or name template")
                                      .arg(absoluteOutput));
-            const bool done = finished.outputs.contains(relative);
-            planned.outputs.append({w, relative, done});
+            const OutputInputs inputs{settingsDigest, windowGeometryText(window), stamp};
+            const bool done = finishedWithSameInputs(finished, relative, inputs, plan);
+            planned.outputs.append({w, relative, done, inputs});
             plan.windowsAlreadyDone += done ? 1 : 0;
         }
         plan.windowsTotal += image.windows.size();
         plan.images.append(std::move(planned));
     }
+    addResumeWarnings(plan, manifestPath);
     return plan;
 }
 
