@@ -40,8 +40,8 @@ struct ManifestEntry {
     QString status; // "ok", "error" or "skipped"
     qint64 bytes = 0;
     QString error;
-    QString note;        // e.g. the MCU-aligned rectangle a lossless crop holds
-    OutputInputs inputs; // "ok" lines: what the output was made from (PlannedOutput::inputs)
+    QString note;             // e.g. the MCU-aligned rectangle a lossless crop holds
+    OutputInputs inputs = {}; // "ok" lines: what the output was made from (PlannedOutput::inputs)
 };
 
 class ManifestWriter {

@@ -11,16 +11,13 @@ namespace {
 QByteArray number(double value) {
     return QByteArray::number(value, 'g', 17);
 }
-QByteArray number(qint64 value) {
-    return QByteArray::number(value);
-}
 QByteArray number(int value) {
     return QByteArray::number(value);
 }
 QByteArray flag(bool value) {
     return value ? "1" : "0";
 }
-QByteArray size(const QSize& s) {
+QByteArray sizeText(const QSize& s) {
     return s.isValid() ? number(s.width()) + 'x' + number(s.height()) : "none";
 }
 
@@ -40,9 +37,9 @@ QByteArray canonicalSettingsText(const CropSettings& s) {
     line("pad_bgr", number(s.padBgr[0]) + ',' + number(s.padBgr[1]) + ',' + number(s.padBgr[2]));
     line("margin", number(s.margin.value) + (s.margin.percent ? "%" : ""));
     line("aspect", number(s.aspect));
-    line("fixed_size", size(s.fixedSize));
+    line("fixed_size", sizeText(s.fixedSize));
     line("resize", number(int(s.resize)));
-    line("resize_to", size(s.resizeTo));
+    line("resize_to", sizeText(s.resizeTo));
     line("gray", flag(s.grayscale));
     line("orientation_from_exif", flag(s.orientationFromExif));
     line("normalized_window_size", number(s.normalizedWindowSize));

@@ -92,6 +92,7 @@ void writeOldFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);
+    QVERIFY(file.flush()); // a later flush would set the time to now
     QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-600), QFileDevice::FileModificationTime));
 }
 

@@ -193,16 +193,16 @@ private slots:
         }
         QVERIFY2(during >= 2, "progress must be reported while the batch runs, not only at its end");
         const BatchProgress& last = run.progress.last();
-        const BatchProgress& final = run.summary.progress;
-        QCOMPARE(last.imagesDone, final.imagesDone);
-        QCOMPARE(last.windowsWritten, final.windowsWritten);
-        QCOMPARE(last.windowsFailed, final.windowsFailed);
-        QCOMPARE(last.outputBytes, final.outputBytes);
-        QCOMPARE(last.elapsedSeconds, final.elapsedSeconds);
+        const BatchProgress& summary = run.summary.progress;
+        QCOMPARE(last.imagesDone, summary.imagesDone);
+        QCOMPARE(last.windowsWritten, summary.windowsWritten);
+        QCOMPARE(last.windowsFailed, summary.windowsFailed);
+        QCOMPARE(last.outputBytes, summary.outputBytes);
+        QCOMPARE(last.elapsedSeconds, summary.elapsedSeconds);
         qint64 bytes = 0;
         for (const QByteArray& file : treeOf(out.path()))
             bytes += file.size();
-        QCOMPARE(final.outputBytes, bytes);
+        QCOMPARE(summary.outputBytes, bytes);
     }
 
     void pauseHoldsTheBatchAndResumeCompletesIt() {

@@ -21,6 +21,7 @@ void writeFile(const QString& path, const QByteArray& bytes, int ageSeconds = 60
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);
+    QVERIFY(file.flush()); // a later flush would set the time to now
     QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-ageSeconds),
                              QFileDevice::FileModificationTime));
 }
