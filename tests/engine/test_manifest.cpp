@@ -8,7 +8,12 @@
 #include <QTest>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
 
 using namespace cropdeck;
 
@@ -201,6 +206,49 @@ private slots:
         QVERIFY2(again.error().message.contains(QString::fromLocal8Bit(strerror(ENOSPC))),
                  qPrintable(again.error().message));
     }
+
+#ifdef Q_OS_UNIX
+    // Regression: a write that the disk cuts short (some bytes written, then no space) was reported as
+    // "Unknown error", and the next record was glued to the torn line. A file size limit
+    // (RLIMIT_FSIZE) makes the kernel cut the write the same way a full disk does.
+    void writeCutShortGivesTheReasonAndTheNextRecordIsWhole() {
+        QTemporaryDir dir;
+        const QString manifestPath = dir.filePath(kManifestFileName);
+        writeFile(dir.filePath("a.jpg"), "12345");
+        writeFile(dir.filePath("b.jpg"), "123");
+        ManifestWriter writer;
+        QVERIFY(writer.open(manifestPath).ok());
+        QVERIFY(writer.append(okEntry("a.jpg", 5, sampleInputs("d"))).ok());
+        const qint64 sizeBefore = QFileInfo(manifestPath).size();
+
+        struct rlimit saved;
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        struct rlimit limited = saved;
+        limited.rlim_cur = rlim_t(sizeBefore + 20);
+        const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+        const Status cut = writer.append(okEntry("b.jpg", 3, sampleInputs("d")));
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        ::signal(SIGXFSZ, oldHandler);
+
+        QVERIFY(!cut.ok());
+        QVERIFY2(cut.error().message.contains(manifestPath), qPrintable(cut.error().message));
+        QVERIFY2(cut.error().message.contains(QString::fromLocal8Bit(strerror(EFBIG))),
+                 qPrintable(cut.error().message));
+        QCOMPARE(QFileInfo(manifestPath).size(), sizeBefore + 20); // the torn part is on disk
+
+        QVERIFY(writer.append(okEntry("b.jpg", 3, sampleInputs("d"))).ok());
+        writer.close();
+        const QList<QByteArray> lines = readAll(manifestPath).split('\n');
+        QCOMPARE(lines.size(), 4); // a, the torn part, b whole, "" after the last '\n'
+        QCOMPARE(lines[1].size(), 20);
+        QCOMPARE(lines[2] + '\n', manifestLine(okEntry("b.jpg", 3, sampleInputs("d"))));
+        const Result<FinishedOutputs> finished = readFinishedOutputs(manifestPath, dir.path());
+        QVERIFY(finished.ok());
+        QCOMPARE(finished->outputs.size(), 2);
+        QCOMPARE(finished->malformedLines, 1);
+    }
+#endif
 
     void unwritableManifestIsAnError() {
         ManifestWriter writer;
