@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `cropdeck --batch` killed with SIGKILL while it writes, then run again with --resume: the second run
-// removes the temporaries that the killed one (or any earlier dead run) left, keeps the user's files,
-// and ends with the same outputs as one uninterrupted run.
+// `cropdeck --batch --resume` through the real binary:
+// * after a run killed with SIGKILL while it writes: the second run removes the temporaries that the
+//   killed one (or any earlier dead run) left, keeps the user's files, and ends with the same outputs as
+//   one uninterrupted run;
+// * after a change of settings: every output is cropped again (and the run says so), none is kept.
 
 #include "CliRunner.h"
 #include "TestUtils.h"
@@ -28,12 +30,12 @@ constexpr int kImages = 60;
 constexpr int kWindowsPerImage = 3;
 
 // PNG images with gradients, discs and noise, and a CSV of three boxes each.
-QString makeDataset(const QString& folder) {
+QString makeDataset(const QString& folder, int images = kImages) {
     QFile csv(QDir(folder).filePath("boxes.csv"));
     if (!csv.open(QIODevice::WriteOnly))
         return {};
     csv.write("path,x,y,w,h,label\n");
-    for (int i = 0; i < kImages; ++i) {
+    for (int i = 0; i < images; ++i) {
         QRandomGenerator random(quint32(i + 1));
         cv::Mat image(300, 400, CV_8UC3);
         for (int y = 0; y < image.rows; ++y)
@@ -98,7 +100,7 @@ void writeOldFile(const QString& path, const QByteArray& bytes) {
 
 } // namespace
 
-class TestCliInterrupted : public QObject {
+class TestCliResume : public QObject {
     Q_OBJECT
 private slots:
     void killedRunIsCleanedUpAndCompletedByResume() {
@@ -156,7 +158,41 @@ private slots:
             QVERIFY2(tree.value(it.key()) == it.value(),
                      qPrintable(it.key() + " differs from the uninterrupted run"));
     }
+
+    // Regression: --resume with other settings kept the crops made with the old ones.
+    void resumeWithOtherSettingsCropsEverythingAgain() {
+        QVERIFY2(!cropdeckBinary().isEmpty(), "CROPDECK_BINARY is not set (run through CTest)");
+        QTemporaryDir dir;
+        const QString csv = makeDataset(dir.path(), 4);
+        const QString out = dir.filePath("out");
+        const QString reference = dir.filePath("reference");
+        const QStringList colour = {"--batch", "--annotations", csv, "--format", "png", "--out"};
+        const CliResult first = runCropdeck(colour + QStringList{out});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+
+        const CliResult gray = runCropdeck(colour + QStringList{out, "--gray", "--resume"});
+        QVERIFY2(gray.exitCode == 0, gray.err.constData());
+        QVERIFY2(gray.err.contains("12 output(s) were made with other settings") &&
+                     gray.err.contains("they will be cropped again"),
+                 gray.err.constData());
+        const CliResult fresh = runCropdeck(colour + QStringList{reference, "--gray"});
+        QVERIFY2(fresh.exitCode == 0, fresh.err.constData());
+        QMap<QString, QByteArray> resumed = treeOf(out);
+        QMap<QString, QByteArray> expected = treeOf(reference);
+        resumed.remove("cropdeck-manifest.jsonl");
+        expected.remove("cropdeck-manifest.jsonl");
+        QCOMPARE(resumed.size(), 12);
+        QVERIFY(resumed == expected);
+        for (const QString& name : resumed.keys())
+            QCOMPARE(cv::imread(QDir(out).filePath(name).toStdString(), cv::IMREAD_UNCHANGED).channels(), 1);
+
+        // Same settings again: everything is kept.
+        const CliResult again = runCropdeck(colour + QStringList{out, "--gray", "--resume", "--json"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(!again.out.contains("cropped again"), again.out.constData());
+        QVERIFY2(again.out.contains("\"windows_resumed\":12"), again.out.constData());
+    }
 };
 
-QTEST_GUILESS_MAIN(TestCliInterrupted)
-#include "test_cli_interrupted.moc"
+QTEST_GUILESS_MAIN(TestCliResume)
+#include "test_cli_resume.moc"
