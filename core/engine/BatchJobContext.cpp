@@ -49,6 +49,9 @@ Status BatchJobContext::openManifest() {
     if (!QDir().mkpath(m_options.outputDir))
         return makeError(ErrorKind::Io,
                          QStringLiteral("%1: cannot create the output folder").arg(m_options.outputDir));
+    for (const QString& message : m_outputClaim.claim(m_options.outputDir).messages(m_options.outputDir))
+        if (m_onNotice)
+            m_onNotice({QString(), -1, QString(), message});
     return m_manifest.open(QDir(m_options.outputDir).filePath(kManifestFileName));
 }
 
@@ -197,7 +200,7 @@ void BatchJobContext::writeWindow(const PlannedImage& image, const PlannedOutput
                                  rectText(window.writtenRect))});
     }
     record(image, {image.relativePath, id, w, output.relativePath, QStringLiteral("ok"), encoded.size(),
-                   QString(), note});
+                   QString(), note, output.inputs});
     m_outputBytes += encoded.size();
     ++m_windowsWritten;
 }

@@ -11,6 +11,7 @@
 #include "engine/BatchProgress.h"
 #include "engine/Manifest.h"
 #include "engine/MemoryBudget.h"
+#include "engine/StaleTemporaries.h"
 
 #include <QElapsedTimer>
 
@@ -49,6 +50,7 @@ private:
     const std::atomic_bool* m_cancel;
     MemoryBudget m_budget;
     ManifestWriter m_manifest;
+    OutputFolderClaim m_outputClaim; // held while the context lives: marks the output folder as in use
     QElapsedTimer m_clock;
 
     std::atomic_int m_imagesDone{0};

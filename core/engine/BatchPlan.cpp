@@ -47,6 +47,38 @@ private:
     QHash<QString, QString> m_byName;
 };
 
+// Whether --resume may keep `relative`; counts the outputs it must redo and why.
+bool finishedWithSameInputs(const FinishedOutputs& finished, const QString& relative,
+                            const OutputInputs& planned, BatchPlan& plan) {
+    const auto it = finished.outputs.constFind(relative);
+    if (it == finished.outputs.cend())
+        return false;
+    if (!it->isKnown()) {
+        ++plan.windowsWithUnknownInputs;
+        return false;
+    }
+    if (*it != planned) {
+        ++plan.windowsMadeFromOtherInputs;
+        return false;
+    }
+    return true;
+}
+
+void addResumeWarnings(BatchPlan& plan, const QString& manifestPath) {
+    if (plan.windowsMadeFromOtherInputs > 0)
+        plan.warnings << QStringLiteral(
+                             "%1: %2 output(s) were made with other settings, for another box or from a "
+                             "changed source: they will be cropped again")
+                             .arg(manifestPath)
+                             .arg(plan.windowsMadeFromOtherInputs);
+    if (plan.windowsWithUnknownInputs > 0)
+        plan.warnings << QStringLiteral(
+                             "%1: %2 output(s) were recorded by an older CropDeck that did not note their "
+                             "settings and source: they will be cropped again")
+                             .arg(manifestPath)
+                             .arg(plan.windowsWithUnknownInputs);
+}
+
 } // namespace
 
 int shardOf(const QString& relativePath, int shardCount) {
@@ -108,7 +140,7 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
         return status.error();
     if (options.shardCount < 1 || options.shardIndex < 0 || options.shardIndex >= options.shardCount)
         return makeError(ErrorKind::Invalid,
-                         QStringLiteral("--shard %1/%2 is not a valid shard (use i/N with "
+                         QStringLiteral("shard %1/%2 is not a valid shard (use i/N with "
                                         "0 <= i < N)")
                              .arg(options.shardIndex)
                              .arg(options.shardCount));
@@ -116,10 +148,12 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
     const QDir root(options.imageRoot.isEmpty() ? annotations.imageRoot : options.imageRoot);
     const QDir outDir(options.outputDir);
     const ImageListIndex listIndex(options.imageList);
+    const QString manifestPath = outDir.filePath(kManifestFileName);
+    const QString settingsDigest = cropSettingsDigest(options.settings);
 
     FinishedOutputs finished;
     if (options.resume) {
-        Result<FinishedOutputs> read = readFinishedOutputs(outDir.filePath(kManifestFileName), outDir.path());
+        Result<FinishedOutputs> read = readFinishedOutputs(manifestPath, outDir.path());
         if (!read)
             return read.error();
         finished = std::move(read.value());
@@ -130,7 +164,7 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
         plan.warnings << QStringLiteral(
                              "%1: %2 torn or malformed manifest line(s) ignored; those windows will be "
                              "cropped again")
-                             .arg(outDir.filePath(kManifestFileName))
+                             .arg(manifestPath)
                              .arg(finished.malformedLines);
 
     // Sources are compared by identity (links resolved, device + inode), not by spelling.
@@ -155,11 +189,13 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
         if (!options.imageList.isEmpty()) {
             const QString listed = listIndex.find(planned.absolutePath);
             if (listed.isEmpty())
-                planned.problem = QStringLiteral("%1: not in the --images list").arg(image.path);
+                planned.problem = QStringLiteral("%1: not in the images list").arg(image.path);
             else
                 planned.absolutePath = QFileInfo(listed).absoluteFilePath();
         }
         const QString extension = outputExtensionFor(image.path, options.settings);
+        const SourceStamp stamp =
+            planned.problem.isEmpty() ? sourceStampOf(planned.absolutePath) : SourceStamp{};
         for (int w = 0; w < image.windows.size(); ++w) {
             const CropWindow& window = image.windows[w];
             const QString expanded =
@@ -170,18 +206,19 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
             usedOutputs.insert(normalizedKey(relative));
             const QString absoluteOutput = outDir.absoluteFilePath(relative);
             if (sources.contains(absoluteOutput))
-                return makeError(
-                    ErrorKind::Invalid,
-                    QStringLiteral("output %1 would overwrite a source image; choose another --out "
-                                   "folder or name template")
-                        .arg(absoluteOutput));
-            const bool done = finished.outputs.contains(relative);
-            planned.outputs.append({w, relative, done});
+                return makeError(ErrorKind::Invalid,
+                                 QStringLiteral("output %1 would overwrite a source image; choose another "
+                                                "output folder or name template")
+                                     .arg(absoluteOutput));
+            const OutputInputs inputs{settingsDigest, windowGeometryText(window), stamp};
+            const bool done = finishedWithSameInputs(finished, relative, inputs, plan);
+            planned.outputs.append({w, relative, done, inputs});
             plan.windowsAlreadyDone += done ? 1 : 0;
         }
         plan.windowsTotal += image.windows.size();
         plan.images.append(std::move(planned));
     }
+    addResumeWarnings(plan, manifestPath);
     return plan;
 }
 

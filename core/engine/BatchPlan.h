@@ -9,6 +9,7 @@
 #include "Result.h"
 #include "annotations/Annotation.h"
 #include "engine/CropSettings.h"
+#include "engine/OutputDigest.h"
 
 #include <QList>
 #include <QString>
@@ -32,7 +33,8 @@ struct BatchOptions {
 struct PlannedOutput {
     int windowIndex = 0;
     QString relativePath;     // inside BatchOptions::outputDir, '/' separated
-    bool alreadyDone = false; // --resume found it finished
+    bool alreadyDone = false; // --resume found it finished with the same inputs
+    OutputInputs inputs;      // what this run makes it from: recorded in its manifest line
 };
 
 struct PlannedImage {
@@ -49,6 +51,10 @@ struct BatchPlan {
     int windowsTotal = 0;
     int windowsAlreadyDone = 0;
     int imagesInOtherShards = 0;
+    // --resume: outputs the manifest records as finished but from other inputs (settings, box or source
+    // changed) or without recorded inputs (older CropDeck): all cropped again, never reused.
+    int windowsMadeFromOtherInputs = 0;
+    int windowsWithUnknownInputs = 0;
     QStringList warnings;
 };
 

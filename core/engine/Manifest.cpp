@@ -6,7 +6,36 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
+
 namespace cropdeck {
+namespace {
+
+bool endsMidLine(const QString& path) {
+    QFile file(path);
+    if (file.size() <= 0 || !file.open(QIODevice::ReadOnly) || !file.seek(file.size() - 1))
+        return false;
+    char last = '\n';
+    return file.getChar(&last) && last != '\n';
+}
+
+// QFile's reason when it has one; otherwise the OS's (errno is still that of the failing call).
+QString writeFailureReason(const QFile& file, int savedErrno) {
+    if (file.error() != QFileDevice::NoError)
+        return file.errorString();
+    return qt_error_string(savedErrno ? savedErrno : EIO);
+}
+
+OutputInputs inputsFrom(const QJsonObject& object) {
+    OutputInputs inputs;
+    inputs.settingsDigest = object.value("settings").toString();
+    inputs.window = object.value("box").toString();
+    inputs.source.bytes = qint64(object.value("source_bytes").toDouble(-1));
+    inputs.source.modifiedMs = qint64(object.value("source_mtime_ms").toDouble(-1));
+    return inputs;
+}
+
+} // namespace
 
 QByteArray manifestLine(const ManifestEntry& entry) {
     QJsonObject object{{"source", entry.source}, {"window", entry.window}, {"index", entry.index},
@@ -15,13 +44,22 @@ QByteArray manifestLine(const ManifestEntry& entry) {
         object.insert("error", entry.error);
     if (!entry.note.isEmpty())
         object.insert("note", entry.note);
+    if (entry.inputs.isKnown()) {
+        // Doubles hold integers exactly up to 2^53: byte counts and millisecond times fit.
+        object.insert("settings", entry.inputs.settingsDigest);
+        object.insert("box", entry.inputs.window);
+        object.insert("source_bytes", double(entry.inputs.source.bytes));
+        object.insert("source_mtime_ms", double(entry.inputs.source.modifiedMs));
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
 Status ManifestWriter::open(const QString& path) {
     std::lock_guard lock(m_mutex);
+    m_tornTail = endsMidLine(path);
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
+    // Unbuffered: each append is one write() whose failure is reported with its own reason.
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
         return makeError(
             ErrorKind::Io,
             QStringLiteral("%1: cannot open the manifest for writing: %2").arg(path, m_file.errorString()));
@@ -31,10 +69,16 @@ Status ManifestWriter::open(const QString& path) {
 Status ManifestWriter::append(const ManifestEntry& entry) {
     const QByteArray line = manifestLine(entry);
     std::lock_guard lock(m_mutex);
-    // One write of the whole line, then flush: a crash can tear at most the line being written.
-    if (m_file.write(line) != line.size() || !m_file.flush())
+    const QByteArray bytes = m_tornTail ? '\n' + line : line;
+    m_file.unsetError();
+    errno = 0;
+    if (m_file.write(bytes) != bytes.size()) {
+        const int savedErrno = errno;
+        m_tornTail = true; // part of the line may be on disk
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot append to the manifest: %2")
-                                            .arg(m_file.fileName(), m_file.errorString()));
+                                            .arg(m_file.fileName(), writeFailureReason(m_file, savedErrno)));
+    }
+    m_tornTail = false;
     return Status::success();
 }
 
@@ -65,11 +109,15 @@ Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const Q
         }
         const QJsonObject object = document.object();
         const QString output = object.value("output").toString();
-        if (object.value("status").toString() != u"ok" || output.isEmpty())
+        if (output.isEmpty())
+            continue;
+        // The latest line of an output decides: a later failure means the file is not known to be good.
+        finished.outputs.remove(output);
+        if (object.value("status").toString() != u"ok")
             continue;
         const QFileInfo info(dir.filePath(output));
         if (info.isFile() && info.size() == qint64(object.value("bytes").toDouble()))
-            finished.outputs.insert(output);
+            finished.outputs.insert(output, inputsFrom(object));
     }
     return finished;
 }

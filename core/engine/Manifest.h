@@ -2,17 +2,28 @@
 #pragma once
 
 // The batch manifest: an append-only JSON-lines file in the output folder, one line per finished
-// window: {"source", "window", "index", "output", "status": "ok"|"error"|"skipped", "bytes", "error"}.
-// A re-run with --resume skips every window whose line says "ok" and whose output still exists with the
-// recorded size. Lines are written whole and flushed one at a time, so an interrupted batch leaves at
-// worst one torn last line, which reading ignores.
+// window: {"source", "window", "index", "output", "status": "ok"|"error"|"skipped", "bytes", "error",
+// "note"}, and on "ok" lines what the output was made from (OutputDigest.h): "settings" (digest of the
+// crop settings), "box" (the window's geometry), "source_bytes" and "source_mtime_ms".
+//
+// Resume rule: an output counts as finished when its LATEST line says "ok", the file exists with the
+// recorded size, and the recorded inputs equal the ones the new run would use. Outputs made with other
+// settings, for a changed box or from a changed source are cropped again (the plan says how many).
+// Lines without the inputs (written by CropDeck before they were recorded) are not trusted: their
+// outputs are cropped again, with a warning, because nothing shows they match the new settings.
+//
+// Robustness: lines are written whole, one write each, unbuffered. An interrupted batch or a full disk
+// leaves at worst one torn line, which reading skips (and counts). A writer that opens a manifest not
+// ending in '\n', or whose previous append failed, starts its next line with '\n', so a torn line never
+// swallows the following record. Write errors carry the OS's reason and the manifest's path.
 //
 // Threading: ManifestWriter::append is safe to call from any thread.
 
 #include "Result.h"
+#include "engine/OutputDigest.h"
 
 #include <QFile>
-#include <QSet>
+#include <QHash>
 #include <QString>
 
 #include <mutex>
@@ -29,7 +40,8 @@ struct ManifestEntry {
     QString status; // "ok", "error" or "skipped"
     qint64 bytes = 0;
     QString error;
-    QString note; // e.g. the MCU-aligned rectangle a lossless crop holds
+    QString note;             // e.g. the MCU-aligned rectangle a lossless crop holds
+    OutputInputs inputs = {}; // "ok" lines: what the output was made from (PlannedOutput::inputs)
 };
 
 class ManifestWriter {
@@ -46,12 +58,14 @@ public:
 private:
     std::mutex m_mutex;
     QFile m_file;
+    bool m_tornTail = false; // the file may end mid-line: the next append starts with '\n'
 };
 
-// Outputs (relative paths) recorded as "ok" whose file exists in `outputDir` with the recorded size.
+// Outputs (relative paths) that the manifest records as finished (latest line "ok", file present with
+// the recorded size), with the inputs that line records (isKnown() false for lines of older versions).
 // A missing manifest gives an empty set; torn or malformed lines are skipped and counted.
 struct FinishedOutputs {
-    QSet<QString> outputs;
+    QHash<QString, OutputInputs> outputs;
     int malformedLines = 0;
 };
 Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const QString& outputDir);

@@ -112,7 +112,7 @@ Status checkDimensions(const ImageInfo& info, const QString& name, qint64 maxPix
                                                  .arg(info.height));
     if (maxPixels > 0 && info.pixelCount() > maxPixels)
         return makeError(ErrorKind::TooLarge,
-                         QStringLiteral("%1: %2×%3 = %4 MP exceeds the --max-pixels limit of %5 MP")
+                         QStringLiteral("%1: %2×%3 = %4 MP exceeds the pixel limit (max pixels) of %5 MP")
                              .arg(name)
                              .arg(info.width)
                              .arg(info.height)
