@@ -3,6 +3,7 @@
 
 #include "AnnotationInput.h"
 #include "ExitCodes.h"
+#include "annotations/ImagePaths.h"
 #include "annotations/ValidationProbes.h"
 
 #include <QDir>
@@ -43,7 +44,7 @@ QString comparableKey(const QString& path) {
         const QString parentPath = parent.exists() ? parent.canonicalFilePath() : parent.absoluteFilePath();
         resolved = QDir(parentPath).filePath(info.fileName());
     }
-    return QDir::cleanPath(resolved).toCaseFolded();
+    return pathKey(resolved);
 }
 
 bool isInside(const QString& key, const QString& folderKey) {
@@ -114,6 +115,8 @@ int runConvertCommand(const CommandLine& line) {
 
     WriteOptions options;
     options.imageSize = sizes;
+    // Paths relative to the --images folder: the output then runs with the same --images.
+    options.imageFolder = input->imageRoot;
     QStringList losses;
     const Status written = writeAnnotations(input->set, line.convertOut, *format, options, &losses);
     for (const QString& loss : losses)

@@ -104,6 +104,10 @@ const QList<QCommandLineOption>& declaredOptions() {
          "findings [{severity, kind, message, image, image_index, box_index, box_id, closest, file, line, "
          "element}], notes [...]}."},
         {"quiet", "Print only errors and the summary (--batch, --validate, --convert)."},
+        {"min-box-size",
+         "Boxes narrower or lower than N pixels (a click without a drag): --validate warns about them "
+         "(default 2; 0 = no check).",
+         "N"},
     };
     return options;
 }
@@ -320,6 +324,8 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
                             parseNumber("max-fraction", value("max-fraction"), 1e-9, 1));
     if (has("threads"))
         CROPDECK_TRY_ASSIGN(line.batch.threads, parseInt("threads", value("threads"), 1, 1024));
+    if (has("min-box-size"))
+        CROPDECK_TRY_ASSIGN(line.minBoxSize, parseInt("min-box-size", value("min-box-size"), 0, 1 << 20));
     if (has("max-pixels")) {
         double mp = 0;
         CROPDECK_TRY_ASSIGN(mp, parseNumber("max-pixels", value("max-pixels"), 0.000001, 1e6));
@@ -381,7 +387,8 @@ const QStringList& annotationInputFlags() {
 }
 
 Status applyValidateOptions(const QCommandLineParser& parser, CommandLine& line) {
-    if (Status applies = checkFlagsApply(parser, "validate", annotationInputFlags() + QStringList{"json"});
+    if (Status applies =
+            checkFlagsApply(parser, "validate", annotationInputFlags() + QStringList{"json", "min-box-size"});
         !applies)
         return applies;
     if (Status applied = applyBatchOptions(parser, line); !applied)

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cropdeck::app {
 
 enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Gui };
@@ -37,6 +39,7 @@ struct CommandLine {
     BatchOptions batch;
     bool json = false;
     bool quiet = false;
+    std::optional<int> minBoxSize; // --min-box-size; --validate uses kDefaultMinBoxSize without it
 
     // --convert
     QString convertTo;  // --to: target format name

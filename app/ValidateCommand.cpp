@@ -101,6 +101,7 @@ int runValidateCommand(const CommandLine& line) {
     options.boxesOnStoredPixels = storedPixels;
     options.maxPixels = line.batch.settings.maxPixels;
     options.threads = line.batch.threads;
+    options.minBoxSize = line.minBoxSize.value_or(kDefaultMinBoxSize);
     const ValidationReport report = validateAnnotations(input->set, issues, options, &probes);
     if (line.json)
         printJson(report);
