@@ -271,7 +271,7 @@ private slots:
         const QJsonObject report = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(report["outcome"].toString(), QStringLiteral("warnings"));
         QCOMPARE(report["counts"].toObject()["exif-convention"].toInt(), 8);
-        QCOMPARE(report["imagesFlagreadable"].toInt(), 18);
+        QCOMPARE(report["images_readable"].toInt(), 18);
         QVERIFY(report["notes"].toArray()[0].toString().startsWith("8 of 8 images"));
         const CliResult batch = runCropdeck({"--batch", "--annotations", csv, "--images", photos, "--out",
                                              m_dir.filePath("exif-shared-out"), "--dry-run"});
@@ -384,15 +384,23 @@ private slots:
         QVERIFY(QFile::exists(out));
     }
 
-    // Regression: converting with a relative --images wrote <path> as the folder joined twice.
-    void vocPathWithRelativeImagesFolder() {
-        const QString csv = QDir(m_demo).filePath("relative-voc.csv");
-        writeText(csv, "path,x,y,w,h,label\n01_meadow_640x480.jpg,10,20,30,40,cat\n");
-        const QString out = m_dir.filePath("relative-voc");
-        const CliResult run = runCropdeckIn(m_demo, {"--convert", "--annotations", "relative-voc.csv",
-                                                     "--images", "images", "--to", "voc", "--out", out});
-        QVERIFY2(run.exitCode == 0, qPrintable(text(run)));
-        const QByteArray xml = readAll(QDir(out).filePath("01_meadow_640x480.xml"));
+    // Regression: with a relative --images, CSV -> COCO (written elsewhere) -> VOC gave a <path> with the
+    // folders above the images twice (/tmp/x/demo/demo/images/...): the COCO file_name was relative to
+    // the COCO file, and the next --convert read it relative to --images.
+    void vocPathAfterTwoConversionsWithRelativeImages() {
+        writeText(QDir(m_demo).filePath("relative-voc.csv"),
+                  "path,x,y,w,h,label\n01_meadow_640x480.jpg,10,20,30,40,cat\n");
+        const QString coco = m_dir.filePath("chain/boxes.json");
+        const QString voc = m_dir.filePath("chain/voc");
+        const CliResult toCoco = runCropdeckIn(m_demo, {"--convert", "--annotations", "relative-voc.csv",
+                                                        "--images", "images", "--to", "coco", "--out", coco});
+        QVERIFY2(toCoco.exitCode == 0, qPrintable(text(toCoco)));
+        QVERIFY2(readAll(coco).contains("\"file_name\": \"01_meadow_640x480.jpg\""),
+                 readAll(coco).constData());
+        const CliResult toVoc = runCropdeckIn(
+            m_demo, {"--convert", "--annotations", coco, "--images", "images", "--to", "voc", "--out", voc});
+        QVERIFY2(toVoc.exitCode == 0, qPrintable(text(toVoc)));
+        const QByteArray xml = readAll(QDir(voc).filePath("01_meadow_640x480.xml"));
         const QString image = QDir::cleanPath(QDir(m_demo).filePath("images/01_meadow_640x480.jpg"));
         QVERIFY2(xml.contains(QStringLiteral("<path>%1</path>").arg(image).toUtf8()), xml.constData());
         QVERIFY2(xml.contains("<filename>01_meadow_640x480.jpg</filename>"), xml.constData());
@@ -405,19 +413,19 @@ private slots:
     void convertedFileRunsWithTheSameFlags_data() {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("source"); // in the demo folder, paths relative to images/
-        QTest::addColumn<QString>("out");    // relative to the demo folder
+        QTest::addColumn<QString>("out");    // in the demo folder, next to images/ (as in `--out c.csv`)
         QTest::addColumn<int>("images");
         QTest::addColumn<int>("boxes");
-        for (const char* format : {"coco", "voc", "yolo", "labelme", "csv"}) {
-            const QString name = QString::fromLatin1(format);
-            QTest::newRow(format) << name << "same-flags.csv"
-                                  << (name == u"coco" || name == u"csv" ? "converted/" + name + ".out"
-                                                                        : "converted/" + name)
-                                  << 12 << 43;
-        }
+        for (const auto& [format, out] : {std::pair{"coco", "converted.json"},
+                                          {"voc", "converted-voc"},
+                                          {"yolo", "converted-yolo"},
+                                          {"labelme", "converted-labelme"},
+                                          {"csv", "converted.csv"}})
+            QTest::newRow(format) << QString::fromLatin1(format) << "same-flags.csv"
+                                  << QString::fromLatin1(out) << 12 << 43;
         QTest::newRow("centre-scale") << "centre-scale"
                                       << "same-flags-squares.csv"
-                                      << "converted/squares.csv" << 2 << 3;
+                                      << "converted-squares.csv" << 2 << 3;
     }
     void convertedFileRunsWithTheSameFlags() {
         QFETCH(QString, format);
@@ -444,8 +452,7 @@ private slots:
         QCOMPARE(report["counts"].toObject()["image-not-found"].toInt(), 0);
         QCOMPARE(report["errors"].toInt(), 0);
         QCOMPARE(report["boxes"].toInt(), boxes);
-        QCOMPARE(report["imagesFlagreadable"].toInt(),
-                 format == u"yolo" ? 12 : images); // YOLO lists the folder
+        QCOMPARE(report["images_readable"].toInt(), images);
 
         const CliResult batch =
             runCropdeckIn(m_demo, QStringList{"--batch", "--annotations", out, "--out",
