@@ -5,6 +5,7 @@
 #include "ReportError.h"
 #include "annotations/ValidationProbes.h"
 #include "batch/AnnotationInput.h"
+#include "io/FileIdentity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -34,25 +35,12 @@ QStringList writtenSuffixes(AnnotationFormat format) {
     }
 }
 
-// The path with symbolic links resolved as far as it exists, case-folded, so that two spellings of one
-// file compare equal (case-insensitive file systems included).
-QString comparableKey(const QString& path) {
-    QFileInfo info(path);
-    QString resolved = info.exists() ? info.canonicalFilePath() : QString();
-    if (resolved.isEmpty()) {
-        const QFileInfo parent(info.absolutePath());
-        const QString parentPath = parent.exists() ? parent.canonicalFilePath() : parent.absoluteFilePath();
-        resolved = QDir(parentPath).filePath(info.fileName());
-    }
-    return QDir::cleanPath(resolved).toCaseFolded();
-}
-
 bool isInside(const QString& key, const QString& folderKey) {
     return key.startsWith(folderKey + u'/');
 }
 
 Status checkNotOverwritingInput(const QString& input, const QString& output, AnnotationFormat format) {
-    const QString in = comparableKey(input), out = comparableKey(output);
+    const QString in = comparablePathKey(input), out = comparablePathKey(output);
     const auto refuse = [&](const QString& why) {
         return makeError(
             ErrorKind::Invalid,
@@ -115,6 +103,8 @@ int runConvertCommand(const CommandLine& line) {
 
     WriteOptions options;
     options.imageSize = sizes;
+    // Paths relative to the --images folder: the output then runs with the same --images.
+    options.imageFolder = input->imageRoot;
     QStringList losses;
     const Status written = writeAnnotations(input->set, line.convertOut, *format, options, &losses);
     for (const QString& loss : losses)

@@ -109,8 +109,8 @@ const QList<QCommandLineOption>& declaredOptions() {
          "--batch --request FILE.",
          "file"},
         {"min-box-size",
-         "Boxes narrower or lower than N pixels: --batch skips them (naming each), "
-         "--validate reports them.",
+         "Boxes narrower or lower than N pixels (a click without a drag): --batch skips them, naming "
+         "each (default 0: none); --validate warns about them (default 2; 0 = no check).",
          "N"},
         {"dry-run", "Check everything and list the planned outputs without decoding pixels."},
         {"shard", "Process only shard i of N (0-based): N machines can split one batch.", "i/N"},
@@ -393,6 +393,8 @@ Status applyValidateOptions(const QCommandLineParser& parser, CommandLine& line)
         return applied;
     line.json = parser.isSet("json");
     line.quiet = parser.isSet("quiet");
+    if (parser.isSet("min-box-size"))
+        line.minBoxSize = line.request.minBoxSize;
     if (line.request.annotations.isEmpty())
         return makeError(ErrorKind::Invalid, QStringLiteral("--validate needs --annotations FILE"));
     return {};

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cropdeck::app {
 
 enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Gui };
@@ -25,6 +27,7 @@ struct CommandLine {
     QString saveRequest; // --dry-run --save-request FILE
     bool json = false;
     bool quiet = false;
+    std::optional<int> minBoxSize; // --min-box-size; --validate uses kDefaultMinBoxSize without it
 
     // --convert
     QString convertTo;  // --to: target format name

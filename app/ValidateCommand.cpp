@@ -103,6 +103,7 @@ int runValidateCommand(const CommandLine& line) {
     options.boxesOnStoredPixels = storedPixels;
     options.maxPixels = line.request.settings.maxPixels;
     options.threads = line.request.threads;
+    options.minBoxSize = line.minBoxSize.value_or(kDefaultMinBoxSize);
     const ValidationReport report = validateAnnotations(input->set, issues, options, &probes);
     if (line.json)
         printJson(report);

@@ -57,10 +57,15 @@ AnnotationFormat sniffText(const QByteArray& bytes) {
     const QStringList sample = lines.mid(0, 20);
     if (std::all_of(sample.cbegin(), sample.cend(), isYoloLine))
         return AnnotationFormat::Yolo;
-    const std::optional<CsvTable> table = parseCsv(sample.join(u'\n'), nullptr);
-    if (!table || table->records.isEmpty())
-        return AnnotationFormat::Unknown;
-    QStringList first = table->records.first().fields;
+    // Only the first record decides. A quote that never closes there still makes this a CSV file: its
+    // reader then says where the quote opens, which "cannot tell the format" would not. Later records
+    // are not parsed (a quoted field may run past the sample).
+    const QString sampleText = sample.join(u'\n');
+    CsvRecordReader reader(sampleText);
+    CsvRecord record;
+    if (!reader.next(record))
+        return reader.error().isEmpty() ? AnnotationFormat::Unknown : AnnotationFormat::Csv;
+    QStringList first = record.fields;
     if (!first.isEmpty() && first[0].startsWith(QChar(0xFEFF)))
         first[0].remove(0, 1);
     if (isCsvHeader(first)) {

@@ -48,6 +48,12 @@ struct WriteOptions {
     CsvColumns csvColumns;       // CSV layout; empty = path,x,y,w,h,label
     CornerConvention vocCorners = CornerConvention::OneBasedInclusive;
     bool vocWholePixels = true; // VOC: round to whole pixels (reported) instead of writing decimals
+    // The folder the output will be read with (--images DIR): CSV, centre/scale and COCO image paths
+    // are written relative to it, so that the output finds every image with the same --images. Empty:
+    // relative to the written file's own folder, where those readers look without --images. (VOC
+    // <filename> and YOLO labels are relative to the image folder, LabelMe imagePath to its JSON file,
+    // by the formats' own rules.)
+    QString imageFolder;
 };
 
 } // namespace cropdeck

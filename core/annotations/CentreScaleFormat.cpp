@@ -71,12 +71,12 @@ Result<AnnotationSet> readCentreScaleAnnotations(const QString& path, const Read
     return set;
 }
 
-Status writeCentreScaleAnnotations(const AnnotationSet& set, const QString& path, const WriteOptions&,
+Status writeCentreScaleAnnotations(const AnnotationSet& set, const QString& path, const WriteOptions& options,
                                    QStringList* lossReport) {
     LossLog losses(QStringLiteral("centre-scale"));
     losses.noteForeignExtras(set, QStringLiteral("centre-scale."));
     noteNonIndexIds(set, losses);
-    const QString folder = QFileInfo(path).absolutePath();
+    const QString folder = writtenPathsFolder(path, options);
     QString text = QStringLiteral("path,x,y,scale\n");
     for (const ImageEntry& image : set.images) {
         if (image.windows.isEmpty())

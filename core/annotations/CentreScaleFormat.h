@@ -18,6 +18,7 @@ Result<AnnotationSet> readCentreScaleAnnotations(const QString& path, const Read
                                                  QList<AnnotationIssue>* issues);
 
 // Writes `path,x,y,scale`. Box windows, labels and extras cannot be held and go into the loss report.
+// Image paths are relative to WriteOptions::imageFolder, else to the list's folder.
 Status writeCentreScaleAnnotations(const AnnotationSet& set, const QString& path, const WriteOptions& options,
                                    QStringList* lossReport);
 

@@ -22,16 +22,6 @@ namespace {
 
 const QString kPrefix = QStringLiteral("coco.");
 
-QVariantMap extrasExcept(const QJsonObject& object, std::initializer_list<const char*> known) {
-    QVariantMap extras;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (std::none_of(known.begin(), known.end(),
-                         [&](const char* k) { return it.key() == QLatin1String(k); }))
-            extras.insert(kPrefix + it.key(), it.value().toVariant());
-    }
-    return extras;
-}
-
 class CocoReader {
 public:
     CocoReader(const QString& file, IssueLog& log)
@@ -76,7 +66,7 @@ public:
             ImageEntry image{fileName,
                              declaredSize(object, element),
                              {},
-                             extrasExcept(object, {"file_name", "width", "height"})};
+                             extrasExcept(kPrefix, object, {"file_name", "width", "height"})};
             m_images.insert(id, set.images.size());
             set.images.append(image);
         }
@@ -101,7 +91,7 @@ public:
             window.id =
                 uniqueId(object.value(QStringLiteral("id")), *image, set.images[*image].path, element);
             window.label = label(object.value(QStringLiteral("category_id")), element);
-            window.extras = extrasExcept(object, {"id", "image_id", "category_id", "bbox"});
+            window.extras = extrasExcept(kPrefix, object, {"id", "image_id", "category_id", "bbox"});
             set.images[*image].windows.append(window);
         }
     }
@@ -200,7 +190,7 @@ Result<AnnotationSet> readCocoAnnotations(const QString& path, const ReadOptions
     set.sourceFile = path;
     set.format = QStringLiteral("coco");
     set.imageRoot = options.imageRoot.isEmpty() ? QFileInfo(path).absolutePath() : options.imageRoot;
-    set.extras = extrasExcept(*root, {"images", "annotations"});
+    set.extras = extrasExcept(kPrefix, *root, {"images", "annotations"});
     IssueLog log(issues, options.maxIssues);
     CocoReader reader(path, log);
     reader.readCategories(root->value(QStringLiteral("categories")).toArray(), set);
@@ -321,7 +311,7 @@ Status writeCocoAnnotations(const AnnotationSet& set, const QString& path, const
     }
     const QList<qint64> imageNumbers = idsOrSequence(imageIds);
     const QList<qint64> windowNumbers = idsOrSequence(windowIds);
-    const QString folder = QFileInfo(path).absolutePath();
+    const QString folder = writtenPathsFolder(path, options);
     QJsonArray images, annotations;
     qsizetype windowIndex = 0;
     for (qsizetype i = 0; i < set.images.size(); ++i) {

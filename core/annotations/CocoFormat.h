@@ -26,8 +26,8 @@ Result<AnnotationSet> readCocoAnnotations(const QString& path, const ReadOptions
 
 // Writes one JSON file. Category ids come from "coco.categories" when it names every label, else
 // classes (then unseen labels) numbered from 1; image and annotation ids are kept when they are unique
-// whole numbers, else numbered from 1. file_name is relative to the JSON's folder when
-// set.imageRoot is known.
+// whole numbers, else numbered from 1. file_name is relative to WriteOptions::imageFolder, else to the
+// JSON's folder, when set.imageRoot is known.
 Status writeCocoAnnotations(const AnnotationSet& set, const QString& path, const WriteOptions& options,
                             QStringList* lossReport);
 

@@ -265,7 +265,7 @@ Status writeCsvAnnotations(const AnnotationSet& set, const QString& path, const 
                              .arg(path));
     LossLog losses(QStringLiteral("csv"));
     noteCsvLosses(set, columns, losses);
-    const QString folder = QFileInfo(path).absolutePath();
+    const QString folder = writtenPathsFolder(path, options);
     const QList<OutColumn> out = outColumns(columns);
     QString text;
     if (columns.hasHeader) {

@@ -22,7 +22,8 @@ Result<AnnotationSet> readCsvAnnotations(const QString& path, const ReadOptions&
                                          QList<AnnotationIssue>* issues);
 
 // Writes WriteOptions::csvColumns' layout (default path,x,y,w,h,label) with a header, LF line ends,
-// UTF-8 without BOM. Image paths are written relative to the CSV's folder when set.imageRoot is known.
+// UTF-8 without BOM. Image paths are written relative to WriteOptions::imageFolder, else to the CSV's
+// folder, when set.imageRoot is known.
 // Images without boxes, labels or sizes without a column, and extras go into the loss report.
 Status writeCsvAnnotations(const AnnotationSet& set, const QString& path, const WriteOptions& options,
                            QStringList* lossReport);

@@ -32,7 +32,7 @@ bool CsvRecordReader::next(CsvRecord& record) {
     record.fields.clear();
     for (;;) {
         QString field;
-        if (!readField(field))
+        if (!readField(field, int(record.fields.size()) + 1))
             return false;
         if (record.fields.size() == kMaxCsvFields) {
             m_error = QStringLiteral("line %1: more than %2 fields; not a list of boxes")
@@ -69,12 +69,12 @@ void CsvRecordReader::skipBlankLines() {
         consumeLineEnd();
 }
 
-bool CsvRecordReader::readField(QString& field) {
+bool CsvRecordReader::readField(QString& field, int fieldNumber) {
     qsizetype start = m_pos;
     while (m_pos < m_text.size() && m_text[m_pos] == u' ')
         ++m_pos;
     if (m_pos < m_text.size() && m_text[m_pos] == u'"')
-        return readQuoted(field);
+        return readQuoted(field, fieldNumber);
     m_pos = start;
     while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
         ++m_pos;
@@ -82,12 +82,14 @@ bool CsvRecordReader::readField(QString& field) {
     return true;
 }
 
-bool CsvRecordReader::readQuoted(QString& field) {
+bool CsvRecordReader::readQuoted(QString& field, int fieldNumber) {
     const int startLine = m_line;
     ++m_pos;
     for (;;) {
         if (m_pos >= m_text.size()) {
-            m_error = QStringLiteral("line %1: quoted field is never closed").arg(startLine);
+            m_error = QStringLiteral("line %1: field %2 opens a quote that is never closed")
+                          .arg(startLine)
+                          .arg(fieldNumber);
             return false;
         }
         const QChar c = m_text[m_pos++];

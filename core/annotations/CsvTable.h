@@ -35,8 +35,9 @@ class CsvRecordReader {
 public:
     explicit CsvRecordReader(QStringView text);
 
-    // The next record; false at the end or on an error: a quoted field that is never closed, or a
-    // record of more than kMaxCsvFields fields (error() then says "line N: ...").
+    // The next record; false at the end or on an error: a quoted field that is never closed (error()
+    // names the line and field where its quote opens), or a record of more than kMaxCsvFields fields
+    // (error() then says "line N: ...").
     bool next(CsvRecord& record);
     const QString& error() const { return m_error; }
     QChar delimiter() const { return m_delimiter; }
@@ -45,8 +46,8 @@ private:
     bool atLineEnd() const;
     void consumeLineEnd();
     void skipBlankLines();
-    bool readField(QString& field);
-    bool readQuoted(QString& field);
+    bool readField(QString& field, int fieldNumber);
+    bool readQuoted(QString& field, int fieldNumber);
 
     QStringView m_text;
     QChar m_delimiter;

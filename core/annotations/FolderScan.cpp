@@ -27,13 +27,4 @@ Result<QStringList> listFilesRecursively(const QString& folder, const QStringLis
     return files;
 }
 
-const QStringList& imageFileSuffixes() {
-    static const QStringList suffixes{QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
-                                      QStringLiteral("bmp"),  QStringLiteral("tif"),  QStringLiteral("tiff"),
-                                      QStringLiteral("webp"), QStringLiteral("jpe"),  QStringLiteral("jfif"),
-                                      QStringLiteral("pbm"),  QStringLiteral("pgm"),  QStringLiteral("ppm"),
-                                      QStringLiteral("gif"),  QStringLiteral("dng"),  QStringLiteral("mpo")};
-    return suffixes;
-}
-
 } // namespace cropdeck

@@ -13,7 +13,4 @@ namespace cropdeck {
 // `suffixes` (without dots), as absolute paths sorted by path. TooLarge when more than maxFiles match.
 Result<QStringList> listFilesRecursively(const QString& folder, const QStringList& suffixes, int maxFiles);
 
-// Image file suffixes CropDeck looks for when a format names images without their extension (YOLO).
-const QStringList& imageFileSuffixes();
-
 } // namespace cropdeck

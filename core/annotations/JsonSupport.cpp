@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cropdeck {
@@ -64,6 +65,17 @@ std::optional<double> jsonNumber(const QJsonValue& value, double maxMagnitude, Q
         return std::nullopt;
     }
     return number;
+}
+
+QVariantMap extrasExcept(const QString& prefix, const QJsonObject& object,
+                         std::initializer_list<const char*> known) {
+    QVariantMap extras;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const char* k) { return it.key() == QLatin1String(k); }))
+            extras.insert(prefix + it.key(), it.value().toVariant());
+    }
+    return extras;
 }
 
 QString jsonId(const QJsonValue& value) {

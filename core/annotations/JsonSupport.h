@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QVariantMap>
 
+#include <initializer_list>
 #include <optional>
 
 namespace cropdeck {
@@ -20,6 +22,11 @@ Result<QJsonObject> readJsonObject(const QString& path, qint64 maxBytes);
 
 // A JSON number within ±maxMagnitude; nullopt with *why set otherwise (a string, null, 1e300, ...).
 std::optional<double> jsonNumber(const QJsonValue& value, double maxMagnitude, QString* why);
+
+// The members of `object` not named in `known`, keyed `prefix` + name: the fields a reader keeps for
+// round trips (COCO "coco.", LabelMe "labelme.").
+QVariantMap extrasExcept(const QString& prefix, const QJsonObject& object,
+                         std::initializer_list<const char*> known);
 
 // A JSON id (number or string) as text; empty when it is neither.
 QString jsonId(const QJsonValue& value);

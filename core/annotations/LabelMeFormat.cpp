@@ -24,16 +24,6 @@ const QString kPrefix = QStringLiteral("labelme.");
 constexpr const char* kShapeTypes[] = {"rectangle", "polygon", "circle", "line",
                                        "linestrip", "points",  "mask"};
 
-QVariantMap extrasExcept(const QJsonObject& object, std::initializer_list<const char*> known) {
-    QVariantMap extras;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (std::none_of(known.begin(), known.end(),
-                         [&](const char* k) { return it.key() == QLatin1String(k); }))
-            extras.insert(kPrefix + it.key(), it.value().toVariant());
-    }
-    return extras;
-}
-
 // A circle is its centre and a point on its edge.
 QRectF circleBox(const QList<QPointF>& points) {
     const QPointF d = points[1] - points[0];
@@ -118,7 +108,7 @@ private:
         CropWindow window;
         window.label = label;
         window.box = shapeBox(type, *pts);
-        window.extras = extrasExcept(shape, {"label", "points", "shape_type"});
+        window.extras = extrasExcept(kPrefix, shape, {"label", "points", "shape_type"});
         if (!rectangle) {
             window.extras.insert(kPrefix + QStringLiteral("shape_type"), type);
             window.extras.insert(kPrefix + QStringLiteral("points"),
@@ -176,7 +166,7 @@ void readOne(const QJsonObject& root, const QString& file, const QDir& base, Ima
     ImageEntry& image = index.entry(path);
     image.declaredSize = declaredSize(root, file, log);
     image.extras.insert(
-        extrasExcept(root, {"shapes", "imagePath", "imageData", "imageWidth", "imageHeight"}));
+        extrasExcept(kPrefix, root, {"shapes", "imagePath", "imageData", "imageWidth", "imageHeight"}));
     const QJsonValue data = root.value(QStringLiteral("imageData"));
     if (data.isString() && !data.toString().isEmpty()) {
         image.extras.insert(kPrefix + QStringLiteral("imageDataEmbedded"), true);

@@ -18,6 +18,11 @@ std::optional<double> parseNumber(QStringView text, double maxMagnitude, QString
                                      : QStringLiteral("'%1' is not a number").arg(trimmed.left(40));
         return std::nullopt;
     }
+    if (std::isnan(value)) { // toDouble() takes "nan": a number type, but no coordinate
+        if (why)
+            *why = QStringLiteral("'%1' is not a number").arg(trimmed.left(40));
+        return std::nullopt;
+    }
     if (!std::isfinite(value) || std::abs(value) > maxMagnitude) {
         if (why)
             *why = QStringLiteral("'%1' is out of range (limit %2)").arg(trimmed.left(40)).arg(maxMagnitude);

@@ -20,7 +20,7 @@ inline constexpr int kMaxDeclaredSide = 10'000'000;
 inline constexpr double kMaxFraction = 1e3;
 
 // Parses a decimal number (C locale, surrounding spaces allowed). On failure returns nullopt and sets
-// *why to e.g. "'abc' is not a number" or "'1e300' is out of range (limit 1e+08)".
+// *why to e.g. "'abc' is not a number" (also for "nan"), or "'1e300' is out of range (limit 1e+08)".
 std::optional<double> parseNumber(QStringView text, double maxMagnitude, QString* why);
 
 // A non-negative whole number ("3", "3.0") up to maxValue.

@@ -2,6 +2,8 @@
 #include "annotations/Validation.h"
 
 #include "annotations/FolderScan.h"
+#include "annotations/ImageListIndex.h"
+#include "annotations/ImagePaths.h"
 #include "annotations/ValidationBoxes.h"
 #include "annotations/ValidationConvention.h"
 #include "annotations/ValidationNames.h"
@@ -25,32 +27,18 @@ QString sizeText(QSize size) {
     return QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
 }
 
-QString foldedKey(const QString& path) {
-    return QDir::cleanPath(path).toCaseFolded();
-}
-
-// Where each image of the set is: under the root, or (with an image list) the listed file matched by
-// path, then by file name, ignoring case, as the batch planner does. Empty when the list lacks it.
-QStringList resolvePaths(const AnnotationSet& set, const QString& root, const QStringList& list) {
+// Where each image of the set is: under the root, or (with an image list) the listed file that
+// ImageListIndex finds, as the batch planner does. Without a list every image is found (probed later).
+QList<ImageListMatch> resolvePaths(const AnnotationSet& set, const QString& root, const QStringList& list) {
     const QDir rootDir(root);
-    QHash<QString, QString> byPath, byName;
-    for (const QString& path : list) {
-        const QFileInfo info(path);
-        byPath.insert(foldedKey(info.absoluteFilePath()), info.absoluteFilePath());
-        if (!byName.contains(info.fileName().toCaseFolded()))
-            byName.insert(info.fileName().toCaseFolded(), info.absoluteFilePath());
-    }
-    QStringList paths;
-    paths.reserve(set.images.size());
+    const ImageListIndex index(list);
+    QList<ImageListMatch> matches;
+    matches.reserve(set.images.size());
     for (const ImageEntry& image : set.images) {
         const QString absolute = QDir::cleanPath(rootDir.absoluteFilePath(image.path));
-        if (list.isEmpty())
-            paths << absolute;
-        else
-            paths << byPath.value(foldedKey(absolute),
-                                  byName.value(QFileInfo(absolute).fileName().toCaseFolded()));
+        matches << (list.isEmpty() ? ImageListMatch{absolute, {}} : index.find(absolute));
     }
-    return paths;
+    return matches;
 }
 
 ValidationFinding imageFinding(const ImageEntry& image, int index, IssueSeverity severity, FindingKind kind,
@@ -80,7 +68,7 @@ QHash<int, QString> closestNames(const AnnotationSet& set, const QList<int>& mis
                                  const ValidationOptions& options) {
     QStringList candidates = options.imageList;
     if (candidates.isEmpty() && QFileInfo(root).isDir()) {
-        Result<QStringList> listed = listFilesRecursively(root, imageFileSuffixes(), kMaxListedImages);
+        Result<QStringList> listed = listFilesRecursively(root, knownImageExtensions(), kMaxListedImages);
         if (listed)
             candidates = *listed;
     }
@@ -164,12 +152,17 @@ ValidationReport validateAnnotations(const AnnotationSet& set, const QList<Annot
     for (const AnnotationIssue& issue : readerIssues)
         report.add(readerFinding(issue));
 
-    const QStringList paths = resolvePaths(set, root, options.imageList);
+    const QList<ImageListMatch> matches = resolvePaths(set, root, options.imageList);
+    QStringList paths;
+    for (const ImageListMatch& match : matches)
+        paths << match.path;
     cache.probeAll(paths, options.threads);
     QList<std::optional<Result<ImageInfo>>> probed;
-    QList<int> missing;
+    QList<int> missing; // not found, ambiguous names excepted (they need no closest name)
     for (int i = 0; i < paths.size(); ++i) {
         probed.append(paths[i].isEmpty() ? std::nullopt : std::optional(cache.probe(paths[i])));
+        if (matches[i].isAmbiguous())
+            continue;
         if (!probed[i] || (!*probed[i] && probed[i]->error().kind == ErrorKind::NotFound))
             missing << i;
     }
@@ -182,7 +175,10 @@ ValidationReport validateAnnotations(const AnnotationSet& set, const QList<Annot
     for (int i = 0; i < set.images.size(); ++i) {
         const ImageEntry& image = set.images[i];
         QSize size; // the size boxes are checked against; invalid when the image cannot be read
-        if (!probed[i] || (!*probed[i] && probed[i]->error().kind == ErrorKind::NotFound)) {
+        if (matches[i].isAmbiguous()) {
+            report.add(imageFinding(image, i, IssueSeverity::Error, FindingKind::AmbiguousImage,
+                                    matches[i].problem(image.path)));
+        } else if (!probed[i] || (!*probed[i] && probed[i]->error().kind == ErrorKind::NotFound)) {
             ValidationFinding finding =
                 imageFinding(image, i, IssueSeverity::Error, FindingKind::ImageNotFound,
                              notFoundMessage(paths[i], closest.value(i), !probed[i]));
@@ -201,7 +197,7 @@ ValidationReport validateAnnotations(const AnnotationSet& set, const QList<Annot
                 checkDeclaredSize(image, i, info, storedPixels, report, evidence);
         }
         QList<ValidationFinding> boxFindings;
-        checkWindows(image, i, size, classes, boxFindings);
+        checkWindows(image, i, size, classes, options.minBoxSize, boxFindings);
         for (ValidationFinding& finding : boxFindings)
             report.add(std::move(finding));
     }

@@ -4,7 +4,8 @@
 // Checks an annotation set against its images before a batch: every image is found and its header
 // readable, declared sizes are the images' sizes (and what a mismatch says about EXIF orientation,
 // ValidationConvention.h), every box has a size and lies inside its image, no box is repeated, every
-// label is in the class list. Findings are described in ValidationReport.h.
+// label is in the class list, no box is smaller than the minimum size. Findings are described in
+// ValidationReport.h.
 //
 // Only image headers are read (io/ImageProbe.h), never pixels, each image once, in parallel: 10,000
 // images take seconds. An image that is missing gets the closest existing name in the image folder
@@ -14,6 +15,7 @@
 
 #include "annotations/Annotation.h"
 #include "annotations/AnnotationIssue.h"
+#include "annotations/MinBoxSize.h"
 #include "annotations/ValidationProbes.h"
 #include "annotations/ValidationReport.h"
 
@@ -24,12 +26,14 @@ namespace cropdeck {
 
 struct ValidationOptions {
     QString imageRoot;     // folder the image paths are relative to; empty = the set's imageRoot
-    QStringList imageList; // not empty: images are looked up in this list of absolute paths (by
-                           // path, then by file name, ignoring case), as --batch does with a list
+    QStringList imageList; // not empty: images are looked up in this list of absolute paths by the
+                           // rule --batch uses too (ImageListIndex.h)
     bool boxesOnStoredPixels =
         false; // --stored-coordinates; the set's own coordinatesOnStoredPixels counts too
     qint64 maxPixels = 180'000'000; // images above this are reported (TooLarge); 0 = no limit
     int threads = 0;                // probe threads; 0 = twice the cores (probes mostly wait for the disk)
+    // Boxes narrower or lower than this many pixels are reported (SmallBox, MinBoxSize.h); 0 = none.
+    int minBoxSize = kDefaultMinBoxSize;
     // Missing images whose closest name is searched by edit distance; the rest get only the cheap
     // look-ups (same name ignoring case, same stem), so that a wrong folder does not take minutes.
     int maxEditDistanceSearches = 200;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotations/ValidationBoxes.h"
 
+#include "annotations/MinBoxSize.h"
+
 #include <QHash>
 #include <QStringList>
 
@@ -109,13 +111,21 @@ QString outsideDescription(const QRectF& box, QSize imageSize) {
 }
 
 void checkWindows(const ImageEntry& image, int imageIndex, QSize imageSize, const QSet<QString>& classes,
-                  QList<ValidationFinding>& findings) {
+                  int minBoxSize, QList<ValidationFinding>& findings) {
     QHash<QString, int> firstWithKey;
     for (int w = 0; w < image.windows.size(); ++w) {
         const CropWindow& window = image.windows[w];
-        if (const auto problem = geometryProblem(window, imageSize))
+        const auto problem = geometryProblem(window, imageSize);
+        if (problem)
             findings << boxFinding(image, imageIndex, w, IssueSeverity::Error, problem->first,
                                    problem->second);
+        if ((!problem || problem->first != FindingKind::EmptyBox) && isBelowMinBoxSize(window, minBoxSize))
+            findings << boxFinding(image, imageIndex, w, IssueSeverity::Warning, FindingKind::SmallBox,
+                                   QStringLiteral("%1x%2 px, smaller than the minimum box size %3 px "
+                                                  "(--min-box-size): %4")
+                                       .arg(number(window.box.width()), number(window.box.height()))
+                                       .arg(minBoxSize)
+                                       .arg(boxText(window.box)));
         const QString key = duplicateKey(window);
         if (const auto first = firstWithKey.constFind(key); first != firstWithKey.cend()) {
             findings << boxFinding(image, imageIndex, w, IssueSeverity::Warning, FindingKind::DuplicateBox,

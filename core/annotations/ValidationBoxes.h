@@ -19,9 +19,10 @@ namespace cropdeck {
 QString outsideDescription(const QRectF& box, QSize imageSize);
 
 // Appends the findings of one image's windows: empty or non-finite boxes, boxes outside `imageSize`
-// (skipped when the size is not valid, i.e. the image could not be probed), duplicates (same rectangle
-// and label as an earlier box of the image) and labels missing from `classes` (skipped when empty).
+// (skipped when the size is not valid, i.e. the image could not be probed), boxes of some size below
+// `minBoxSize` (isBelowMinBoxSize(); 0 = not checked), duplicates (same rectangle and label as an
+// earlier box of the image) and labels missing from `classes` (skipped when empty).
 void checkWindows(const ImageEntry& image, int imageIndex, QSize imageSize, const QSet<QString>& classes,
-                  QList<ValidationFinding>& findings);
+                  int minBoxSize, QList<ValidationFinding>& findings);
 
 } // namespace cropdeck

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotations/ValidationNames.h"
 
+#include "annotations/ImagePaths.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QVarLengthArray>
@@ -10,12 +12,6 @@
 
 namespace cropdeck {
 namespace {
-
-QString foldedPath(const QString& path) {
-    QString normalized = path;
-    normalized.replace(u'\\', u'/');
-    return QDir::cleanPath(normalized).toCaseFolded();
-}
 
 QString fileNameOf(const QString& foldedPath) {
     return foldedPath.mid(foldedPath.lastIndexOf(u'/') + 1);
@@ -70,10 +66,10 @@ ClosestImageNames::ClosestImageNames(const QStringList& candidates, const QStrin
         const bool inside = !rootPrefix.isEmpty() && absolute.startsWith(rootPrefix);
         const QString shown = inside ? absolute.mid(rootPrefix.size()) : absolute;
         const int index = int(m_display.size());
-        const QString name = fileNameOf(foldedPath(absolute));
+        const QString name = fileNameOf(pathKey(absolute));
         m_display << shown;
         m_names << name;
-        m_byPath.insert(foldedPath(shown), index);
+        m_byPath.insert(pathKey(shown), index);
         m_byNameLength[name.size()].append(index);
     }
     // The first candidate wins among equal names and stems (QHash::insert replaces, so insert backwards).
@@ -108,7 +104,7 @@ int ClosestImageNames::byEditDistance(const QString& name) const {
 }
 
 QString ClosestImageNames::closestTo(const QString& wanted, bool editDistance) const {
-    const QString path = foldedPath(wanted);
+    const QString path = pathKey(wanted);
     const QString name = fileNameOf(path);
     int found = m_byPath.value(path, -1);
     if (found < 0)

@@ -25,6 +25,10 @@ const char* findingKindName(FindingKind kind) {
         return "duplicate-box";
     case FindingKind::UnknownLabel:
         return "unknown-label";
+    case FindingKind::AmbiguousImage:
+        return "image-ambiguous";
+    case FindingKind::SmallBox:
+        return "small-box";
     }
     return "unknown";
 }

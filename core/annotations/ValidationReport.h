@@ -5,10 +5,10 @@
 // the image, the box (index and id) and the problem, plus counts per kind for the summary.
 //
 // Severity decides the exit status of `cropdeck --validate`: an Error means the crops would be wrong or
-// missing (an image that cannot be found or read, a box outside its image or of no size, a declared size
-// that is not the image's, a box the reader dropped); a Warning means the data is suspicious but crops
-// as written (a duplicate box, a label missing from the class list, an EXIF orientation hint, a reader's
-// stated assumption).
+// missing (an image that cannot be found or read or whose name is ambiguous in an image list, a box
+// outside its image or of no size, a declared size that is not the image's, a box the reader dropped); a
+// Warning means the data is suspicious but crops as written (a duplicate box, a box below the minimum
+// size, a label missing from the class list, an EXIF orientation hint, a reader's stated assumption).
 
 #include "annotations/AnnotationIssue.h"
 
@@ -30,11 +30,14 @@ enum class FindingKind {
     EmptyBox,        // zero or negative width or height (or a non-finite coordinate)
     DuplicateBox,    // same image, same rectangle, same label as an earlier box
     UnknownLabel,    // the set has a class list and the label is not in it
+    AmbiguousImage,  // an --images list holds several files of the image's name, none at its path
+    SmallBox,        // narrower or lower than the minimum box size (a click without a drag)
 };
-inline constexpr int kFindingKindCount = 9;
+inline constexpr int kFindingKindCount = 11;
 
 // "annotation-file", "image-not-found", "image-unreadable", "size-mismatch", "exif-convention",
-// "box-outside", "empty-box", "duplicate-box", "unknown-label" (stable: scripts read them in --json).
+// "box-outside", "empty-box", "duplicate-box", "unknown-label", "image-ambiguous", "small-box"
+// (stable: scripts read them in --json).
 const char* findingKindName(FindingKind kind);
 
 struct ValidationFinding {

@@ -2,9 +2,11 @@
 #include "annotations/WriterSupport.h"
 
 #include "annotations/BoxConventions.h"
+#include "annotations/ImagePaths.h"
 #include "annotations/ReaderSupport.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace cropdeck {
 
@@ -87,6 +89,12 @@ QString imagePathRelativeTo(const AnnotationSet& set, const ImageEntry& image, c
     return QDir(folder).relativeFilePath(absoluteImagePath(set, image));
 }
 
+QString writtenPathsFolder(const QString& outputFile, const WriteOptions& options) {
+    if (!options.imageFolder.isEmpty())
+        return QDir::cleanPath(QDir(options.imageFolder).absolutePath());
+    return QFileInfo(outputFile).absolutePath();
+}
+
 QString commonImageFolder(const AnnotationSet& set) {
     if (set.imageRoot.isEmpty())
         return QString();
@@ -127,9 +135,9 @@ QString annotationFilePathFor(const QString& relativeImagePath, const QString& s
     const qsizetype dot = relative.lastIndexOf(u'.');
     const QString stem = dot > relative.lastIndexOf(u'/') + 1 ? relative.left(dot) : relative;
     QString candidate = stem + suffix;
-    for (int n = 2; used.contains(candidate.toCaseFolded()); ++n)
+    for (int n = 2; used.contains(pathKey(candidate)); ++n)
         candidate = stem + QStringLiteral("-%1").arg(n) + suffix;
-    used.insert(candidate.toCaseFolded());
+    used.insert(pathKey(candidate));
     return candidate;
 }
 

@@ -67,4 +67,8 @@ QString annotationFilePathFor(const QString& relativeImagePath, const QString& s
 // file finds its images from its own location; the path unchanged otherwise.
 QString imagePathRelativeTo(const AnnotationSet& set, const ImageEntry& image, const QString& folder);
 
+// The folder the paths of a file written to `outputFile` are relative to (CSV, centre/scale, COCO):
+// options.imageFolder when given, else the output file's folder.
+QString writtenPathsFolder(const QString& outputFile, const WriteOptions& options);
+
 } // namespace cropdeck

@@ -3,6 +3,7 @@
 
 #include "annotations/BoxConventions.h"
 #include "annotations/FolderScan.h"
+#include "annotations/ImagePaths.h"
 #include "annotations/IssueLog.h"
 #include "annotations/NumberParse.h"
 #include "annotations/ReaderSupport.h"
@@ -347,7 +348,7 @@ Result<AnnotationSet> readYoloAnnotations(const QString& path, const ReadOptions
     if (!dataset)
         return dataset.error();
     Result<QStringList> images =
-        listFilesRecursively(dataset->imageRoot, imageFileSuffixes(), options.maxFiles);
+        listFilesRecursively(dataset->imageRoot, knownImageExtensions(), options.maxFiles);
     if (!images)
         return images.error();
     AnnotationSet set;
@@ -530,12 +531,12 @@ Status writeYoloAnnotations(const AnnotationSet& set, const QString& path, const
     QSet<QString> written;
     for (const ImageEntry& image : set.images) {
         const QString labelPath = labelPathFor(imagePathUnder(set, image, imageFolder));
-        if (written.contains(labelPath.toCaseFolded())) {
+        if (written.contains(pathKey(labelPath))) {
             losses.note(QStringLiteral(
                 "images sharing a name stem in one folder: only the first keeps a label file"));
             continue;
         }
-        written.insert(labelPath.toCaseFolded());
+        written.insert(pathKey(labelPath));
         if (Status status = writeFileAtomically(out.filePath(labelPath),
                                                 labelFileFor(set, image, classes, options, losses));
             !status)

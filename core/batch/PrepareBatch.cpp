@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/PrepareBatch.h"
 
+#include "annotations/MinBoxSize.h"
 #include "annotations/ValidationConvention.h"
 #include "annotations/ValidationProbes.h"
 #include "batch/AnnotationInput.h"
@@ -22,7 +23,7 @@ void skipSmallBoxes(AnnotationSet& set, int minSide, QList<BatchWarning>& warnin
     for (ImageEntry& image : set.images) {
         for (qsizetype w = image.windows.size() - 1; w >= 0; --w) {
             const CropWindow& window = image.windows[w];
-            if (window.box.width() >= minSide && window.box.height() >= minSide)
+            if (!isBelowMinBoxSize(window, minSide))
                 continue;
             if (++skipped <= kSmallBoxesListed)
                 warnings.append({BatchWarningKind::SmallBox,

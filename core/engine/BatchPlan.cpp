@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/BatchPlan.h"
 
+#include "annotations/ImageListIndex.h"
+#include "annotations/ImagePaths.h"
 #include "engine/Manifest.h"
 #include "engine/OutputNaming.h"
 #include "io/FileIdentity.h"
@@ -13,11 +15,6 @@
 namespace cropdeck {
 namespace {
 
-QString normalizedKey(const QString& path) {
-    // Case-insensitive file systems (Windows, macOS) must see two names differing in case as one.
-    return QDir::cleanPath(path).toCaseFolded();
-}
-
 QString withSuffix(const QString& relativePath, int n) {
     const qsizetype slash = relativePath.lastIndexOf(u'/');
     const qsizetype dot = relativePath.lastIndexOf(u'.');
@@ -26,26 +23,6 @@ QString withSuffix(const QString& relativePath, int n) {
         return relativePath.left(dot) + suffix + relativePath.mid(dot);
     return relativePath + suffix;
 }
-
-// Maps annotation paths to the user's --images list: by relative path, then by file name.
-class ImageListIndex {
-public:
-    explicit ImageListIndex(const QStringList& list) {
-        for (const QString& path : list) {
-            m_byPath.insert(normalizedKey(QFileInfo(path).absoluteFilePath()), path);
-            m_byName.insert(QFileInfo(path).fileName().toCaseFolded(), path);
-        }
-    }
-    QString find(const QString& absolutePath) const {
-        if (const auto it = m_byPath.constFind(normalizedKey(absolutePath)); it != m_byPath.cend())
-            return *it;
-        return m_byName.value(QFileInfo(absolutePath).fileName().toCaseFolded());
-    }
-
-private:
-    QHash<QString, QString> m_byPath;
-    QHash<QString, QString> m_byName;
-};
 
 // Whether --resume may keep `relative`; counts the outputs it must redo and why.
 bool finishedWithSameInputs(const FinishedOutputs& finished, const QString& relative,
@@ -187,11 +164,11 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
         planned.absolutePath = QDir::cleanPath(root.absoluteFilePath(image.path));
         planned.windows = image.windows;
         if (!options.imageList.isEmpty()) {
-            const QString listed = listIndex.find(planned.absolutePath);
-            if (listed.isEmpty())
-                planned.problem = QStringLiteral("%1: not in the images list").arg(image.path);
+            const ImageListMatch listed = listIndex.find(planned.absolutePath);
+            if (listed.found())
+                planned.absolutePath = listed.path;
             else
-                planned.absolutePath = QFileInfo(listed).absoluteFilePath();
+                planned.problem = image.path + QStringLiteral(": ") + listed.problem(image.path);
         }
         const QString extension = outputExtensionFor(image.path, options.settings);
         const SourceStamp stamp =
@@ -201,9 +178,9 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
             const QString expanded =
                 expandNameTemplate(nameTemplate, {image.path, window.label, window.id, w, i, extension});
             QString relative = expanded;
-            for (int n = 1; usedOutputs.contains(normalizedKey(relative)); ++n)
+            for (int n = 1; usedOutputs.contains(pathKey(relative)); ++n)
                 relative = withSuffix(expanded, n);
-            usedOutputs.insert(normalizedKey(relative));
+            usedOutputs.insert(pathKey(relative));
             const QString absoluteOutput = outDir.absoluteFilePath(relative);
             if (sources.contains(absoluteOutput))
                 return makeError(ErrorKind::Invalid,

@@ -10,15 +10,7 @@
 
 namespace cropdeck {
 
-const QStringList& readableImageExtensions()
-{
-    static const QStringList extensions = {"jpg", "jpeg", "jpe", "jfif", "png", "bmp", "dib", "tif", "tiff",
-                                           "webp", "pbm", "pgm", "ppm", "pnm"};
-    return extensions;
-}
-
-Result<QStringList> listImagesInFolder(const QString& folder, bool recursive)
-{
+Result<QStringList> listImagesInFolder(const QString& folder, bool recursive) {
     const QFileInfo info(folder);
     if (!info.isDir())
         return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such folder").arg(folder));
@@ -34,12 +26,12 @@ Result<QStringList> listImagesInFolder(const QString& folder, bool recursive)
     return paths;
 }
 
-Result<QStringList> readImageList(const QString& listFile)
-{
+Result<QStringList> readImageList(const QString& listFile) {
     QFile file(listFile);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return makeError(file.exists() ? ErrorKind::Io : ErrorKind::NotFound,
-                         QStringLiteral("%1: cannot read the image list: %2").arg(listFile, file.errorString()));
+        return makeError(
+            file.exists() ? ErrorKind::Io : ErrorKind::NotFound,
+            QStringLiteral("%1: cannot read the image list: %2").arg(listFile, file.errorString()));
     const QDir base = QFileInfo(listFile).absoluteDir();
     QStringList paths;
     int lineNumber = 0;
@@ -49,15 +41,15 @@ Result<QStringList> readImageList(const QString& listFile)
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.contains(QChar(0)))
-            return makeError(ErrorKind::Corrupt,
-                             QStringLiteral("%1:%2: not a text list of image paths").arg(listFile).arg(lineNumber));
+            return makeError(
+                ErrorKind::Corrupt,
+                QStringLiteral("%1:%2: not a text list of image paths").arg(listFile).arg(lineNumber));
         paths << QDir::cleanPath(base.absoluteFilePath(line));
     }
     return paths;
 }
 
-AnnotationSet annotationSetForImages(const QStringList& absolutePaths, const QString& imageRoot)
-{
+AnnotationSet annotationSetForImages(const QStringList& absolutePaths, const QString& imageRoot) {
     AnnotationSet set;
     set.format = QStringLiteral("generated");
     set.imageRoot = imageRoot;

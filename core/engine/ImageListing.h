@@ -6,14 +6,12 @@
 
 #include "Result.h"
 #include "annotations/Annotation.h"
+#include "annotations/ImagePaths.h" // readableImageExtensions()
 
 #include <QString>
 #include <QStringList>
 
 namespace cropdeck {
-
-// File name extensions CropDeck reads, lower case, without dots.
-const QStringList& readableImageExtensions();
 
 // Absolute paths of the images in `folder` (its sub-folders too when `recursive`), sorted.
 Result<QStringList> listImagesInFolder(const QString& folder, bool recursive);

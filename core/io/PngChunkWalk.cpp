@@ -25,21 +25,6 @@ struct Chunk {
     bool critical() const { return (type[0] & 0x20) == 0; }
 };
 
-bool validDepth(int colorType, int depth) {
-    switch (colorType) {
-    case 0:
-        return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
-    case 3:
-        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
-    case 2:
-    case 4:
-    case 6:
-        return depth == 8 || depth == 16;
-    default:
-        return false;
-    }
-}
-
 // Reads the chunk at `at`, checking its name and CRC; false when it is cut short or damaged.
 bool readChunk(uchar* file, size_t size, size_t at, Chunk& chunk) {
     if (size - at < 12)
@@ -80,7 +65,7 @@ bool parseIhdr(const Chunk& chunk, PngLayout& png) {
     png.bitDepth = d[8];
     png.colorType = d[9];
     png.interlaced = d[12] == 1;
-    return validDepth(png.colorType, png.bitDepth) && d[10] == 0 && d[11] == 0 && d[12] <= 1;
+    return isValidPngBitDepth(png.colorType, png.bitDepth) && d[10] == 0 && d[11] == 0 && d[12] <= 1;
 }
 
 bool parsePlte(const Chunk& chunk, PngLayout& png) {
@@ -157,6 +142,21 @@ bool gatherIdat(uchar* file, size_t size, size_t at, PngLayout& png) {
 }
 
 } // namespace
+
+bool isValidPngBitDepth(int colorType, int depth) {
+    switch (colorType) {
+    case 0:
+        return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+    case 3:
+        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+    case 2:
+    case 4:
+    case 6:
+        return depth == 8 || depth == 16;
+    default:
+        return false;
+    }
+}
 
 int PngLayout::samplesPerPixel() const {
     switch (colorType) {

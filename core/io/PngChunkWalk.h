@@ -47,6 +47,9 @@ struct PngLayout {
     size_t rawBytes() const;
 };
 
+// True for the bit depths IHDR allows with `colorType` (the PNG specification's IHDR rules).
+bool isValidPngBitDepth(int colorType, int bitDepth);
+
 // Walks the PNG file in `file` (size bytes, from its signature). IDAT payloads are moved together in place,
 // so the buffer is modified; the returned layout points into it.
 std::optional<PngLayout> walkPngChunks(uchar* file, size_t size);

@@ -4,6 +4,7 @@
 
 #include "io/ByteOrder.h"
 #include "io/ExifOrientation.h"
+#include "io/PngChunkWalk.h"
 #include "io/ProbeFormats.h"
 
 #include <array>
@@ -38,21 +39,6 @@ Error corrupt(const QString& path, const QString& what) {
     return makeError(ErrorKind::Corrupt, QStringLiteral("%1: bad PNG header: %2").arg(path, what));
 }
 
-bool validDepth(int colorType, int depth) {
-    switch (colorType) {
-    case 0:
-        return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
-    case 3:
-        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
-    case 2:
-    case 4:
-    case 6:
-        return depth == 8 || depth == 16;
-    default:
-        return false;
-    }
-}
-
 int channelsOf(int colorType) {
     switch (colorType) {
     case 0:
@@ -75,7 +61,7 @@ Status parseIhdr(const uchar* chunk, ImageInfo& info, const QString& path) {
     if (width == 0 || height == 0 || width > kMaxChunkLength || height > kMaxChunkLength)
         return corrupt(path, QStringLiteral("image size %1×%2").arg(width).arg(height));
     const int depth = d[8], colorType = d[9];
-    if (!validDepth(colorType, depth))
+    if (!isValidPngBitDepth(colorType, depth))
         return corrupt(path, QStringLiteral("bit depth %1 with colour type %2").arg(depth).arg(colorType));
     if (d[10] != 0 || d[11] != 0 || d[12] > 1)
         return corrupt(

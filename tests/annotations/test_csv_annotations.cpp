@@ -74,6 +74,46 @@ private slots:
         QVERIFY2(set.error().message.contains(u"boxes.csv: line 3"), qPrintable(set.error().message));
     }
 
+    // Regression: detection parsed a sample of the file and, on the unclosed quote, said "cannot tell
+    // the annotation format". The file is a CSV and the message says where the quote opens.
+    void unterminatedQuoteIsReportedWhereItOpens_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("in a row") << QByteArray(
+                                         "path,x,y,w,h\na.jpg,1,2,3,4\nb.jpg,\"1,2,3,4\nc.jpg,1,2,3,4\n")
+                                  << "quote.csv: line 3: field 2 opens a quote that is never closed";
+        QTest::newRow("in the header") << QByteArray("\"path,x,y,w,h\na.jpg,1,2,3,4\n")
+                                       << "quote.csv: line 1: field 1 opens a quote that is never closed";
+        QTest::newRow("no header") << QByteArray("a.jpg,1,2,3,4\n\n\"b.jpg,1,2,3,4\n")
+                                   << "quote.csv: line 3: field 1 opens a quote that is never closed";
+    }
+    void unterminatedQuoteIsReportedWhereItOpens() {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        const QString file = writeFixture(m_dir, QStringLiteral("quote.csv"), text);
+        QCOMPARE(detectAnnotationFormat(file), AnnotationFormat::Csv);
+        const Result<AnnotationSet> set = readAnnotations(file, {});
+        QVERIFY(!set);
+        QCOMPARE(set.error().kind, ErrorKind::Corrupt);
+        QVERIFY2(set.error().message.startsWith(file + QStringLiteral(": ")),
+                 qPrintable(set.error().message));
+        QVERIFY2(set.error().message.contains(message), qPrintable(set.error().message));
+        QVERIFY2(!set.error().message.contains(u"cannot tell"), qPrintable(set.error().message));
+    }
+
+    // A quoted field that spans more lines than detection samples is still a CSV file.
+    void longQuotedFieldDoesNotHideTheFormat() {
+        QByteArray text = "path,x,y,w,h,label\na.jpg,1,2,3,4,\"";
+        for (int i = 0; i < 30; ++i)
+            text += "note line " + QByteArray::number(i) + "\n";
+        text += "\"\n";
+        const QString file = writeFixture(m_dir, QStringLiteral("long-quote.csv"), text);
+        QCOMPARE(detectAnnotationFormat(file), AnnotationFormat::Csv);
+        const Result<AnnotationSet> set = readAnnotations(file, {});
+        QVERIFY2(set.ok(), set ? "" : qPrintable(set.error().message));
+        QCOMPARE(set->windowCount(), 1);
+    }
+
     void csvFieldRoundTrip() {
         for (const QString& value :
              {QStringLiteral("plain"), QStringLiteral("a,b"), QStringLiteral("say \"x\""),
@@ -190,7 +230,8 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("text") << QByteArray("b.jpg,abc,2,3,4")
                               << QStringList{":3:", "'x'", "'abc' is not a number"};
-        QTest::newRow("nan") << QByteArray("b.jpg,1,nan,3,4") << QStringList{":3:", "'y'", "out of range"};
+        QTest::newRow("nan") << QByteArray("b.jpg,1,nan,3,4")
+                             << QStringList{":3:", "'y'", "'nan' is not a number"};
         QTest::newRow("inf") << QByteArray("b.jpg,1,2,inf,4") << QStringList{":3:", "'w'", "out of range"};
         QTest::newRow("1e300") << QByteArray("b.jpg,1,2,3,1e300")
                                << QStringList{":3:", "'h'", "out of range"};
@@ -431,7 +472,8 @@ private slots:
         QVERIFY2(hasIssue(issues, {"cs.csv:3:", "'x' = 1.5 is outside [0, 1]"}),
                  qPrintable(issueText(issues)));
         QVERIFY2(hasIssue(issues, {"cs.csv:4:", "'y' = -0.1"}), qPrintable(issueText(issues)));
-        QVERIFY2(hasIssue(issues, {"cs.csv:5:", "'scale'"}), qPrintable(issueText(issues)));
+        QVERIFY2(hasIssue(issues, {"cs.csv:5:", "'scale'", "'nan' is not a number"}),
+                 qPrintable(issueText(issues)));
     }
 
     void centreScaleOptionsChecked() {

@@ -158,6 +158,17 @@ private slots:
         QTest::newRow("not a number") << "a.pgm"
                                       << "nan 1 5 5" << none << noClasses << 0LL << int(FindingKind::EmptyBox)
                                       << true << 0 << QStringList{"not a number"};
+        QTest::newRow("a click without a drag")
+            << "a.pgm"
+            << "1 1 5 5|10 5 1 1 cat" << none << noClasses << 0LL << int(FindingKind::SmallBox) << false << 1
+            << QStringList{"box 1: 1x1 px, smaller than the minimum box size 2 px (--min-box-size): x=10 y=5 "
+                           "w=1 h=1 [small-box]"};
+        QTest::newRow("too narrow") << "a.pgm"
+                                    << "3 3 1.5 20" << none << noClasses << 0LL << int(FindingKind::SmallBox)
+                                    << false << 0 << QStringList{"1.5x20 px"};
+        QTest::newRow("2 px is enough")
+            << "a.pgm"
+            << "3 3 2 2" << none << noClasses << 0LL << -1 << false << -1 << QStringList();
         QTest::newRow("square of no size")
             << "a.pgm"
             << "square 0.5 0.5 0" << none << noClasses << 0LL << int(FindingKind::EmptyBox) << true << 0
@@ -232,6 +243,53 @@ private slots:
         QCOMPARE(report.count(FindingKind(kind)), 1);
         QCOMPARE(report.errorCount(), error ? 1 : 0);
         QCOMPARE(report.warningCount(), error ? 0 : 1);
+    }
+
+    void isBelowMinBoxSize_data() {
+        QTest::addColumn<QString>("window"); // as windowsFrom() reads it
+        QTest::addColumn<int>("minSide");
+        QTest::addColumn<bool>("below");
+        QTest::newRow("1x1, min 2") << "3 3 1 1" << 2 << true;
+        QTest::newRow("2x2, min 2") << "3 3 2 2" << 2 << false;
+        QTest::newRow("wide but flat") << "3 3 100 1.99" << 2 << true;
+        QTest::newRow("4x4, min 5") << "3 3 4 4" << 5 << true;
+        QTest::newRow("1x1, rule off") << "3 3 1 1" << 0 << false;
+        QTest::newRow("empty") << "3 3 0 5" << 2 << true;
+        QTest::newRow("not a number") << "nan 3 1 1" << 2 << false;
+        QTest::newRow("centre/scale square") << "square 0.5 0.5 0.0001" << 2 << false;
+    }
+    void isBelowMinBoxSize() {
+        QFETCH(QString, window);
+        QFETCH(int, minSide);
+        QFETCH(bool, below);
+        QCOMPARE(cropdeck::isBelowMinBoxSize(windowsFrom(window).first(), minSide), below);
+    }
+
+    // Regression: a VOC object with xmin == xmax and ymin == ymax (1x1 under VOC's inclusive corners)
+    // passed validation silently.
+    void vocClickBoxIsReported() {
+        writeFixture(m_dir, "voc-click/a.pgm", pgm(40, 30));
+        const QString xml = writeFixture(
+            m_dir, "voc-click/a.xml",
+            "<annotation><filename>a.pgm</filename><size><width>40</width><height>30</height></size>"
+            "<object><name>cat</name><bndbox><xmin>5</xmin><ymin>5</ymin><xmax>20</xmax><ymax>20</ymax>"
+            "</bndbox></object>"
+            "<object><name>cat</name><bndbox><xmin>12</xmin><ymin>9</ymin><xmax>12</xmax><ymax>9</ymax>"
+            "</bndbox></object></annotation>");
+        QList<AnnotationIssue> issues;
+        const Result<AnnotationSet> set = readAnnotations(xml, {}, &issues);
+        QVERIFY(set.ok());
+        ValidationOptions options;
+        const ValidationReport report = validateAnnotations(*set, issues, options);
+        QVERIFY2(report.findings.size() == 1, qPrintable(findingText(report)));
+        QCOMPARE(report.findings[0].toString(),
+                 QStringLiteral("warning: a.pgm: box 1: 1x1 px, smaller than the minimum box size 2 px "
+                                "(--min-box-size): x=11 y=8 w=1 h=1 [small-box]"));
+        QCOMPARE(report.errorCount(), 0);
+        options.minBoxSize = 0;
+        QVERIFY(validateAnnotations(*set, issues, options).findings.isEmpty());
+        options.minBoxSize = 17; // the 16x16 box too
+        QCOMPARE(validateAnnotations(*set, issues, options).count(FindingKind::SmallBox), 2);
     }
 
     void readerIssuesBecomeFindings() {

@@ -168,7 +168,7 @@ private slots:
         QTest::newRow("text") << object("a", corners("abc", "1", "5", "5"))
                               << QStringList{"object[2]/bndbox/xmin", "'abc' is not a number"};
         QTest::newRow("nan") << object("a", corners("1", "nan", "5", "5"))
-                             << QStringList{"object[2]/bndbox/ymin", "out of range"};
+                             << QStringList{"object[2]/bndbox/ymin", "'nan' is not a number"};
         QTest::newRow("1e300") << object("a", corners("1", "1", "1e300", "5"))
                                << QStringList{"object[2]/bndbox/xmax", "out of range"};
         QTest::newRow("missing ymax") << object("a", "<xmin>1</xmin><ymin>1</ymin><xmax>5</xmax>")

@@ -229,7 +229,8 @@ private slots:
         QTest::newRow("8 values") << QByteArray("0 0.1 0.1 0.2 0.2 0.3 0.3 0.4") << QStringList{"8 values"};
         QTest::newRow("text") << QByteArray("0 0.5 abc 0.1 0.1")
                               << QStringList{"value 3", "'abc' is not a number"};
-        QTest::newRow("nan") << QByteArray("0 nan 0.5 0.1 0.1") << QStringList{"value 2", "out of range"};
+        QTest::newRow("nan") << QByteArray("0 nan 0.5 0.1 0.1")
+                             << QStringList{"value 2", "'nan' is not a number"};
         QTest::newRow("1e300") << QByteArray("0 0.5 0.5 1e300 0.1") << QStringList{"value 4", "out of range"};
         QTest::newRow("negative size") << QByteArray("0 0.5 0.5 -0.1 0.1") << QStringList{"negative width"};
         QTest::newRow("negative class")

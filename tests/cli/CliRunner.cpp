@@ -9,7 +9,14 @@ namespace cropdeck::test {
 
 CliResult runCropdeck(const QStringList& arguments, int timeoutMs)
 {
+    return runCropdeckIn(QString(), arguments, timeoutMs);
+}
+
+CliResult runCropdeckIn(const QString& workingDirectory, const QStringList& arguments, int timeoutMs)
+{
     QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
     process.start(cropdeckBinary(), arguments);
     CliResult result;
     if (!process.waitForFinished(timeoutMs)) {

@@ -384,6 +384,134 @@ private slots:
         QVERIFY(QFile::exists(out));
     }
 
+    // Regression: with a relative --images, CSV -> COCO (written elsewhere) -> VOC gave a <path> with the
+    // folders above the images twice (/tmp/x/demo/demo/images/...): the COCO file_name was relative to
+    // the COCO file, and the next --convert read it relative to --images.
+    void vocPathAfterTwoConversionsWithRelativeImages() {
+        writeText(QDir(m_demo).filePath("relative-voc.csv"),
+                  "path,x,y,w,h,label\n01_meadow_640x480.jpg,10,20,30,40,cat\n");
+        const QString coco = m_dir.filePath("chain/boxes.json");
+        const QString voc = m_dir.filePath("chain/voc");
+        const CliResult toCoco = runCropdeckIn(m_demo, {"--convert", "--annotations", "relative-voc.csv",
+                                                        "--images", "images", "--to", "coco", "--out", coco});
+        QVERIFY2(toCoco.exitCode == 0, qPrintable(text(toCoco)));
+        QVERIFY2(readAll(coco).contains("\"file_name\": \"01_meadow_640x480.jpg\""),
+                 readAll(coco).constData());
+        const CliResult toVoc = runCropdeckIn(
+            m_demo, {"--convert", "--annotations", coco, "--images", "images", "--to", "voc", "--out", voc});
+        QVERIFY2(toVoc.exitCode == 0, qPrintable(text(toVoc)));
+        const QByteArray xml = readAll(QDir(voc).filePath("01_meadow_640x480.xml"));
+        const QString image = QDir::cleanPath(QDir(m_demo).filePath("images/01_meadow_640x480.jpg"));
+        QVERIFY2(xml.contains(QStringLiteral("<path>%1</path>").arg(image).toUtf8()), xml.constData());
+        QVERIFY2(xml.contains("<filename>01_meadow_640x480.jpg</filename>"), xml.constData());
+        QVERIFY2(xml.contains("<folder>images</folder>"), xml.constData());
+    }
+
+    // Regression: --convert wrote paths relative to the output file (images/o1.jpg), so the same flags
+    // on the converted file looked for images/images/o1.jpg. Every target format, relative --images and
+    // --out as a user types them: --validate and --batch --dry-run with the same --images find every image.
+    void convertedFileRunsWithTheSameFlags_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("source"); // in the demo folder, paths relative to images/
+        QTest::addColumn<QString>("out");    // in the demo folder, next to images/ (as in `--out c.csv`)
+        QTest::addColumn<int>("images");
+        QTest::addColumn<int>("boxes");
+        for (const auto& [format, out] : {std::pair{"coco", "converted.json"},
+                                          {"voc", "converted-voc"},
+                                          {"yolo", "converted-yolo"},
+                                          {"labelme", "converted-labelme"},
+                                          {"csv", "converted.csv"}})
+            QTest::newRow(format) << QString::fromLatin1(format) << "same-flags.csv"
+                                  << QString::fromLatin1(out) << 12 << 43;
+        QTest::newRow("centre-scale") << "centre-scale"
+                                      << "same-flags-squares.csv"
+                                      << "converted-squares.csv" << 2 << 3;
+    }
+    void convertedFileRunsWithTheSameFlags() {
+        QFETCH(QString, format);
+        QFETCH(QString, source);
+        QFETCH(QString, out);
+        QFETCH(int, images);
+        QFETCH(int, boxes);
+        QByteArray boxesCsv = readAll(demoCsv());
+        boxesCsv.replace("images/", "");
+        writeText(QDir(m_demo).filePath("same-flags.csv"), boxesCsv);
+        writeText(QDir(m_demo).filePath("same-flags-squares.csv"),
+                  "path,x,y,scale\n01_meadow_640x480.jpg,0.25,0.5,0.5\n01_meadow_640x480.jpg,0.5,0.5,0.25\n"
+                  "08_gray_1000x1000.jpg,0.1,0.2,0.3\n");
+        const QStringList imagesFlag = {"--images", "images"};
+        const CliResult converted = runCropdeckIn(
+            m_demo,
+            QStringList{"--convert", "--annotations", source, "--to", format, "--out", out} + imagesFlag);
+        QVERIFY2(converted.exitCode == 0, qPrintable(text(converted)));
+
+        const CliResult validated =
+            runCropdeckIn(m_demo, QStringList{"--validate", "--annotations", out, "--json"} + imagesFlag);
+        QVERIFY2(validated.exitCode == 0, qPrintable(text(validated)));
+        const QJsonObject report = QJsonDocument::fromJson(validated.out).object();
+        QCOMPARE(report["counts"].toObject()["image-not-found"].toInt(), 0);
+        QCOMPARE(report["errors"].toInt(), 0);
+        QCOMPARE(report["boxes"].toInt(), boxes);
+        QCOMPARE(report["images_readable"].toInt(), images);
+
+        const CliResult batch =
+            runCropdeckIn(m_demo, QStringList{"--batch", "--annotations", out, "--out",
+                                              m_dir.filePath("same-flags-" + format), "--dry-run"} +
+                                      imagesFlag);
+        QVERIFY2(batch.exitCode == 0, qPrintable(text(batch)));
+        QVERIFY2(batch.out.contains(
+                     QStringLiteral("%1 windows planned, 0 already done, 0 problems").arg(boxes).toUtf8()),
+                 qPrintable(text(batch)));
+        QVERIFY2(!batch.err.contains("images/images") && !validated.out.contains("images/images"),
+                 qPrintable(text(batch)));
+    }
+
+    // Two files of one name in an --images list: neither mode guesses, both name the two paths.
+    void ambiguousNameInImageList() {
+        const QString dir = m_dir.filePath("twins");
+        for (const char* day : {"day1", "day2"}) {
+            QDir().mkpath(QDir(dir).filePath(day));
+            QVERIFY(QFile::copy(QDir(m_demo).filePath("images/01_meadow_640x480.jpg"),
+                                QDir(dir).filePath(QStringLiteral("%1/meadow.jpg").arg(day))));
+        }
+        writeText(QDir(dir).filePath("list.txt"), "day1/meadow.jpg\nday2/meadow.jpg\n");
+        writeText(QDir(dir).filePath("boxes.csv"), "path,x,y,w,h,label\nmeadow.jpg,1,2,30,40,a\n");
+        const QString both = QStringLiteral("%1, %2").arg(QDir(dir).filePath("day1/meadow.jpg"),
+                                                          QDir(dir).filePath("day2/meadow.jpg"));
+        const CliResult validated =
+            runCropdeckIn(dir, {"--validate", "--annotations", "boxes.csv", "--images", "list.txt"});
+        QCOMPARE(validated.exitCode, 1);
+        QVERIFY2(
+            validated.out.contains(QStringLiteral("error: meadow.jpg: file name meadow.jpg matches 2 images "
+                                                  "in the --images list and the path none of them: %1")
+                                       .arg(both)
+                                       .toUtf8()),
+            qPrintable(text(validated)));
+        const CliResult batch = runCropdeckIn(dir, {"--batch", "--annotations", "boxes.csv", "--images",
+                                                    "list.txt", "--out", "out", "--dry-run"});
+        QCOMPARE(batch.exitCode, 1);
+        QVERIFY2(batch.err.contains(both.toUtf8()), qPrintable(text(batch)));
+    }
+
+    void minBoxSizeWarns() {
+        const QString csv = QDir(m_demo).filePath("click.csv");
+        writeText(csv, "path,x,y,w,h,label\nimages/01_meadow_640x480.jpg,10,20,1,1,cat\n"
+                       "images/01_meadow_640x480.jpg,10,20,3,3,cat\n");
+        const CliResult run = runCropdeck({"--validate", "--annotations", csv});
+        QVERIFY2(run.exitCode == 0, qPrintable(text(run))); // a warning
+        QVERIFY2(run.out.contains("warning: images/01_meadow_640x480.jpg: box 0: 1x1 px, smaller than the "
+                                  "minimum box size 2 px (--min-box-size): x=10 y=20 w=1 h=1 [small-box]"),
+                 qPrintable(text(run)));
+        QVERIFY(run.out.contains("0 errors, 1 warnings (small-box 1)"));
+        const CliResult four = runCropdeck({"--validate", "--annotations", csv, "--min-box-size", "4"});
+        QVERIFY2(four.out.contains("0 errors, 2 warnings (small-box 2)"), qPrintable(text(four)));
+        const CliResult off = runCropdeck({"--validate", "--annotations", csv, "--min-box-size", "0"});
+        QVERIFY2(off.out.contains("no problems found"), qPrintable(text(off)));
+        const CliResult bad = runCropdeck({"--validate", "--annotations", csv, "--min-box-size", "-1"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--min-box-size \"-1\""), bad.err.constData());
+    }
+
     void batchPrintsReaderIssuesOnceWithTheirLine() {
         // --batch goes on past lines the reader drops (an error) or keeps under an assumption (a
         // warning: the zero-size box), prints each once as "warning: file:line: ...", and counts the

@@ -140,7 +140,7 @@ private slots:
         };
         using F = AnnotationFormat;
         add("voc nan", F::Voc, voc("nan", "1", "5", "5"),
-            {voc3, "object[1]/bndbox/xmin", "'nan' is out of range"}, 0);
+            {voc3, "object[1]/bndbox/xmin", "'nan' is not a number"}, 0);
         add("voc inf", F::Voc, voc("1", "1", "inf", "5"),
             {voc3, "object[1]/bndbox/xmax", "'inf' is out of range"}, 0);
         add("voc -inf", F::Voc, voc("1", "-inf", "5", "5"), {voc3, "bndbox/ymin", "'-inf' is out of range"},
@@ -182,7 +182,7 @@ private slots:
         add("labelme negative width", F::LabelMe, labelme("[[1, 2], [3, 4]]", "-640"),
             {"image.json", "imageWidth/imageHeight", "not whole numbers > 0"}, 1);
 
-        add("yolo nan", F::Yolo, yolo("0 nan 0.5 0.1 0.1"), {"a.txt:2", "value 2", "'nan' is out of range"},
+        add("yolo nan", F::Yolo, yolo("0 nan 0.5 0.1 0.1"), {"a.txt:2", "value 2", "'nan' is not a number"},
             1);
         add("yolo inf", F::Yolo, yolo("0 0.5 inf 0.1 0.1"), {"a.txt:2", "value 3", "'inf' is out of range"},
             1);
@@ -195,7 +195,7 @@ private slots:
         add("yolo negative class", F::Yolo, yolo("-1 0.5 0.5 0.1 0.1"),
             {"a.txt:2", "class", "'-1' is not a whole number >= 0"}, 1);
 
-        add("csv nan", F::Csv, csv("a.jpg,nan,2,3,4,,"), {"boxes.csv:2", "'x'", "'nan' is out of range"}, 0);
+        add("csv nan", F::Csv, csv("a.jpg,nan,2,3,4,,"), {"boxes.csv:2", "'x'", "'nan' is not a number"}, 0);
         add("csv -inf", F::Csv, csv("a.jpg,1,-inf,3,4,,"), {"boxes.csv:2", "'y'", "'-inf' is out of range"},
             0);
         add("csv 1e300", F::Csv, csv("a.jpg,1,2,1e300,4,,"),
@@ -207,7 +207,7 @@ private slots:
             {"boxes.csv:2", "'image_width'", "'-640' is not a whole number >= 0"}, 0);
 
         add("centre-scale nan", F::CentreScale, centreScale("a.jpg,nan,0.5,0.5"),
-            {"list.csv:2", "'x'", "'nan' is out of range"}, 0);
+            {"list.csv:2", "'x'", "'nan' is not a number"}, 0);
         add("centre-scale inf", F::CentreScale, centreScale("a.jpg,0.5,0.5,inf"),
             {"list.csv:2", "'scale'", "'inf' is out of range"}, 0);
         add("centre-scale 1e300", F::CentreScale, centreScale("a.jpg,0.5,1e300,0.5"),
