@@ -20,7 +20,7 @@ QString ImageListMatch::problem(const QString& imagePath) const {
     if (found())
         return QString();
     if (!isAmbiguous())
-        return QStringLiteral("not in the --images list");
+        return QStringLiteral("not in the images list");
     return QStringLiteral("file name %1 matches %2 images in the --images list and the path none of them: "
                           "%3; not guessed (write the path relative to the image folder, or list only one)")
         .arg(QFileInfo(imagePath).fileName())

@@ -28,8 +28,8 @@ Result<QStringList> imagesInFolder(const QString& root, const QString& outputDir
         // The outputs land among the images: only the manifest tells them apart.
         Result<FinishedOutputs> finished = readFinishedOutputs(QDir(out).filePath(kManifestFileName), out);
         if (finished)
-            for (const QString& relative : finished->outputs)
-                recordedOutputs.insert(QDir::cleanPath(QDir(out).absoluteFilePath(relative)));
+            for (auto it = finished->outputs.cbegin(); it != finished->outputs.cend(); ++it)
+                recordedOutputs.insert(QDir::cleanPath(QDir(out).absoluteFilePath(it.key())));
     }
     QStringList paths;
     for (const QString& path : *listed) {

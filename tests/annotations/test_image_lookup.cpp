@@ -88,7 +88,7 @@ private slots:
                                     "folder, or list only one)")
                          .arg(at("day1/x.pgm"), at("day2/X.PGM")));
         } else if (found.isEmpty()) {
-            QCOMPARE(match.problem(wanted), QStringLiteral("not in the --images list"));
+            QCOMPARE(match.problem(wanted), QStringLiteral("not in the images list"));
         } else {
             QCOMPARE(match.problem(wanted), QString());
         }
