@@ -5,6 +5,7 @@
 #include "annotations/ImagePaths.h"
 #include "engine/Manifest.h"
 #include "engine/OutputNaming.h"
+#include "io/Encoder.h"
 #include "io/FileIdentity.h"
 
 #include <QDir>
@@ -70,28 +71,11 @@ int shardOf(const QString& relativePath, int shardCount) {
 }
 
 QString outputExtensionFor(const QString& sourcePath, const CropSettings& settings) {
-    switch (settings.format) {
-    case OutputFormat::Jpeg:
-        return QStringLiteral("jpg");
-    case OutputFormat::Png:
-        return QStringLiteral("png");
-    case OutputFormat::WebP:
-        return QStringLiteral("webp");
-    case OutputFormat::Tiff:
-        return QStringLiteral("tif");
-    case OutputFormat::Bmp:
-        return QStringLiteral("bmp");
-    case OutputFormat::SameAsInput:
-        break;
-    }
-    const QString suffix = QFileInfo(sourcePath).suffix().toLower();
-    if (suffix == u"jpg" || suffix == u"jpeg" || suffix == u"jpe" || suffix == u"jfif")
-        return QStringLiteral("jpg");
-    if (suffix == u"tif" || suffix == u"tiff")
-        return QStringLiteral("tif");
-    if (suffix == u"png" || suffix == u"bmp" || suffix == u"webp")
-        return suffix;
-    return QStringLiteral("png"); // formats we do not write (PNM, GIF, ...) become lossless PNG
+    OutputFormat format = settings.format;
+    if (format == OutputFormat::SameAsInput)
+        format = formatFromExtension(QFileInfo(sourcePath).suffix());
+    // Formats we do not write (PNM, GIF, ...) become lossless PNG.
+    return format == OutputFormat::SameAsInput ? QStringLiteral("png") : extensionFor(format);
 }
 
 void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings) {
@@ -116,11 +100,10 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
     if (Status status = validateNameTemplate(nameTemplate); !status)
         return status.error();
     if (options.shardCount < 1 || options.shardIndex < 0 || options.shardIndex >= options.shardCount)
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("shard %1/%2 is not a valid shard (use i/N with "
-                                        "0 <= i < N)")
-                             .arg(options.shardIndex)
-                             .arg(options.shardCount));
+        return makeError(ErrorKind::Invalid, QStringLiteral("shard %1/%2 is not a valid shard (use i/N with "
+                                                            "0 <= i < N)")
+                                                 .arg(options.shardIndex)
+                                                 .arg(options.shardCount));
 
     const QDir root(options.imageRoot.isEmpty() ? annotations.imageRoot : options.imageRoot);
     const QDir outDir(options.outputDir);

@@ -7,13 +7,11 @@
 
 namespace cropdeck::test {
 
-CliResult runCropdeck(const QStringList& arguments, int timeoutMs)
-{
+CliResult runCropdeck(const QStringList& arguments, int timeoutMs) {
     return runCropdeckIn(QString(), arguments, timeoutMs);
 }
 
-CliResult runCropdeckIn(const QString& workingDirectory, const QStringList& arguments, int timeoutMs)
-{
+CliResult runCropdeckIn(const QString& workingDirectory, const QStringList& arguments, int timeoutMs) {
     QProcess process;
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);

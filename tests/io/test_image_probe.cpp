@@ -420,9 +420,9 @@ void TestImageProbe::pixelLimit() {
     const Result<ImageInfo> refused = probeImage(buffer, QStringLiteral("big.png"), kLimit);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::TooLarge);
-    QCOMPARE(
-        refused.error().message,
-        QStringLiteral("big.png: 100000×100000 = 10000.0 MP exceeds the pixel limit (max pixels) of 180.0 MP"));
+    QCOMPARE(refused.error().message,
+             QStringLiteral(
+                 "big.png: 100000×100000 = 10000.0 MP exceeds the pixel limit (max pixels) of 180.0 MP"));
     QVERIFY(probeImage(buffer, QStringLiteral("big.png"), 0).ok());              // 0: no limit
     QVERIFY(probeImage(buffer, QStringLiteral("big.png"), 10'000'000'000).ok()); // exactly at the limit
     QVERIFY(!probeImage(buffer, QStringLiteral("big.png"), 9'999'999'999).ok());

@@ -300,8 +300,9 @@ void TestProbeSharedData::bombsAreRefusedCheaply() {
     QCOMPARE(!info.ok(), refused);
     if (refused) {
         QCOMPARE(info.error().kind, ErrorKind::TooLarge);
-        QVERIFY2(info.error().message.contains(QStringLiteral("exceeds the pixel limit (max pixels) of 180.0 MP")),
-                 qPrintable(info.error().message));
+        QVERIFY2(
+            info.error().message.contains(QStringLiteral("exceeds the pixel limit (max pixels) of 180.0 MP")),
+            qPrintable(info.error().message));
     }
     QVERIFY2(
         counting.bytesRead() <= maxBytesRead,
