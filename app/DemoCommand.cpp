@@ -2,7 +2,6 @@
 #include "DemoCommand.h"
 
 #include "ExitCodes.h"
-
 #include "bench/DatasetGenerator.h"
 
 #include <QDir>
@@ -11,17 +10,17 @@
 
 namespace cropdeck::app {
 
-int runDemoCommand(const QString& dir)
-{
+int runDemoCommand(const QString& dir) {
     const Result<QString> annotations = makeDemoDataset(dir);
     if (!annotations) {
         std::fprintf(stderr, "cropdeck: %s\n", qPrintable(annotations.error().message));
         return annotations.error().kind == ErrorKind::Invalid ? ExitUsage : ExitFatal;
     }
     const QString absolute = QDir(dir).absolutePath();
-    std::printf("demo dataset written to %s\nannotations: %s\ncrop it with:\n  cropdeck --batch --annotations %s "
-                "--out %s/crops\n",
-                qPrintable(absolute), qPrintable(*annotations), qPrintable(*annotations), qPrintable(absolute));
+    std::printf(
+        "demo dataset written to %s\nannotations: %s\ncrop it with:\n  cropdeck --batch --annotations %s "
+        "--out %s/crops\n",
+        qPrintable(absolute), qPrintable(*annotations), qPrintable(*annotations), qPrintable(absolute));
     return ExitOk;
 }
 

@@ -15,15 +15,13 @@ namespace {
 // Process-wide by nature: a signal handler can reach nothing else.
 std::atomic_int g_interrupts{0};
 
-void recordInterrupt()
-{
+void recordInterrupt() {
     if (g_interrupts.fetch_add(1) >= 1)
         std::_Exit(130); // second Ctrl-C: the user wants out now
 }
 
 #if defined(_WIN32)
-BOOL WINAPI consoleHandler(DWORD event)
-{
+BOOL WINAPI consoleHandler(DWORD event) {
     if (event == CTRL_C_EVENT || event == CTRL_BREAK_EVENT || event == CTRL_CLOSE_EVENT) {
         recordInterrupt();
         return TRUE;
@@ -31,13 +29,15 @@ BOOL WINAPI consoleHandler(DWORD event)
     return FALSE;
 }
 #else
-extern "C" void signalHandler(int) { recordInterrupt(); }
+extern "C" void signalHandler(int) {
+    recordInterrupt();
+}
 #endif
 
 } // namespace
 
-InterruptHandler::InterruptHandler(std::function<void()> onInterrupt) : m_onInterrupt(std::move(onInterrupt))
-{
+InterruptHandler::InterruptHandler(std::function<void()> onInterrupt)
+    : m_onInterrupt(std::move(onInterrupt)) {
     g_interrupts = 0;
 #if defined(_WIN32)
     SetConsoleCtrlHandler(consoleHandler, TRUE);
@@ -58,8 +58,7 @@ InterruptHandler::InterruptHandler(std::function<void()> onInterrupt) : m_onInte
     m_poll.start();
 }
 
-InterruptHandler::~InterruptHandler()
-{
+InterruptHandler::~InterruptHandler() {
 #if defined(_WIN32)
     SetConsoleCtrlHandler(consoleHandler, FALSE);
 #else

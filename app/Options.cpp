@@ -499,7 +499,9 @@ QString describeError(const Error& error) {
                                                   {"input.csv_columns", "--csv-columns"},
                                                   {"run.shard", "--shard"},
                                                   {"crop.lossless", "--lossless"},
-                                                  {"crop.resize", "--resize"}};
+                                                  {"crop.resize", "--resize"},
+                                                  {"export.format", "--to"},
+                                                  {"export.output", "--out"}};
     const QString flag = flags.value(error.setting);
     return flag.isEmpty() ? error.message : QStringLiteral("%1 (%2)").arg(error.message, flag);
 }

@@ -3,8 +3,8 @@
 
 #include "ExitCodes.h"
 #include "ReportError.h"
-#include "annotations/Validation.h"
 #include "batch/AnnotationInput.h"
+#include "validation/Validation.h"
 
 #include <QDir>
 #include <QJsonArray>

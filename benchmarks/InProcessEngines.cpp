@@ -28,7 +28,6 @@ quint64 foldMat(const cv::Mat& pixels) {
 
 // ---- CropDeck --------------------------------------------------------------------------------------
 
-#if CROPDECK_BENCH_HAVE_CROPPER
 Result<CroppedImage> cropDeckRun(const CropItem& item) {
     CropWindow window;
     window.box = QRectF(item.rect.x, item.rect.y, item.rect.width, item.rect.height);
@@ -46,11 +45,9 @@ Result<cv::Mat> cropDeckCrop(const CropItem& item) {
         return *out.error;
     return out.pixels;
 }
-#endif
 
 InProcessEngine cropDeckEngine() {
     InProcessEngine engine{QStringLiteral("cropdeck"), true, {}, {}, {}, {}};
-#if CROPDECK_BENCH_HAVE_CROPPER
     engine.timed = [](const CropItem& item) -> std::optional<quint64> {
         const Result<cv::Mat> pixels = cropDeckCrop(item);
         return pixels ? std::optional(foldMat(pixels.value())) : std::nullopt;
@@ -60,9 +57,6 @@ InProcessEngine cropDeckEngine() {
         const Result<CroppedImage> cropped = cropDeckRun(item);
         return cropped ? cropped->decodePlan : cropped.error().message;
     };
-#else
-    engine.skipReason = QStringLiteral("not built: core has no engine/ImageCropper.cpp (cropImage) yet");
-#endif
     return engine;
 }
 

@@ -3,8 +3,7 @@
 
 namespace cropdeck {
 
-qsizetype AnnotationSet::windowCount() const
-{
+qsizetype AnnotationSet::windowCount() const {
     qsizetype count = 0;
     for (const ImageEntry& image : images)
         count += image.windows.size();

@@ -8,6 +8,8 @@
 // orientation applied) unless AnnotationSet::coordinatesOnStoredPixels says otherwise.
 // A box (x, y, w, h) covers [x, x+w) × [y, y+h). geometry/ turns it into integer pixels.
 
+#include "geometry/NormalizedSquare.h"
+
 #include <QList>
 #include <QRectF>
 #include <QSize>
@@ -17,43 +19,34 @@
 
 namespace cropdeck {
 
-// A window given relative to the image, as in the parallel_image_crop centre/scale lists:
-// side = floor(min(W, H) × min(scale, maxFraction)), top-left = (x·W, y·H) clamped so the square
-// stays inside, then the crop is resized to windowSize × windowSize. Resolved once the size is known.
-struct NormalizedSquare {
-    double x = 0;     // [0, 1]
-    double y = 0;     // [0, 1]
-    double scale = 0; // [0, 1]
-};
-
 struct CropWindow {
     enum class Kind { Box, NormalizedSquare };
     Kind kind = Kind::Box;
-    QRectF box;               // Kind::Box
-    NormalizedSquare square;  // Kind::NormalizedSquare
+    QRectF box;              // Kind::Box
+    NormalizedSquare square; // Kind::NormalizedSquare
     QString label;
-    QString id;               // unique within its image; readers assign "0", "1", ... when the file has none
-    QVariantMap extras;       // format-specific fields kept for round trips (VOC difficult, COCO iscrowd, ...)
+    QString id;         // unique within its image; readers assign "0", "1", ... when the file has none
+    QVariantMap extras; // format-specific fields kept for round trips (VOC difficult, COCO iscrowd, ...)
 };
 
 struct ImageEntry {
-    QString path;             // as written in the annotation file (relative to AnnotationSet::imageRoot)
-    QSize declaredSize;       // width × height the file declares, invalid when it declares none
+    QString path;       // as written in the annotation file (relative to AnnotationSet::imageRoot)
+    QSize declaredSize; // width × height the file declares, invalid when it declares none
     QList<CropWindow> windows;
-    QVariantMap extras;       // per-image fields kept for round trips
+    QVariantMap extras; // per-image fields kept for round trips
 };
 
 struct AnnotationSet {
-    QString sourceFile;       // the file (or folder) it was read from
-    QString format;           // "csv", "centre-scale", "voc", "coco", "yolo", "labelme"
-    QString imageRoot;        // folder that relative image paths are resolved against
+    QString sourceFile; // the file (or folder) it was read from
+    QString format;     // "csv", "centre-scale", "voc", "coco", "yolo", "labelme"
+    QString imageRoot;  // folder that relative image paths are resolved against
     QList<ImageEntry> images;
-    QStringList classes;      // class names when the format has a class list
+    QStringList classes;                    // class names when the format has a class list
     bool coordinatesOnStoredPixels = false; // true: boxes refer to stored pixels, not the upright image
     // Centre/scale lists: output window side and the cap on `scale`.
     int normalizedWindowSize = 0;
     double normalizedMaxFraction = 1.0;
-    QVariantMap extras;       // file-level fields kept for round trips (COCO info/licenses, ...)
+    QVariantMap extras; // file-level fields kept for round trips (COCO info/licenses, ...)
 
     qsizetype windowCount() const;
 };

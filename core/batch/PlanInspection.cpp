@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/PlanInspection.h"
 
-#include "geometry/WindowPipeline.h"
+#include "engine/WindowPipeline.h"
 #include "io/ImageProbe.h"
 
 namespace cropdeck {

@@ -2,11 +2,11 @@
 #include "batch/PrepareBatch.h"
 
 #include "annotations/MinBoxSize.h"
-#include "annotations/ValidationConvention.h"
-#include "annotations/ValidationProbes.h"
 #include "batch/AnnotationInput.h"
 #include "batch/WindowGeneration.h"
 #include "engine/CropSettingsCheck.h"
+#include "validation/ValidationConvention.h"
+#include "validation/ValidationProbes.h"
 
 #include <QDir>
 

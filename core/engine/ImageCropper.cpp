@@ -7,7 +7,7 @@
 #include "geometry/Orientation.h"
 #include "geometry/Padding.h"
 #include "geometry/ResizePlan.h"
-#include "geometry/WindowPipeline.h"
+#include "engine/WindowPipeline.h"
 #include "io/ImageProbe.h"
 #include "io/jpeg/JpegLosslessCrop.h"
 

@@ -15,7 +15,7 @@
 // Skip reasons and error messages describe the window, not the file: the caller adds the file name.
 
 #include "Result.h"
-#include "engine/CropSettings.h"
+#include "geometry/GeometryOptions.h"
 
 #include <QPoint>
 #include <QRect>

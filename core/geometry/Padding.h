@@ -8,7 +8,7 @@
 //             window inside the image, this equals replicating the image's own border.
 
 #include "Result.h"
-#include "engine/CropSettings.h"
+#include "geometry/GeometryOptions.h"
 
 #include <QPoint>
 #include <QSize>

@@ -11,7 +11,7 @@
 //          (start = floor((scaled - target) / 2), as centreCrop).
 
 #include "Result.h"
-#include "engine/CropSettings.h"
+#include "geometry/GeometryOptions.h"
 
 #include <QRect>
 #include <QSize>

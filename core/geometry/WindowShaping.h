@@ -9,8 +9,8 @@
 // a pixel up/left of the old one. Results may lie outside the image; BoundsPolicy deals with that.
 // Functions return std::nullopt where the result would be empty or beyond kMaxPixelCoordinate.
 
-#include "annotations/Annotation.h"
-#include "engine/CropSettings.h"
+#include "geometry/GeometryOptions.h"
+#include "geometry/NormalizedSquare.h"
 
 #include <QRect>
 #include <QSize>

@@ -127,14 +127,6 @@ QString checkOptions(const EncodeOptions& options, OutputFormat format) {
 
 } // namespace
 
-EncodeOptions encodeOptionsFor(const CropSettings& settings) {
-    EncodeOptions options;
-    options.jpegQuality = settings.jpegQuality;
-    options.pngCompression = settings.pngCompression;
-    options.webpQuality = settings.webpQuality;
-    return options;
-}
-
 Result<QByteArray> encodeImage(const cv::Mat& pixels, OutputFormat format, const EncodeOptions& options,
                                const QString& pathForMessages) {
     if (pixels.empty())

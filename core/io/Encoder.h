@@ -13,8 +13,8 @@
 // Reentrant; errors name `pathForMessages` (the output the bytes are for).
 
 #include "Result.h"
-#include "engine/CropSettings.h"
 #include "io/ImageInfo.h"
+#include "io/OutputFormat.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,20 +22,6 @@
 #include <opencv2/core/mat.hpp>
 
 namespace cropdeck {
-
-enum class JpegSubsampling { Yuv420, Yuv422, Yuv444 };
-
-struct EncodeOptions {
-    int jpegQuality = 90; // 1..100
-    JpegSubsampling jpegSubsampling = JpegSubsampling::Yuv420;
-    bool jpegAccurateDct = false; // exact DCT: +0.1..0.2 dB PSNR at quality 90 (measured)
-    int pngCompression = 1;       // 0..9
-    int webpQuality = 90;         // 1..100, ignored when lossless
-    bool webpLossless = false;
-};
-
-// The encoding options a batch's settings ask for.
-[[nodiscard]] EncodeOptions encodeOptionsFor(const CropSettings& settings);
 
 // ErrorKind::Invalid for empty pixels, OutputFormat::SameAsInput (resolve it with formatForInput
 // first) or options out of range; ErrorKind::Unsupported for pixels that are not 8-bit 1/3/4 channels.

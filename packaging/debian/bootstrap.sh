@@ -11,12 +11,14 @@ repo=$(cd "$here/../.." && pwd)
 cd "$repo"
 
 # Build and runtime dependencies (Debian 12 package names). The benchmark peers (libvips, Pillow,
-# ImageMagick) are optional: the benchmark skips what is missing.
+# ImageMagick) are optional: the benchmark skips what is missing. python3 and clang-format run the
+# source checks of the test suite (tests/architecture).
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools
   libopencv-dev libturbojpeg0-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev
   libvips-dev python3-pil python3-numpy python3-opencv
+  python3 clang-format
 )
 
 install_deps() {

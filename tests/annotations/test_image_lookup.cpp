@@ -7,8 +7,8 @@
 #include "AnnotationTestSupport.h"
 #include "annotations/ImageListIndex.h"
 #include "annotations/ImagePaths.h"
-#include "annotations/Validation.h"
 #include "engine/BatchPlan.h"
+#include "validation/Validation.h"
 
 #include <QDir>
 #include <QTest>

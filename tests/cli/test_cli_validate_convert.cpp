@@ -117,7 +117,7 @@ private slots:
             << "--convert needs --annotations IN, --to FORMAT and --out PATH";
         QTest::newRow("convert to nothing known")
             << QStringList{"--convert", "--annotations", "a.csv", "--to", "pdf", "--out", "b"}
-            << "--to \"pdf\": expected one of";
+            << "target format \"pdf\": expected one of";
         QTest::newRow("json with convert")
             << QStringList{"--convert", "--annotations", "a.csv", "--to", "coco", "--out", "b", "--json"}
             << "--json does not apply to --convert";

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestUtils.h"
+#include "engine/CropSettings.h"
 #include "io/Encoder.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/ValidationNames.h"
+#include "validation/ValidationNames.h"
 
 #include "annotations/ImagePaths.h"
 

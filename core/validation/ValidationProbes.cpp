@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/ValidationProbes.h"
+#include "validation/ValidationProbes.h"
 
 #include "io/ImageProbe.h"
 

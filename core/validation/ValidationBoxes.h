@@ -4,7 +4,7 @@
 // The per-box checks of validation, pure functions of one image's windows and its size.
 
 #include "annotations/Annotation.h"
-#include "annotations/ValidationReport.h"
+#include "validation/ValidationReport.h"
 
 #include <QList>
 #include <QRectF>

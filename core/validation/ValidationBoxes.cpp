@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/ValidationBoxes.h"
+#include "validation/ValidationBoxes.h"
 
 #include "annotations/MinBoxSize.h"
 

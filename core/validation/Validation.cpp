@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/Validation.h"
+#include "validation/Validation.h"
 
 #include "annotations/FolderScan.h"
 #include "annotations/ImageListIndex.h"
 #include "annotations/ImagePaths.h"
-#include "annotations/ValidationBoxes.h"
-#include "annotations/ValidationConvention.h"
-#include "annotations/ValidationNames.h"
+#include "validation/ValidationBoxes.h"
+#include "validation/ValidationConvention.h"
+#include "validation/ValidationNames.h"
 
 #include <QDir>
 #include <QFileInfo>

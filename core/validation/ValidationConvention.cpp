@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/ValidationConvention.h"
+#include "validation/ValidationConvention.h"
 
-#include "annotations/ValidationProbes.h"
+#include "validation/ValidationProbes.h"
 
 namespace cropdeck {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "annotations/ValidationReport.h"
+#include "validation/ValidationReport.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/WindowPipeline.h"
 #include "geometry/Orientation.h"
-#include "geometry/WindowPipeline.h"
 
 #include <QTest>
 

@@ -16,8 +16,8 @@
 #include "annotations/Annotation.h"
 #include "annotations/AnnotationIssue.h"
 #include "annotations/MinBoxSize.h"
-#include "annotations/ValidationProbes.h"
-#include "annotations/ValidationReport.h"
+#include "validation/ValidationProbes.h"
+#include "validation/ValidationReport.h"
 
 #include <QString>
 #include <QStringList>

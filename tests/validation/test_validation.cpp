@@ -7,9 +7,9 @@
 #include "AnnotationTestSupport.h"
 #include "TestUtils.h"
 #include "annotations/AnnotationIO.h"
-#include "annotations/Validation.h"
-#include "annotations/ValidationConvention.h"
-#include "annotations/ValidationNames.h"
+#include "validation/Validation.h"
+#include "validation/ValidationConvention.h"
+#include "validation/ValidationNames.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "geometry/WindowPipeline.h"
+#include "engine/WindowPipeline.h"
 
 #include "geometry/Orientation.h"
 #include "geometry/PixelRect.h"
