@@ -1,5 +1,5 @@
-#!/ usr / bin / env python3
-#SPDX - License - Identifier : GPL - 3.0 - or -later
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the dependency rules of shared/DESIGN.md on the sources, so that they keep holding:
 
 1. core/'s folders are layers, in the order core/CMakeLists.txt adds them; a file includes only from its own

@@ -1,10 +1,8 @@
-#!/ usr / bin / env python3
-#SPDX - License - Identifier : GPL - 3.0 - or -later
-""
-    "Checks that every C++ source follows .clang-format: prints the files that drift and exits 1.
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Checks that every C++ source follows .clang-format: prints the files that drift and exits 1.
 
-    Formatting differs between clang -
-    format releases; the house style is checked with the version Debian 12
+Formatting differs between clang-format releases; the house style is checked with the version Debian 12
 ships (14). Another version, or none, skips the check (exit 77, CTest's SKIP_RETURN_CODE) with a message.
 """
 import pathlib
