@@ -103,8 +103,10 @@ Result<DecodedRegion> decodeWithOpenCv(QByteArrayView data, const ImageInfo& inf
         return cancelledError(path);
     const QRect& r = request.region;
     DecodedRegion out;
-    // A copy, so that the full decode is released when this function returns.
-    out.pixels = pixels(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
+    // A copy, so that the full decode is released when this function returns; the whole image needs
+    // none (a second full-size copy would double the peak this decode costs).
+    const bool whole = r == QRect(0, 0, pixels.cols, pixels.rows) && pixels.isContinuous();
+    out.pixels = whole ? pixels : pixels(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
     out.region = out.scaledRegion = r;
     out.decoder = kDecoderName;
     return out;
