@@ -23,7 +23,7 @@ constexpr qint64 kPackBitsMaxRatio = 64;
 // could not hold even a thousandth of its pixels, as deflate's bound, is refused.
 constexpr qint64 kUncompressedTolerance = kDeflateMaxRatio;
 // Headers, palettes and rounding never make a small image implausible.
-constexpr qint64 kSlackBytes = 64 * 1024;
+constexpr qint64 kSlackBytes = qint64(64) * 1024;
 
 QString bytesText(qint64 bytes) {
     return QLocale::c().toString(bytes);
