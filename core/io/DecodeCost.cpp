@@ -13,7 +13,8 @@ namespace {
 using stored::pngRawBytes;
 using stored::pngRowBytes;
 
-constexpr qint64 kLibraryOverhead = qint64(1) << 20;   // decoder structs, Huffman tables, zlib windows...
+// Decoder structs, Huffman tables, zlib windows, and the library code paged in by a first decode.
+constexpr qint64 kLibraryOverhead = qint64(4) << 20;
 constexpr qint64 kBmpBandBytes = qint64(64) << 20;     // BmpReadOptions::mappedBandBytes
 constexpr qint64 kWholeInflateLimit = qint64(1) << 30; // PngDeflateDecoder declines larger raw images
 constexpr qint64 kMiB = qint64(1) << 20;

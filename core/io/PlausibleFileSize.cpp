@@ -54,7 +54,9 @@ StorageBound storageBound(const ImageInfo& info) {
         return {bytesForBits(blocks), "JPEG codes at least one bit per 8×8 block"};
     }
     case ImageFormat::Tiff: {
-        const qint64 stored = bytesForBits(pixels * std::max(info.channels, 1) * info.bitDepth);
+        // One sample per pixel: a palette image stores one index where the probe reports three colours,
+        // and the bound needs no more to catch a bomb.
+        const qint64 stored = bytesForBits(pixels * info.bitDepth);
         switch (info.tiffCompression) {
         case 1:
             return {stored / kUncompressedTolerance, kUncompressedWhy};

@@ -261,6 +261,17 @@ private slots:
             const Result<ImageInfo> info = probeImage(path, 0);
             QVERIFY2(info, qPrintable(info ? QString() : info.error().message));
         }
+        // A flat palette TIFF, deflated about 1000:1: the probe reports three colour channels, the file
+        // stores one index per pixel.
+        ImageInfo palette;
+        palette.format = ImageFormat::Tiff;
+        palette.width = palette.height = 10000;
+        palette.channels = 3;
+        palette.tiffCompression = 8;
+        palette.fileSize = 100 * 1000;
+        QVERIFY(checkFileCanHoldImage(palette, QStringLiteral("palette.tif")));
+        palette.fileSize = 1000;
+        QVERIFY(!checkFileCanHoldImage(palette, QStringLiteral("palette.tif")));
         const QByteArray bmp = readBytes(m_dir.filePath(QStringLiteral("flat.bmp")));
         QVERIFY(writeBytes(m_dir.filePath(QStringLiteral("cut.bmp")), bmp.left(bmp.size() / 20)));
         const Result<ImageInfo> cut = probeImage(m_dir.filePath(QStringLiteral("cut.bmp")), 0);
