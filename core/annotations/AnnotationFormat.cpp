@@ -3,6 +3,7 @@
 
 #include "annotations/CsvLayout.h"
 #include "annotations/CsvTable.h"
+#include "io/FileReading.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,8 +17,8 @@ constexpr qint64 kSniffBytes = 4 << 20;
 constexpr int kSampleFiles = 20;
 
 QByteArray head(const QString& path, qint64 bytes = kSniffBytes) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!openForReading(file, path)) // never a FIFO: it would block format detection
         return QByteArray();
     return file.read(bytes);
 }

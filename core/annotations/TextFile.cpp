@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotations/TextFile.h"
 
+#include "io/FileReading.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
@@ -55,24 +57,20 @@ bool startsWith(const QByteArray& bytes, const char* prefix, int length) {
 } // namespace
 
 Result<QByteArray> readBoundedFile(const QString& path, qint64 maxBytes) {
-    QFile file(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such file").arg(path));
-    if (info.isDir())
-        return makeError(ErrorKind::Invalid, QStringLiteral("%1: is a folder, expected a file").arg(path));
-    if (info.size() > maxBytes)
+    // Only regular files: a FIFO would block here forever (see openForReading).
+    QFile file;
+    if (Status opened = openForReading(file, path); !opened)
+        return opened.error();
+    const qint64 size = file.size();
+    if (size > maxBytes)
         return makeError(ErrorKind::TooLarge, QStringLiteral("%1: %2 bytes is over the %3-byte limit for "
                                                              "annotation files")
                                                   .arg(path)
-                                                  .arg(info.size())
+                                                  .arg(size)
                                                   .arg(maxBytes));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
     // QIODevice::read(n) allocates n bytes up front, so read the size the file has, then go on in
-    // chunks in case it grew since the check or is a special file that reports no size.
-    QByteArray bytes = file.read(info.size());
-    // atEnd() is no help here: it trusts the size, which a device such as /dev/zero reports as 0.
+    // chunks in case it grew since the check.
+    QByteArray bytes = file.read(size);
     while (file.error() == QFileDevice::NoError) {
         const QByteArray chunk = file.read(qMin<qint64>(1 << 20, maxBytes + 1 - bytes.size()));
         if (chunk.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "engine/ImageCropper.h"
 #include "io/AtomicFileWriter.h"
+#include "io/DecodeCost.h"
 #include "io/Encoder.h"
 #include "io/ImageProbe.h"
 
@@ -17,12 +18,6 @@
 #endif
 
 namespace cropdeck {
-
-qint64 estimateDecodeBytes(const ImageInfo& info) {
-    // Decoders produce at most 4 samples per pixel of the stored image, plus the outputs cut from it.
-    const int samples = std::clamp(info.channels, 1, 4) == 2 ? 1 : std::clamp(info.channels, 1, 4);
-    return info.pixelCount() * samples * 2;
-}
 
 qint64 defaultMemoryBudget() {
     qint64 physical = 0;
@@ -142,8 +137,15 @@ void BatchJobContext::runImage(int planIndex) {
     if (!info)
         return failWholeImage(info.error());
 
+    // What the decoder really allocates (io/DecodeCost); an image that needs more than the whole budget
+    // is refused rather than let through alone over it.
+    const bool lossless = usesLosslessPath(*info, m_options.settings);
+    const qint64 decodeBytes = estimateDecodeBytes(*info, lossless);
+    if (decodeBytes > m_budget.total())
+        return failWholeImage(
+            decodeOverBudget(image.absolutePath, *info, decodeBytes, m_budget.total(), lossless));
     Result<CroppedImage> cropped = [&] {
-        MemoryReservation reservation(m_budget, estimateDecodeBytes(*info));
+        MemoryReservation reservation(m_budget, decodeBytes);
         return cropImage(image.absolutePath, *info, pending, m_options.settings, m_cancel);
     }();
     if (!cropped) {

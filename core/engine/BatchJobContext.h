@@ -64,9 +64,6 @@ private:
     std::atomic<qint64> m_outputBytes{0};
 };
 
-// Bytes a decode of `info` may allocate: the engine reserves this before decoding.
-qint64 estimateDecodeBytes(const struct ImageInfo& info);
-
 // Budget when the user sets none: a quarter of physical memory, between 512 MiB and 8 GiB.
 qint64 defaultMemoryBudget();
 

@@ -164,15 +164,15 @@ BandPlan planFor(const BmpHeader& h, const QRect& region) {
 // batch.
 class BandReader {
 public:
-    BandReader(QFile& file, const BmpHeader& header, const RowFormat& format, const QRect& region,
-               const BmpReadOptions& options)
+    BandReader(QFile& file, const QString& path, const BmpHeader& header, const RowFormat& format,
+               const QRect& region, const BmpReadOptions& options)
         : m_file(file)
         , m_fileSize(file.size())
         , m_header(header)
         , m_format(format)
         , m_region(region)
         , m_plan(planFor(header, region))
-        , m_mapping(options.access == BmpAccess::Mapped && isOnLocalStorage(file.fileName()))
+        , m_mapping(options.access == BmpAccess::Mapped && isOnLocalStorage(path))
         , m_mappedBandBytes(std::max<qint64>(1, options.mappedBandBytes)) {}
 
     // Decodes output rows [first, first + count) into `out`; false when the file ends before them.
@@ -335,7 +335,7 @@ Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info
                 .arg(header->headerSize));
     const QRect& region = request.region;
     cv::Mat pixels = cv::Mat::zeros(region.height(), region.width(), CV_8UC(format->channels));
-    BandReader reader(file, *header, *format, region, options);
+    BandReader reader(file, path, *header, *format, region, options);
     bool complete = true;
     for (int first = 0, rows = 0; first < region.height(); first += rows) {
         if (cancelled(request))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/Encoder.h"
 
+#include "io/OpenCvLogging.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -101,6 +103,7 @@ Result<QByteArray> encodeWithOpenCv(const cv::Mat& pixels, OutputFormat format, 
         break;
     }
     std::vector<uchar> buffer;
+    quietOpenCv();
     try {
         cv::Mat input = pixels;
         if (dropAlpha)

@@ -3,6 +3,7 @@
 
 #include "io/ByteReader.h"
 #include "io/FileReading.h"
+#include "io/PlausibleFileSize.h"
 #include "io/ProbeFormats.h"
 
 #include <QByteArray>
@@ -136,6 +137,9 @@ Result<ImageInfo> probeImage(QIODevice& device, const QString& name, qint64 maxP
         return parsed.error();
     if (Status sized = checkDimensions(info, name, maxPixels); !sized)
         return sized.error();
+    // Before any decoder allocates for the declared size.
+    if (Status plausible = checkFileCanHoldImage(info, name); !plausible)
+        return plausible.error();
     return info;
 }
 

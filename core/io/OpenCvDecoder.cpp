@@ -3,6 +3,7 @@
 
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
+#include "io/OpenCvLogging.h"
 #include "io/RegionRequestCheck.h"
 
 #include <opencv2/core.hpp>
@@ -31,11 +32,19 @@ Result<cv::Mat> decodeAll(QByteArrayView data, const QString& path) {
         return makeError(ErrorKind::Corrupt, QStringLiteral("%1: file is empty").arg(path));
     // imdecode only reads the buffer; wrapping it avoids copying the file.
     const cv::Mat buffer(1, int(data.size()), CV_8U, const_cast<char*>(data.data()));
+    quietOpenCv();
+    takeOpenCvFailure(); // start clean: only this decode's reason may reach the message
     try {
         cv::Mat decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
-        if (decoded.empty())
-            return makeError(ErrorKind::Corrupt,
-                             QStringLiteral("%1: the image data could not be decoded (OpenCV)").arg(path));
+        if (decoded.empty()) {
+            // imdecode catches its decoder's exceptions and logs them; the reason was kept instead.
+            const QString reason = takeOpenCvFailure();
+            if (reason.isEmpty())
+                return makeError(
+                    ErrorKind::Corrupt,
+                    QStringLiteral("%1: the image data could not be decoded (OpenCV)").arg(path));
+            return openCvError(path, reason.toUtf8().constData());
+        }
         return decoded;
     } catch (const cv::Exception& e) {
         return openCvError(path, e.what());
@@ -103,8 +112,10 @@ Result<DecodedRegion> decodeWithOpenCv(QByteArrayView data, const ImageInfo& inf
         return cancelledError(path);
     const QRect& r = request.region;
     DecodedRegion out;
-    // A copy, so that the full decode is released when this function returns.
-    out.pixels = pixels(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
+    // A copy, so that the full decode is released when this function returns; the whole image needs
+    // none (a second full-size copy would double the peak this decode costs).
+    const bool whole = r == QRect(0, 0, pixels.cols, pixels.rows) && pixels.isContinuous();
+    out.pixels = whole ? pixels : pixels(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
     out.region = out.scaledRegion = r;
     out.decoder = kDecoderName;
     return out;

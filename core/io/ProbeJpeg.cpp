@@ -103,7 +103,7 @@ Status parseSof(int marker, const QByteArray& payload, ImageInfo& info, JpegScan
         return makeError(
             ErrorKind::Unsupported,
             QStringLiteral("%1: JPEG height is defined by a DNL marker, which is not supported").arg(path));
-    int maxH = 1, maxV = 1;
+    int maxH = 1, maxV = 1, blocks = 0;
     for (int c = 0; c < components; ++c) {
         const int h = p[7 + 3 * c] >> 4, v = p[7 + 3 * c] & 15;
         if (h < 1 || h > 4 || v < 1 || v > 4)
@@ -111,11 +111,13 @@ Status parseSof(int marker, const QByteArray& payload, ImageInfo& info, JpegScan
                            QStringLiteral("bad sampling factors %1×%2 in component %3").arg(h).arg(v).arg(c));
         maxH = std::max(maxH, h);
         maxV = std::max(maxV, v);
+        blocks += h * v;
         state.componentIds[c] = p[6 + 3 * c];
     }
     // A single-component scan is not interleaved: its MCU is one 8×8 block whatever the factors say.
     info.mcuWidth = components == 1 ? 8 : 8 * maxH;
     info.mcuHeight = components == 1 ? 8 : 8 * maxV;
+    info.blocksPerMcu = components == 1 ? 1 : blocks;
     const int type = marker - SOF0;
     info.progressive = type == 2 || type == 6 || type == 10 || type == 14;
     info.lossless = type == 3 || type == 7 || type == 11 || type == 15;

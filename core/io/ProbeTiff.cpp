@@ -63,6 +63,7 @@ std::optional<qint64> firstValue(ByteReader& reader, const TiffEntry& entry, con
 
 struct TiffFields {
     std::optional<qint64> width, height, samples, bits, photometric;
+    std::optional<qint64> compression, planar, rowsPerStrip, tileWidth, tileLength;
     int orientation = 1;
 };
 
@@ -90,6 +91,21 @@ TiffFields readFields(ByteReader& reader, const QByteArray& ifd, const TiffHeade
             break;
         case TiffPhotometric:
             setOnce(f.photometric, entry);
+            break;
+        case TiffCompression:
+            setOnce(f.compression, entry);
+            break;
+        case TiffPlanarConfiguration:
+            setOnce(f.planar, entry);
+            break;
+        case TiffRowsPerStrip:
+            setOnce(f.rowsPerStrip, entry);
+            break;
+        case TiffTileWidth:
+            setOnce(f.tileWidth, entry);
+            break;
+        case TiffTileLength:
+            setOnce(f.tileLength, entry);
             break;
         case TiffOrientation:
             if (!std::exchange(sawOrientation, true))
@@ -120,6 +136,14 @@ Status fillInfo(const TiffFields& f, ImageInfo& info, const QString& path) {
     info.channels = f.photometric == kPhotometricPalette ? 3 : int(samples);
     info.hasAlpha = samples == 2 || (samples == 4 && f.photometric != kPhotometricSeparated);
     info.orientation = f.orientation;
+    info.tiffCompression = int(std::clamp<qint64>(f.compression.value_or(1), 0, 65535));
+    info.tiffPlanar = f.planar == 2;
+    // A strip or tile larger than the image (RowsPerStrip defaults to 2^32 - 1) is read as the image.
+    const bool tiled = f.tileWidth && f.tileLength && *f.tileWidth > 0 && *f.tileLength > 0;
+    info.tiffChunkWidth = tiled ? int(std::min<qint64>(*f.tileWidth, maxSide)) : info.width;
+    info.tiffChunkHeight =
+        tiled ? int(std::min<qint64>(*f.tileLength, maxSide))
+              : int(std::clamp<qint64>(f.rowsPerStrip.value_or(info.height), 1, info.height));
     return Status::success();
 }
 

@@ -34,9 +34,14 @@ enum TiffTag : quint16 {
     TiffImageWidth = 256,
     TiffImageLength = 257,
     TiffBitsPerSample = 258,
+    TiffCompression = 259,
     TiffPhotometric = 262,
     TiffOrientation = 274,
     TiffSamplesPerPixel = 277,
+    TiffRowsPerStrip = 278,
+    TiffPlanarConfiguration = 284,
+    TiffTileWidth = 322,
+    TiffTileLength = 323,
 };
 
 // The 8-byte (classic) or 16-byte (BigTIFF) header at the start of `data`; nullopt when it is not one.

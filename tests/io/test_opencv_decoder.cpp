@@ -9,11 +9,13 @@
 #include "io/FileReading.h"
 #include "io/ImageProbe.h"
 #include "io/OpenCvDecoder.h"
+#include "io/OpenCvLogging.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -61,6 +63,7 @@ private slots:
     void sharedTiffAndWebp();
     void errors();
     void readWholeFileErrors();
+    void failureReasonReplacesOpenCvLog();
 
 private:
     QTemporaryDir m_dir;
@@ -262,6 +265,35 @@ void TestOpenCvDecoder::readWholeFileErrors() {
     const Result<QByteArray> read = readWholeFile(path);
     QVERIFY(read.ok());
     QCOMPARE(*read, content);
+}
+
+// OpenCV logs why imdecode failed ("[ WARN:0@...] imdecode_(''): can't read data: ...") on stderr and
+// returns an empty image; the decoder silences that log and puts the reason into the image's error.
+void TestOpenCvDecoder::failureReasonReplacesOpenCvLog() {
+    // An uncompressed strip that runs past the end of the file: libtiff fails inside OpenCV's readData().
+    const cv::Mat samples = makeTestImage(300, 200, 3, CV_8U, 5);
+    QByteArray whole = makeTiff(samples, true, 1);
+    const QByteArray stripOffsets("\x11\x01\x04\x00\x01\x00\x00\x00\x08\x00\x00\x00", 12);
+    const qsizetype entry = whole.indexOf(stripOffsets);
+    QVERIFY(entry > 0);
+    const quint32 late = quint32(whole.size() - 1000);
+    for (int i = 0; i < 4; ++i)
+        whole[entry + 8 + i] = char((late >> (8 * i)) & 0xFF);
+    ImageInfo info;
+    info.format = ImageFormat::Tiff;
+    info.width = 300;
+    info.height = 200;
+    info.channels = 3;
+    const QByteArray& cut = whole;
+    const Result<DecodedRegion> decoded =
+        decodeWithOpenCv(cut, info, DecodeRequest{QRect(0, 0, 300, 200), 1, FailOn::Error, nullptr},
+                         QStringLiteral("cut.tif"));
+    QVERIFY(!decoded);
+    QCOMPARE(cv::utils::logging::getLogLevel(), cv::utils::logging::LOG_LEVEL_SILENT);
+    QVERIFY2(decoded.error().message.startsWith(u"cut.tif: OpenCV failed to decode it: "),
+             qPrintable(decoded.error().message));
+    QVERIFY2(decoded.error().message.contains(u"TIFF"), qPrintable(decoded.error().message));
+    QVERIFY(takeOpenCvFailure().isEmpty()); // taken once, by the decoder
 }
 
 QTEST_GUILESS_MAIN(TestOpenCvDecoder)

@@ -487,9 +487,21 @@ void TestPngDeflateDecoder::unsupported() {
     build.colorType = 6;
     build.bitDepth = 16;
     // A 40000×40000 RGBA16 header over a stream that is never inflated: 12.8 GB raw, refused up front.
+    // (The probe refuses such a file as too small for its pixels; the decoder is asked directly.)
     const QString huge =
         write(QStringLiteral("huge.png"), pngAround(40000, 40000, QByteArray("x\x9c", 2), build));
-    Result<DecodedRegion> d = decodeWhole(huge, QRect(0, 0, 10, 10), FailOn::Error);
+    const Result<ImageInfo> implausible = probeImage(huge, 0);
+    QVERIFY(!implausible);
+    QCOMPARE(implausible.error().kind, ErrorKind::Corrupt);
+    ImageInfo hugeInfo;
+    hugeInfo.format = ImageFormat::Png;
+    hugeInfo.width = hugeInfo.height = 40000;
+    hugeInfo.bitDepth = 16;
+    hugeInfo.pngColorType = 6;
+    hugeInfo.channels = 4;
+    hugeInfo.hasAlpha = true;
+    Result<DecodedRegion> d = decodePngRegionWholeInflate(
+        huge, hugeInfo, DecodeRequest{QRect(0, 0, 10, 10), 1, FailOn::Error, nullptr});
     QVERIFY(!d.ok());
     QCOMPARE(d.error().kind, ErrorKind::Unsupported);
     QVERIFY2(d.error().message.startsWith(huge), qPrintable(d.error().message));
