@@ -8,18 +8,21 @@
 namespace cropdeck {
 namespace {
 
-const QStringList& knownPlaceholders() {
+const QStringList& knownPlaceholders()
+{
     static const QStringList names = {"stem", "name", "ext", "index", "id", "label", "image", "dir"};
     return names;
 }
 
-bool isReservedWindowsName(const QString& text) {
+bool isReservedWindowsName(const QString& text)
+{
     static const QRegularExpression reserved(QStringLiteral("^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?$"),
                                              QRegularExpression::CaseInsensitiveOption);
     return reserved.match(text).hasMatch();
 }
 
-QString placeholderValue(const QString& name, const OutputNameFields& fields) {
+QString placeholderValue(const QString& name, const OutputNameFields& fields)
+{
     const QFileInfo source(fields.sourceRelativePath);
     if (name == u"stem")
         return sanitizeFileNameComponent(source.completeBaseName());
@@ -31,7 +34,7 @@ QString placeholderValue(const QString& name, const OutputNameFields& fields) {
         return QString::number(fields.windowIndex);
     if (name == u"id")
         return sanitizeFileNameComponent(fields.windowId.isEmpty() ? QString::number(fields.windowIndex)
-                                                                   : fields.windowId);
+                                                                    : fields.windowId);
     if (name == u"label")
         return sanitizeFileNameComponent(fields.label.isEmpty() ? QStringLiteral("unlabeled") : fields.label);
     if (name == u"image")
@@ -47,33 +50,30 @@ QString placeholderValue(const QString& name, const OutputNameFields& fields) {
 
 } // namespace
 
-Status validateNameTemplate(const QString& nameTemplate) {
+Status validateNameTemplate(const QString& nameTemplate)
+{
     if (nameTemplate.trimmed().isEmpty())
         return makeError(ErrorKind::Invalid, QStringLiteral("the output name template is empty"));
     if (nameTemplate.startsWith(u'/') || nameTemplate.contains(QLatin1String("..")) ||
         QRegularExpression(QStringLiteral("^[A-Za-z]:")).match(nameTemplate).hasMatch())
         return makeError(ErrorKind::Invalid,
                          QStringLiteral("the output name template \"%1\" must be a relative path inside the "
-                                        "output folder")
-                             .arg(nameTemplate));
+                                        "output folder").arg(nameTemplate));
     qsizetype pos = 0;
     while (pos < nameTemplate.size()) {
         const QChar c = nameTemplate.at(pos);
         if (c == u'}')
-            return makeError(
-                ErrorKind::Invalid,
-                QStringLiteral("unbalanced '}' at position %1 of the output name template \"%2\"")
-                    .arg(pos + 1)
-                    .arg(nameTemplate));
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("unbalanced '}' at position %1 of the output name template \"%2\"")
+                                 .arg(pos + 1).arg(nameTemplate));
         if (c != u'{') {
             ++pos;
             continue;
         }
         const qsizetype close = nameTemplate.indexOf(u'}', pos);
         if (close < 0)
-            return makeError(
-                ErrorKind::Invalid,
-                QStringLiteral("unclosed '{' in the output name template \"%1\"").arg(nameTemplate));
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("unclosed '{' in the output name template \"%1\"").arg(nameTemplate));
         const QString name = nameTemplate.mid(pos + 1, close - pos - 1);
         if (!knownPlaceholders().contains(name))
             return makeError(ErrorKind::Invalid,
@@ -85,7 +85,8 @@ Status validateNameTemplate(const QString& nameTemplate) {
     return Status::success();
 }
 
-QString expandNameTemplate(const QString& nameTemplate, const OutputNameFields& fields) {
+QString expandNameTemplate(const QString& nameTemplate, const OutputNameFields& fields)
+{
     QString result;
     qsizetype pos = 0;
     while (pos < nameTemplate.size()) {
@@ -104,13 +105,13 @@ QString expandNameTemplate(const QString& nameTemplate, const OutputNameFields& 
     return parts.join(u'/');
 }
 
-QString sanitizeFileNameComponent(const QString& text) {
+QString sanitizeFileNameComponent(const QString& text)
+{
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
         const bool forbidden = c.unicode() < 0x20 || c == u'/' || c == u'\\' || c == u':' || c == u'*' ||
-                               c == u'?' || c == u'"' || c == u'<' || c == u'>' || c == u'|' ||
-                               c.unicode() == 0x7f;
+                               c == u'?' || c == u'"' || c == u'<' || c == u'>' || c == u'|' || c.unicode() == 0x7f;
         out += forbidden ? u'_' : c;
     }
     while (out.startsWith(u'.') || out.startsWith(u' '))
