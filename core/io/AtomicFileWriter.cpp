@@ -67,7 +67,7 @@ Status makeFolders(const QString& folder) {
     if (::stat(QFile::encodeName(cleaned).constData(), &info) != 0)
         return failed(cleaned, errno);
     if (!S_ISDIR(info.st_mode))
-        return failed(cleaned, ENOTDIR);
+        return makeError(ErrorKind::Io, QStringLiteral("%1 is not a folder").arg(cleaned));
     return Status::success();
 }
 

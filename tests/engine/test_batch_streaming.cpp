@@ -274,7 +274,9 @@ private slots:
         const Run run = runBatch(set, optionsFor(out, 1), [&](BatchRunner&, const BatchProgress& p) {
             if (p.windowsWritten == 0)
                 return false;
-            removed = QDir(out).removeRecursively();
+            // The worker may add a file while the tree is removed: remove again until the folder is gone.
+            for (int attempt = 0; attempt < 100 && !removed; ++attempt)
+                removed = QDir(out).removeRecursively() || !QFileInfo::exists(out);
             return true;
         });
         QVERIFY(removed);
