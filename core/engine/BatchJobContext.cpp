@@ -2,14 +2,14 @@
 #include "engine/BatchJobContext.h"
 
 #include "engine/ImageCropper.h"
+#include "engine/OutputGroupWriter.h"
 #include "io/AtomicFileWriter.h"
 #include "io/DecodeCost.h"
-#include "io/Encoder.h"
+#include "io/FileIdentity.h"
 #include "io/ImageProbe.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QThread>
 
 #include <algorithm>
 
@@ -41,13 +41,63 @@ BatchJobContext::BatchJobContext(BatchPlan plan, BatchOptions options, FailureSi
 }
 
 Status BatchJobContext::openManifest() {
-    if (!QDir().mkpath(m_options.outputDir))
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("%1: cannot create the output folder").arg(m_options.outputDir));
+    if (Status made = createFolders(m_options.outputDir); !made)
+        return makeError(ErrorKind::Io, QStringLiteral("%1: cannot create the output folder: %2")
+                                            .arg(m_options.outputDir, made.error().message));
+    m_outputIdentity = deviceAndInode(m_options.outputDir);
+    m_madeFolders.insert(QDir::cleanPath(QDir(m_options.outputDir).absolutePath()));
     for (const QString& message : m_outputClaim.claim(m_options.outputDir).messages(m_options.outputDir))
         if (m_onNotice)
             m_onNotice({QString(), -1, QString(), message});
     return m_manifest.open(QDir(m_options.outputDir).filePath(kManifestFileName));
+}
+
+QString BatchJobContext::fatalError() const {
+    std::lock_guard lock(m_mutex);
+    return m_fatalError;
+}
+
+void BatchJobContext::fail(const Error& error) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_fatalError.isEmpty())
+            m_fatalError = error.message;
+    }
+    m_fatal = true;
+    m_stop = true;
+}
+
+Status BatchJobContext::checkOutputFolder() const {
+    if (!m_outputIdentity)
+        return Status::success(); // no device and inode numbers here: nothing to compare
+    const auto now = deviceAndInode(m_options.outputDir);
+    if (!now)
+        return makeError(ErrorKind::Io, QStringLiteral("%1: the output folder was deleted during the run; "
+                                                       "the crops written since are lost")
+                                            .arg(m_options.outputDir));
+    if (*now != *m_outputIdentity)
+        return makeError(ErrorKind::Io, QStringLiteral("%1: the output folder was replaced by another one "
+                                                       "during the run")
+                                            .arg(m_options.outputDir));
+    return Status::success();
+}
+
+Status BatchJobContext::prepareFolderFor(const QString& target) {
+    const QString folder = QFileInfo(target).absolutePath();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_madeFolders.contains(folder))
+            return Status::success();
+    }
+    // Never recreate a vanished output folder under a subfolder's mkdir -p.
+    if (Status same = checkOutputFolder(); !same)
+        return same;
+    if (Status made = createFolders(folder); !made)
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(target, made.error().message));
+    std::lock_guard lock(m_mutex);
+    m_madeFolders.insert(folder);
+    return Status::success();
 }
 
 BatchProgress BatchJobContext::snapshot() const {
@@ -79,8 +129,18 @@ void BatchJobContext::reportFailure(const PlannedImage& image, int windowIndex, 
         m_onFailure(failure);
 }
 
+void BatchJobContext::notice(const PlannedImage& image, int windowIndex, const QString& message) {
+    if (m_onNotice)
+        m_onNotice({image.relativePath, windowIndex,
+                    windowIndex >= 0 ? image.windows[windowIndex].id : QString(), message});
+}
+
 void BatchJobContext::record(const PlannedImage& image, const ManifestEntry& entry) {
-    const Status appended = m_manifest.append(entry);
+    record(image, std::vector<ManifestEntry>{entry});
+}
+
+void BatchJobContext::record(const PlannedImage& image, const std::vector<ManifestEntry>& entries) {
+    const Status appended = m_manifest.append(entries);
     if (!appended && !m_manifestFailed.exchange(true))
         reportFailure(image, -1,
                       makeError(ErrorKind::Io, appended.error().message +
@@ -88,16 +148,54 @@ void BatchJobContext::record(const PlannedImage& image, const ManifestEntry& ent
                                                                   "cannot skip them)")));
 }
 
-namespace {
-
-QString rectText(const QRect& r) {
-    return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+void BatchJobContext::windowFailed(const PlannedImage& image, int w, const Error& error) {
+    reportFailure(image, w, error);
+    record(image, {image.relativePath,
+                   image.windows[w].id,
+                   w,
+                   image.outputs[w].relativePath,
+                   QStringLiteral("error"),
+                   0,
+                   error.message,
+                   {},
+                   {},
+                   {}});
+    ++m_windowsFailed;
 }
 
-} // namespace
+void BatchJobContext::windowSkipped(const PlannedImage& image, int w, const CroppedWindow& window) {
+    record(image, {image.relativePath,
+                   image.windows[w].id,
+                   w,
+                   QString(),
+                   QStringLiteral("skipped"),
+                   0,
+                   QString(),
+                   window.skipReason,
+                   {},
+                   {}});
+    ++m_windowsSkipped;
+}
+
+void BatchJobContext::windowsWritten(const PlannedImage& image, const std::vector<WrittenOutput>& outputs) {
+    std::vector<ManifestEntry> entries;
+    entries.reserve(outputs.size());
+    for (const WrittenOutput& file : outputs) {
+        const int w = file.windowIndex;
+        const PlannedOutput& output = image.outputs[w];
+        entries.push_back({image.relativePath, image.windows[w].id, w, output.relativePath,
+                           QStringLiteral("ok"), file.bytes, QString(), file.note, output.inputs,
+                           file.damage});
+        m_outputBytes += file.bytes;
+        m_windowsAligned += file.aligned ? 1 : 0;
+    }
+    record(image, entries);
+    // Counted once recorded, so a progress snapshot never shows more than the manifest holds.
+    m_windowsWritten += int(outputs.size());
+}
 
 void BatchJobContext::runImage(int planIndex) {
-    if (m_cancel && m_cancel->load())
+    if (stopped())
         return;
     const PlannedImage& image = m_plan.images[planIndex];
     const auto finishImage = [&](bool imageFailed) {
@@ -115,9 +213,14 @@ void BatchJobContext::runImage(int planIndex) {
     if (pending.isEmpty())
         return finishImage(false);
 
+    // Which pending windows reached a writer (each range sets its own entries).
+    std::vector<char> delivered(pending.size(), 0);
     const auto failWholeImage = [&](const Error& error) {
         reportFailure(image, -1, error);
-        for (int w : pendingIndex) {
+        for (qsizetype k = 0; k < pendingIndex.size(); ++k) {
+            if (delivered[k])
+                continue; // already written or reported on its own
+            const int w = pendingIndex[k];
             record(image, {image.relativePath,
                            image.windows[w].id,
                            w,
@@ -125,9 +228,11 @@ void BatchJobContext::runImage(int planIndex) {
                            QStringLiteral("error"),
                            0,
                            error.message,
+                           {},
+                           {},
                            {}});
+            ++m_windowsFailed;
         }
-        m_windowsFailed += int(pendingIndex.size());
         finishImage(true);
     };
     if (!image.problem.isEmpty())
@@ -138,73 +243,25 @@ void BatchJobContext::runImage(int planIndex) {
         return failWholeImage(info.error());
 
     // What the decoder really allocates (io/DecodeCost); an image that needs more than the whole budget
-    // is refused rather than let through alone over it.
+    // is refused rather than let through alone over it. Windows are encoded and written as they are cut,
+    // so the reservation covers everything the image holds.
     const bool lossless = usesLosslessPath(*info, m_options.settings);
     const qint64 decodeBytes = estimateDecodeBytes(*info, lossless);
     if (decodeBytes > m_budget.total())
         return failWholeImage(
             decodeOverBudget(image.absolutePath, *info, decodeBytes, m_budget.total(), lossless));
-    Result<CroppedImage> cropped = [&] {
-        MemoryReservation reservation(m_budget, decodeBytes);
-        return cropImage(image.absolutePath, *info, pending, m_options.settings, m_cancel);
-    }();
+    MemoryReservation reservation(m_budget, decodeBytes);
+    OutputGroupWriter::Shared shared{*this, image, pendingIndex, delivered};
+    const CropStream stream{[&] { return std::make_unique<OutputGroupWriter>(shared); }, m_rangeRunner};
+    Result<CropReport> cropped =
+        cropImageEach(image.absolutePath, *info, pending, m_options.settings, &m_stop, stream);
     if (!cropped) {
-        if (cropped.error().kind == ErrorKind::Cancelled)
+        if (cropped.error().kind == ErrorKind::Cancelled || stopped())
             return;
         return failWholeImage(cropped.error());
     }
     m_sourcePixels += info->pixelCount();
-    for (const CroppedWindow& window : cropped->windows)
-        writeWindow(image, image.outputs[pendingIndex[window.windowIndex]], window);
     finishImage(false);
-}
-
-void BatchJobContext::writeWindow(const PlannedImage& image, const PlannedOutput& output,
-                                  const CroppedWindow& window) {
-    const int w = output.windowIndex;
-    const QString& id = image.windows[w].id;
-    const auto fail = [&](const Error& error) {
-        reportFailure(image, w, error);
-        record(
-            image,
-            {image.relativePath, id, w, output.relativePath, QStringLiteral("error"), 0, error.message, {}});
-        ++m_windowsFailed;
-    };
-    if (window.error)
-        return fail(*window.error);
-    if (window.skipped) {
-        record(image, {image.relativePath, id, w, QString(), QStringLiteral("skipped"), 0, QString(), {}});
-        ++m_windowsSkipped;
-        return;
-    }
-    QByteArray encoded = window.losslessJpeg;
-    if (encoded.isEmpty()) {
-        const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
-        Result<QByteArray> bytes =
-            encodeImage(window.pixels, format, encodeOptionsFor(m_options.settings), image.relativePath);
-        if (!bytes)
-            return fail(bytes.error());
-        encoded = std::move(bytes.value());
-    }
-    const QString target = QDir(m_options.outputDir).filePath(output.relativePath);
-    if (Status written = writeFileAtomically(target, encoded); !written)
-        return fail(written.error());
-    QString note;
-    if (window.mcuAligned) {
-        // --lossless promised to say so: the output holds more than the box, on the MCU grid.
-        note = QStringLiteral("aligned to the MCU grid: %1").arg(rectText(window.writtenRect));
-        ++m_windowsAligned;
-        if (m_onNotice)
-            m_onNotice({image.relativePath, w, id,
-                        QStringLiteral("%1 window %2: lossless crop moved to the JPEG's MCU grid: asked %3, "
-                                       "written %4")
-                            .arg(image.relativePath, id, rectText(window.sourceRect),
-                                 rectText(window.writtenRect))});
-    }
-    record(image, {image.relativePath, id, w, output.relativePath, QStringLiteral("ok"), encoded.size(),
-                   QString(), note, output.inputs});
-    m_outputBytes += encoded.size();
-    ++m_windowsWritten;
 }
 
 } // namespace cropdeck

@@ -4,26 +4,25 @@
 // Runs a planned batch on its own thread pool and reports back on the thread that owns the runner.
 //
 // Threading: create and call the runner on one thread with an event loop (the GUI thread, or the CLI's
-// main thread). Work runs on the runner's private QThreadPool (size = BatchOptions::threads, default one
-// per core), one task per source image; a MemoryBudget bounds the decoded pixels in flight. Signals are
-// delivered on the owner's thread. The destructor cancels and waits.
+// main thread). Work runs on the runner's own threads (engine/BatchWorkers: BatchOptions::threads, default
+// one per core), one job per source image, an image with many windows spread over the idle threads; a
+// MemoryBudget bounds the decoded pixels in flight. Signals are delivered on the owner's thread. When
+// fewer threads could be started than asked, a notice says so and the batch runs on those; when none
+// could, the batch ends at once as Fatal. The destructor cancels and waits.
 
 #include "engine/BatchPlan.h"
 #include "engine/BatchProgress.h"
 
-#include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QObject>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
 #include <memory>
-#include <vector>
 
 namespace cropdeck {
 
 class BatchJobContext;
+class BatchWorkers;
 
 class BatchRunner : public QObject {
     Q_OBJECT
@@ -48,14 +47,13 @@ signals:
 
 private:
     void onWorkFinished();
+    void finishFatal(const QString& message);
 
-    QThreadPool m_pool;
-    QFutureWatcher<void> m_watcher;
     QTimer m_progressTimer;
     std::shared_ptr<BatchJobContext> m_context;
-    // QtConcurrent::map iterates the sequence in place: it must outlive the run, so it lives here.
-    std::vector<int> m_imageIndices;
+    std::unique_ptr<BatchWorkers> m_workers; // destroyed (joined) before the context
     std::atomic_bool m_cancel{false};
+    bool m_running = false;
 };
 
 } // namespace cropdeck

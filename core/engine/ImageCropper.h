@@ -4,6 +4,11 @@
 // Crops the windows of one source image: probe → plan → decode only what is needed → cut → pad /
 // resize / colour → (encode). The batch runner, the CLI, the GUI preview and the benchmarks all call
 // this, so every shell produces byte-identical outputs.
+//
+// cropImageEach() hands each window to a sink as soon as it is cut, so that a caller which encodes and
+// writes it at once holds one crop at a time, whatever the number of windows (dense annotation sets
+// have thousands per image). cropImage() collects them all, for callers that want a few windows in
+// memory (preview, benchmarks, tests).
 
 #include "Result.h"
 #include "annotations/Annotation.h"
@@ -17,6 +22,8 @@
 #include <opencv2/core/mat.hpp>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <vector>
 
 namespace cropdeck {
@@ -29,19 +36,52 @@ struct CroppedWindow {
     QByteArray losslessJpeg; // set on the lossless path
     bool mcuAligned = false; // lossless: the rectangle had to move to the MCU grid
     QRect writtenRect;       // lossless: the rectangle the output holds, in the boxes' coordinates
-    bool skipped = false;    // bounds policy `skip` dropped this window
+    bool skipped = false;    // nothing to cut (bounds policy): skipReason says why
+    QString skipReason;
+    QString damage; // FailOn::None: why some pixels are not from the file (damaged data); empty when whole
     std::optional<Error> error;
 };
 
 struct CroppedImage {
     ImageInfo info;
     QString decodePlan; // which decoders were used, e.g. "jpeg-restart×3", for reports
+    QString damage;     // FailOn::None: why the pixels are not all from the file (empty when they are)
     std::vector<CroppedWindow> windows;
 };
 
-// Decodes and cuts every window of the image at `imagePath`, whose header probe is `info`. Fails as a
-// whole only when the image itself cannot be read; a bad window gives that window an error.
-// CroppedWindow::windowIndex is the index in `windows`.
+// Receives the windows of one range, one at a time on one thread; end() is called after the range's
+// last window (also when cancelled or when the image fails midway).
+class WindowSink {
+public:
+    virtual ~WindowSink() = default;
+    virtual void take(CroppedWindow&& window) = 0;
+    virtual void end() {}
+};
+
+// How cropImageEach() delivers windows. newSink is called once per range (possibly on several threads at
+// once: each range's sink is used by one thread only). forRanges, when set, runs body(begin, end) over
+// ranges that cover [0, count), possibly in parallel, and returns when all are done; without it the
+// windows are delivered in one range on the calling thread.
+struct CropStream {
+    std::function<std::unique_ptr<WindowSink>()> newSink;
+    std::function<void(int count, const std::function<void(int begin, int end)>& body)> forRanges;
+};
+
+// What cropImageEach() tells about the image once every window has been delivered.
+struct CropReport {
+    QString decodePlan;
+    QString damage; // see CroppedImage::damage
+};
+
+// Decodes and cuts every window of the image at `imagePath`, whose header probe is `info`, handing each
+// to a sink (CroppedWindow::windowIndex is the index in `windows`). A bad window gives that window an
+// error. Fails as a whole only when the image itself cannot be read (windows delivered before that stay
+// delivered) or when `cancel` is set (ErrorKind::Cancelled, checked before each window).
+Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info,
+                                 const QList<CropWindow>& windows, const CropSettings& settings,
+                                 const std::atomic_bool* cancel, const CropStream& stream);
+
+// The same, collecting every window (in window order).
 Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
                                const QList<CropWindow>& windows, const CropSettings& settings,
                                const std::atomic_bool* cancel = nullptr);

@@ -44,6 +44,8 @@ QByteArray manifestLine(const ManifestEntry& entry) {
         object.insert("error", entry.error);
     if (!entry.note.isEmpty())
         object.insert("note", entry.note);
+    if (!entry.damage.isEmpty())
+        object.insert("damaged", entry.damage);
     if (entry.inputs.isKnown()) {
         // Doubles hold integers exactly up to 2^53: byte counts and millisecond times fit.
         object.insert("settings", entry.inputs.settingsDigest);
@@ -67,7 +69,15 @@ Status ManifestWriter::open(const QString& path) {
 }
 
 Status ManifestWriter::append(const ManifestEntry& entry) {
-    const QByteArray line = manifestLine(entry);
+    return append(std::vector<ManifestEntry>{entry});
+}
+
+Status ManifestWriter::append(const std::vector<ManifestEntry>& entries) {
+    if (entries.empty())
+        return Status::success();
+    QByteArray line;
+    for (const ManifestEntry& entry : entries)
+        line += manifestLine(entry);
     std::lock_guard lock(m_mutex);
     const QByteArray bytes = m_tornTail ? '\n' + line : line;
     m_file.unsetError();
@@ -114,6 +124,9 @@ Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const Q
         // The latest line of an output decides: a later failure means the file is not known to be good.
         finished.outputs.remove(output);
         if (object.value("status").toString() != u"ok")
+            continue;
+        // Written from damaged data (--fail-on none): not known to be good, so --resume crops it again.
+        if (object.contains("damaged"))
             continue;
         const QFileInfo info(dir.filePath(output));
         if (info.isFile() && info.size() == qint64(object.value("bytes").toDouble()))

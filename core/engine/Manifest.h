@@ -3,12 +3,15 @@
 
 // The batch manifest: an append-only JSON-lines file in the output folder, one line per finished
 // window: {"source", "window", "index", "output", "status": "ok"|"error"|"skipped", "bytes", "error",
-// "note"}, and on "ok" lines what the output was made from (OutputDigest.h): "settings" (digest of the
-// crop settings), "box" (the window's geometry), "source_bytes" and "source_mtime_ms".
+// "note", "damaged"}, and on "ok" lines what the output was made from (OutputDigest.h): "settings" (digest of
+// the crop settings), "box" (the window's geometry), "source_bytes" and "source_mtime_ms".
 //
 // Resume rule: an output counts as finished when its LATEST line says "ok", the file exists with the
 // recorded size, and the recorded inputs equal the ones the new run would use. Outputs made with other
 // settings, for a changed box or from a changed source are cropped again (the plan says how many).
+// "ok" lines with "damaged" (crops written from damaged data under FailOn::None, with what was wrong)
+// are not finished either: their pixels are not all from the file, so --resume crops them again (and
+// says again what is wrong), rather than keep them silently.
 // Lines without the inputs (written by CropDeck before they were recorded) are not trusted: their
 // outputs are cropped again, with a warning, because nothing shows they match the new settings.
 //
@@ -27,6 +30,7 @@
 #include <QString>
 
 #include <mutex>
+#include <vector>
 
 namespace cropdeck {
 
@@ -42,6 +46,7 @@ struct ManifestEntry {
     QString error;
     QString note;             // e.g. the MCU-aligned rectangle a lossless crop holds
     OutputInputs inputs = {}; // "ok" lines: what the output was made from (PlannedOutput::inputs)
+    QString damage;           // "ok" lines written from damaged data (FailOn::None): what was wrong
 };
 
 class ManifestWriter {
@@ -53,6 +58,8 @@ public:
     // Opens (creating) the manifest for appending.
     Status open(const QString& path);
     Status append(const ManifestEntry& entry);
+    // Several lines in one write (a group of outputs made durable together).
+    Status append(const std::vector<ManifestEntry>& entries);
     void close();
 
 private:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/AtomicFileWriter.h"
 
+#include "io/AtomicFileParts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,7 +19,17 @@
 
 namespace cropdeck {
 
-namespace {
+Status createFolders(const QString& folder) {
+#ifdef Q_OS_UNIX
+    return atomic_detail::makeFolders(folder);
+#else
+    if (!QDir().mkpath(folder))
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create folder %1").arg(folder));
+    return Status::success();
+#endif
+}
+
+namespace atomic_detail {
 
 Error writeError(const QString& path, const QString& reason) {
     return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, reason));
@@ -25,7 +37,6 @@ Error writeError(const QString& path, const QString& reason) {
 
 #ifdef Q_OS_UNIX
 
-// The OS's reason, with what to do for the two a user can fix.
 QString reasonFor(int error) {
     QString reason = qt_error_string(error);
     if (error == ENOSPC || error == EDQUOT)
@@ -35,22 +46,28 @@ QString reasonFor(int error) {
     return reason;
 }
 
-// mkdir -p that reports which folder failed and why.
-Status makeFolders(const QString& folder, const QString& path) {
-    const QStringList parts = QDir::cleanPath(folder).split(QLatin1Char('/'));
+Status makeFolders(const QString& folder) {
+    const auto failed = [](const QString& which, int error) {
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot create folder %1: %2").arg(which, reasonFor(error)));
+    };
+    const QString cleaned = QDir::cleanPath(folder);
+    struct stat info;
+    // Most calls find the folder made already: one stat instead of a mkdir per level.
+    if (::stat(QFile::encodeName(cleaned).constData(), &info) == 0 && S_ISDIR(info.st_mode))
+        return Status::success();
+    const QStringList parts = cleaned.split(QLatin1Char('/'));
     QString prefix;
     for (const QString& part : parts) {
         prefix += part;
         if (!prefix.isEmpty() && ::mkdir(QFile::encodeName(prefix).constData(), 0777) != 0 && errno != EEXIST)
-            return writeError(path,
-                              QStringLiteral("cannot create folder %1: %2").arg(prefix, reasonFor(errno)));
+            return failed(prefix, errno);
         prefix += QLatin1Char('/');
     }
-    struct stat info;
-    if (::stat(QFile::encodeName(folder).constData(), &info) != 0)
-        return writeError(path, QStringLiteral("cannot create folder %1: %2").arg(folder, reasonFor(errno)));
+    if (::stat(QFile::encodeName(cleaned).constData(), &info) != 0)
+        return failed(cleaned, errno);
     if (!S_ISDIR(info.st_mode))
-        return writeError(path, QStringLiteral("%1 is not a folder").arg(folder));
+        return makeError(ErrorKind::Io, QStringLiteral("%1 is not a folder").arg(cleaned));
     return Status::success();
 }
 
@@ -72,10 +89,10 @@ bool writeAll(int fd, QByteArrayView data) {
     return true;
 }
 
-// Creates a new, unique temporary file next to the target (O_EXCL: never reuses someone else's).
+// Keep in step with isWriterTemporaryName() in engine/StaleTemporaries.cpp.
 int createTemporary(const QByteArray& folder, QByteArray& tempPath) {
     for (int attempt = 0; attempt < 16; ++attempt) {
-        tempPath = folder + "/.cropdeck-" + QByteArray::number(QRandomGenerator::system()->generate64(), 36) +
+        tempPath = folder + "/.cropdeck-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) +
                    ".tmp";
         const int fd = ::open(tempPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
@@ -84,7 +101,13 @@ int createTemporary(const QByteArray& folder, QByteArray& tempPath) {
     return -1;
 }
 
-// Makes the rename itself durable. Some file systems cannot sync a folder; the data is already safe.
+void keepPermissionsOf(const QByteArray& target, int fd) {
+    // umask is already applied to new files.
+    struct stat existing;
+    if (::stat(target.constData(), &existing) == 0 && S_ISREG(existing.st_mode))
+        ::fchmod(fd, existing.st_mode & 07777);
+}
+
 void syncFolder(const QByteArray& folder) {
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -93,6 +116,16 @@ void syncFolder(const QByteArray& folder) {
     ::close(fd);
 }
 
+#endif
+
+} // namespace atomic_detail
+
+namespace {
+
+using namespace atomic_detail;
+
+#ifdef Q_OS_UNIX
+
 Status writeThroughTemporary(const QString& path, const QByteArray& target, const QByteArray& folder,
                              QByteArrayView data) {
     QByteArray tempPath;
@@ -100,10 +133,7 @@ Status writeThroughTemporary(const QString& path, const QByteArray& target, cons
     if (fd < 0)
         return writeError(path, reasonFor(errno));
 
-    // Keep the permissions of a file being replaced (umask already applied to new ones).
-    struct stat existing;
-    if (::stat(target.constData(), &existing) == 0 && S_ISREG(existing.st_mode))
-        ::fchmod(fd, existing.st_mode & 07777);
+    keepPermissionsOf(target, fd);
 
     bool ok = writeAll(fd, data) && ::fsync(fd) == 0;
     int error = ok ? 0 : errno;
@@ -134,8 +164,8 @@ Status writeFileAtomically(const QString& path, QByteArrayView data) {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
 #ifdef Q_OS_UNIX
-    if (Status made = makeFolders(folder, path); !made)
-        return made;
+    if (Status made = makeFolders(folder); !made)
+        return writeError(path, made.error().message);
     return writeThroughTemporary(path, QFile::encodeName(info.absoluteFilePath()), QFile::encodeName(folder),
                                  data);
 #else

@@ -19,4 +19,8 @@ namespace cropdeck {
 // ("Permission denied", "No space left on device", ...).
 [[nodiscard]] Status writeFileAtomically(const QString& path, QByteArrayView data);
 
+// Creates `folder` and the missing folders above it. Errors (ErrorKind::Io) name the folder that could
+// not be made and the OS's reason: "cannot create folder /ro/out: Read-only file system".
+[[nodiscard]] Status createFolders(const QString& folder);
+
 } // namespace cropdeck

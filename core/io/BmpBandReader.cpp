@@ -354,6 +354,8 @@ Result<DecodedRegion> decodeBmpRegion(const QString& path, const ImageInfo& info
     out.pixels = std::move(pixels);
     out.region = out.scaledRegion = region;
     out.decoder = kDecoderName;
+    if (!complete)
+        out.damage = QStringLiteral("BMP pixel data ends early (%1 bytes)").arg(file.size());
     return out;
 }
 

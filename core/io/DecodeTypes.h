@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QRect>
+#include <QString>
 
 #include <opencv2/core/mat.hpp>
 
@@ -18,8 +19,8 @@ enum class FailOn { Error, Truncated, None };
 // Decoders always return what the file has: gray stays 1 channel, colour is BGR, alpha is BGRA (8 bits per
 // sample). Colour conversion for output is the engine's job.
 struct DecodeRequest {
-    QRect region;            // in stored pixel coordinates; must lie inside the image
-    int scaleDenom = 1;      // 1, 2, 4 or 8: DCT-domain downscale for JPEG. Other decoders require 1.
+    QRect region;       // in stored pixel coordinates; must lie inside the image
+    int scaleDenom = 1; // 1, 2, 4 or 8: DCT-domain downscale for JPEG. Other decoders require 1.
     FailOn failOn = FailOn::Error;
     const std::atomic_bool* cancel = nullptr;
 };
@@ -33,6 +34,9 @@ struct DecodedRegion {
     QRect scaledRegion; // what `pixels` covers, in scaled-image coordinates (== region when scale 1)
     int scaleDenom = 1;
     const char* decoder = ""; // name of the path that produced it, for reports ("jpeg-region", ...)
+    // FailOn::None (or Truncated): what was wrong with the data when the decoder went on regardless (some
+    // pixels are then not from the file: grey or black fill). Empty when the data was whole.
+    QString damage;
 };
 
 } // namespace cropdeck

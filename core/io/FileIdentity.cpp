@@ -11,7 +11,6 @@
 #endif
 
 namespace cropdeck {
-namespace {
 
 std::optional<std::pair<quint64, quint64>> deviceAndInode(const QString& path) {
 #if defined(Q_OS_UNIX)
@@ -24,6 +23,8 @@ std::optional<std::pair<quint64, quint64>> deviceAndInode(const QString& path) {
     return std::nullopt; // Windows: canonical paths (links resolved) and case folding still apply
 #endif
 }
+
+namespace {
 
 // The folder with links resolved as far as it exists: the deepest existing ancestor made canonical,
 // the missing rest appended.

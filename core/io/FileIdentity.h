@@ -10,9 +10,14 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
 #include <utility>
 
 namespace cropdeck {
+
+// (device, inode) of the file or folder `path` names (links followed); nullopt when it does not exist
+// or the OS has no such numbers. Two paths naming the same pair name the same file.
+std::optional<std::pair<quint64, quint64>> deviceAndInode(const QString& path);
 
 // The absolute path with symbolic links resolved as far as it exists (the rest appended), cleaned
 // and case-folded. Case folding everywhere is deliberate: on a case-sensitive file system it can

@@ -218,8 +218,11 @@ Result<DecodedRegion> failedRead(PngReadState& s, const QString& path, const Ima
                                  const DecodeRequest& request) {
     // With failOn=None, rows decoded before the damage are kept when they include part of the region.
     const bool someRegionRows = !info.interlaced && s.rowsRead > request.region.top() && !s.readFailed;
-    if (request.failOn == FailOn::None && someRegionRows)
-        return regionResult(std::move(s.output), request.region);
+    if (request.failOn == FailOn::None && someRegionRows) {
+        DecodedRegion kept = regionResult(std::move(s.output), request.region);
+        kept.damage = libpngError(s, path, info.height).message;
+        return kept;
+    }
     return libpngError(s, path, info.height);
 }
 

@@ -2,4 +2,6 @@
 # Output encoding and atomic writes (included from this folder's CMakeLists.txt).
 target_sources(cropdeck_core PRIVATE
     Encoder.h Encoder.cpp
-    AtomicFileWriter.h AtomicFileWriter.cpp)
+    AtomicFileParts.h
+    AtomicFileWriter.h AtomicFileWriter.cpp
+    AtomicFileGroup.h AtomicFileGroup.cpp)

@@ -42,6 +42,12 @@ void JpegDecompressor::onMessage(j_common_ptr info, int level) {
     const bool truncation = errors->pub.msg_code == JWRN_JPEG_EOF;
     if (errors->failOn == FailOn::Error || (errors->failOn == FailOn::Truncated && truncation))
         fail(info);
+    if (errors->tolerated[0] == '\0')
+        errors->pub.format_message(info, errors->tolerated);
+}
+
+QString JpegDecompressor::damage() const {
+    return QString::fromLocal8Bit(m_errors.tolerated);
 }
 
 ErrorKind jpegErrorKind(int messageCode) {

@@ -34,6 +34,8 @@ public:
 
     // The error that ended decoding after a longjmp: kind from libjpeg's message code, text naming the file.
     Error error(const QString& pathForMessages) const;
+    // The first warning the FailOn policy tolerated (damaged or truncated data); empty when none.
+    QString damage() const;
 
 private:
     struct ErrorManager {
@@ -42,6 +44,7 @@ private:
         FailOn failOn = FailOn::Error;
         int code = 0;
         char text[JMSG_LENGTH_MAX] = {};
+        char tolerated[JMSG_LENGTH_MAX] = {}; // first warning that did not stop decoding
     };
 
     static void onError(j_common_ptr info);

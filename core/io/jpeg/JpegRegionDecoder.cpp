@@ -206,6 +206,8 @@ decodeRegionsInOnePass(QByteArrayView data, const std::vector<QRect>& regions, c
         outcome = readRows(info, columnPlan, results[i].pixels, band, request.cancel);
     }
     jpeg_abort_decompress(info); // never finish: the rows below the last region are not read
+    for (DecodedRegion& result : results)
+        result.damage = decoder.damage();
     if (outcome == ReadOutcome::Cancelled)
         return cancelledError(pathForMessages);
     if (outcome == ReadOutcome::Stalled)

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/OutputGroupWriter.h"
+
+#include "engine/BatchJobContext.h"
+#include "io/Encoder.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace cropdeck {
+namespace {
+
+QString rectText(const QRect& r) {
+    return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+QString windowName(const PlannedImage& image, int w) {
+    const QString& id = image.windows[w].id;
+    return QStringLiteral("window %1").arg(id.isEmpty() ? QString::number(w) : id);
+}
+
+} // namespace
+
+void OutputGroupWriter::take(CroppedWindow&& window) {
+    m_shared.delivered[window.windowIndex] = 1;
+    BatchJobContext& context = m_shared.context;
+    const PlannedImage& image = m_shared.image;
+    const int w = m_shared.pendingIndex[window.windowIndex];
+    if (context.hasFatalError())
+        return; // the batch has ended: nothing more is written or recorded
+    if (window.error)
+        return context.windowFailed(image, w, *window.error);
+    if (window.skipped) {
+        // Named one by one: a count alone hid which boxes produced nothing.
+        context.notice(image, w,
+                       QStringLiteral("%1 %2 (%3): skipped, nothing written: %4")
+                           .arg(image.relativePath, windowName(image, w), rectText(window.sourceRect),
+                                window.skipReason));
+        return context.windowSkipped(image, w, window);
+    }
+    if (!window.damage.isEmpty() && !m_shared.damageReported.exchange(true))
+        context.notice(
+            image, -1,
+            QStringLiteral("%1: written from damaged data (%2): some pixels of its crops are not from "
+                           "the file; the manifest marks them damaged and a resumed run crops them again")
+                .arg(image.relativePath, window.damage));
+    write(w, window);
+    if (m_group.size() >= kGroupFiles || m_group.bytes() >= kGroupBytes)
+        commit();
+}
+
+void OutputGroupWriter::write(int w, const CroppedWindow& window) {
+    BatchJobContext& context = m_shared.context;
+    const PlannedImage& image = m_shared.image;
+    const PlannedOutput& output = image.outputs[w];
+    QByteArray encoded = window.losslessJpeg;
+    if (encoded.isEmpty()) {
+        const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
+        Result<QByteArray> bytes = encodeImage(
+            window.pixels, format, encodeOptionsFor(context.options().settings), image.relativePath);
+        if (!bytes)
+            return context.windowFailed(image, w, bytes.error());
+        encoded = std::move(bytes.value());
+    }
+    const QString target = QDir(context.options().outputDir).filePath(output.relativePath);
+    if (m_group.size() == 0) {
+        if (Status same = context.checkOutputFolder(); !same)
+            return context.fail(same.error());
+    }
+    if (Status folder = context.prepareFolderFor(target); !folder) {
+        if (Status same = context.checkOutputFolder(); !same)
+            return context.fail(same.error());
+        return context.windowFailed(image, w, folder.error());
+    }
+    if (Status added = m_group.add(target, encoded); !added)
+        return context.windowFailed(image, w, added.error());
+    QString note;
+    if (window.mcuAligned) {
+        // --lossless promised to say so: the output holds more than the box, on the MCU grid.
+        note = QStringLiteral("aligned to the MCU grid: %1").arg(rectText(window.writtenRect));
+        context.notice(image, w,
+                       QStringLiteral("%1 window %2: lossless crop moved to the JPEG's MCU grid: asked %3, "
+                                      "written %4")
+                           .arg(image.relativePath, image.windows[w].id, rectText(window.sourceRect),
+                                rectText(window.writtenRect)));
+    }
+    m_written.push_back({w, encoded.size(), note, window.mcuAligned, window.damage});
+}
+
+void OutputGroupWriter::commit() {
+    if (m_group.size() == 0)
+        return;
+    BatchJobContext& context = m_shared.context;
+    if (Status same = context.checkOutputFolder(); !same) {
+        m_group.discard();
+        m_written.clear();
+        return context.fail(same.error());
+    }
+    const std::vector<Status> results = m_group.commit();
+    std::vector<WrittenOutput> durable;
+    durable.reserve(results.size());
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (results[i])
+            durable.push_back(std::move(m_written[i]));
+        else
+            context.windowFailed(m_shared.image, m_written[i].windowIndex, results[i].error());
+    }
+    m_written.clear();
+    context.windowsWritten(m_shared.image, durable);
+}
+
+} // namespace cropdeck

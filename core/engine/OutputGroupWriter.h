@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to engine/BatchJobContext: the sink that encodes each window of one range as it is cut,
+// writes it to a temporary (io/AtomicFileGroup), and every kGroupFiles files (or kGroupBytes) makes the
+// group durable with one sync, renames it into place and only then records it in the manifest. A crash
+// therefore never leaves a manifest line for a file that is not complete on disk, and the crops of an
+// image cost one sync per group, not two per file. The output folder's identity is checked before a
+// group's first file and before its renames: a folder deleted or replaced midway is a fatal error.
+//
+// Threading: one writer per range, used by one thread; the Shared state is the image's.
+
+#include "engine/BatchJobContext.h"
+#include "engine/ImageCropper.h"
+#include "io/AtomicFileGroup.h"
+
+#include <QList>
+
+#include <atomic>
+#include <vector>
+
+namespace cropdeck {
+
+class OutputGroupWriter : public WindowSink {
+public:
+    static constexpr int kGroupFiles = 1024;
+    static constexpr qint64 kGroupBytes = 64ll << 20;
+
+    struct Shared {
+        BatchJobContext& context;
+        const PlannedImage& image;
+        const QList<int>& pendingIndex; // window index in the cropper's list → index in the image
+        std::vector<char>& delivered;   // per cropper window: reached a writer
+        std::atomic_bool damageReported{false};
+    };
+
+    explicit OutputGroupWriter(Shared& shared)
+        : m_shared(shared) {}
+    ~OutputGroupWriter() override = default; // an uncommitted group removes its temporaries
+
+    void take(CroppedWindow&& window) override;
+    void end() override { commit(); }
+
+private:
+    void write(int w, const CroppedWindow& window);
+    void commit();
+
+    Shared& m_shared;
+    AtomicFileGroup m_group;
+    std::vector<WrittenOutput> m_written; // one per file in m_group, same order
+};
+
+} // namespace cropdeck

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to engine/ImageCropper: how the windows of one image are read (one read each, one read of
+// their union, or their row bands in one pass), chosen by a cost model of the decoders.
+
+#include "engine/WindowFinish.h"
+#include "io/DecodeTypes.h"
+
+#include <QRect>
+
+#include <vector>
+
+namespace cropdeck {
+
+class RegionReader;
+
+enum class ReadPlan {
+    EachWindow, // one read per window: random access (restart markers, BMP), one window, or the OpenCV
+                // fallback (which decodes once and serves every window from memory)
+    Union,      // PNG: one decode of the rectangle holding every window
+    RowBands,   // JPEG without restart markers: the windows' rows in one pass
+};
+
+ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info);
+
+QRect unionOf(const std::vector<PendingCut>& cuts);
+
+// The windows' row ranges merged where they share or touch a row, each spanning the columns of every
+// window, top to bottom.
+std::vector<QRect> rowBandsOf(const std::vector<PendingCut>& cuts);
+
+// A view of `storedRect` (inside decoded.region) in the decoded pixels.
+cv::Mat cutFrom(const DecodedRegion& decoded, const QRect& storedRect);
+
+} // namespace cropdeck

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/AtomicFileGroup.h"
+
+#include "io/AtomicFileParts.h"
+#include "io/AtomicFileWriter.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace cropdeck {
+
+using namespace atomic_detail;
+
+AtomicFileGroup::~AtomicFileGroup() {
+    discard();
+}
+
+#ifdef Q_OS_UNIX
+
+namespace {
+
+// fsync of a file by name (its data was written through another descriptor, now closed).
+int syncFile(const QByteArray& path) {
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    const int error = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return error;
+}
+
+// Makes every temporary durable: one syncfs(2) per file system where Linux has it (the group's files
+// are on one or two), else an fsync per file. Returns 0 or the errno of the first failure.
+int syncAll(const std::vector<QByteArray>& temporaries, const std::vector<QByteArray>& folders) {
+#if defined(Q_OS_LINUX)
+    std::set<dev_t> synced;
+    bool all = true;
+    for (const QByteArray& folder : folders) {
+        struct stat info;
+        if (::stat(folder.constData(), &info) != 0)
+            return errno;
+        if (synced.count(info.st_dev))
+            continue;
+        const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return errno;
+        const bool ok = ::syncfs(fd) == 0;
+        ::close(fd);
+        if (!ok) {
+            all = false; // e.g. a file system without it: fall back to fsync per file
+            break;
+        }
+        synced.insert(info.st_dev);
+    }
+    if (all)
+        return 0;
+#else
+    Q_UNUSED(folders);
+#endif
+    for (const QByteArray& temporary : temporaries)
+        if (const int error = syncFile(temporary))
+            return error;
+    return 0;
+}
+
+} // namespace
+
+Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
+    if (path.isEmpty())
+        return makeError(ErrorKind::Invalid, QStringLiteral("no output file name given"));
+    const QFileInfo info(path);
+    Pending pending{
+        path, QFile::encodeName(info.absoluteFilePath()), {}, QFile::encodeName(info.absolutePath())};
+    const int fd = createTemporary(pending.folder, pending.temporary);
+    if (fd < 0)
+        return writeError(path, reasonFor(errno));
+    keepPermissionsOf(pending.target, fd);
+    bool ok = writeAll(fd, data);
+    int error = ok ? 0 : errno;
+    // close() can report a deferred write error (NFS, quotas).
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        error = errno;
+    }
+    if (!ok) {
+        ::unlink(pending.temporary.constData());
+        return writeError(path, reasonFor(error));
+    }
+    m_bytes += data.size();
+    m_pending.push_back(std::move(pending));
+    return Status::success();
+}
+
+std::vector<Status> AtomicFileGroup::commit() {
+    std::vector<Pending> pending = std::exchange(m_pending, {});
+    m_bytes = 0;
+    std::vector<QByteArray> temporaries, folders;
+    for (const Pending& file : pending) {
+        temporaries.push_back(file.temporary);
+        if (std::find(folders.begin(), folders.end(), file.folder) == folders.end())
+            folders.push_back(file.folder);
+    }
+    std::vector<Status> results;
+    if (const int error = syncAll(temporaries, folders)) {
+        for (const Pending& file : pending) {
+            ::unlink(file.temporary.constData());
+            results.push_back(writeError(file.path, reasonFor(error)));
+        }
+        return results;
+    }
+    for (const Pending& file : pending) {
+        if (::rename(file.temporary.constData(), file.target.constData()) == 0) {
+            results.push_back(Status::success());
+            continue;
+        }
+        const int error = errno;
+        ::unlink(file.temporary.constData());
+        results.push_back(writeError(file.path, reasonFor(error)));
+    }
+    for (const QByteArray& folder : folders)
+        syncFolder(folder);
+    return results;
+}
+
+void AtomicFileGroup::discard() {
+    for (const Pending& file : m_pending)
+        ::unlink(file.temporary.constData());
+    m_pending.clear();
+    m_bytes = 0;
+}
+
+#else
+
+// Elsewhere each file is written on its own at commit (QSaveFile: temporary, flush, rename).
+Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
+    if (path.isEmpty())
+        return makeError(ErrorKind::Invalid, QStringLiteral("no output file name given"));
+    m_pending.push_back({path, data.toByteArray(), {}, {}});
+    m_bytes += data.size();
+    return Status::success();
+}
+
+std::vector<Status> AtomicFileGroup::commit() {
+    std::vector<Status> results;
+    for (const Pending& file : std::exchange(m_pending, {}))
+        results.push_back(writeFileAtomically(file.path, file.target));
+    m_bytes = 0;
+    return results;
+}
+
+void AtomicFileGroup::discard() {
+    m_pending.clear();
+    m_bytes = 0;
+}
+
+#endif
+
+} // namespace cropdeck

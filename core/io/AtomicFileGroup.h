@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Many small files made durable together. writeFileAtomically() pays two syncs per file (the file,
+// then its folder), one after the other: for thousands of small crops that wait is the whole run.
+// A group writes each file to a temporary beside its target (add), then commit() makes every
+// temporary durable at once (one syncfs(2) per file system on Linux, else an fsync per file), renames
+// them all into place and syncs each folder once. The guarantee per file is writeFileAtomically()'s:
+// a target only ever holds its old content or the complete new one. Until commit() no target is
+// touched; temporaries of a group that is discarded (or destroyed uncommitted) are removed.
+// Parent folders must exist (createFolders in io/AtomicFileWriter.h).
+//
+// Threading: a group is used by one thread; different groups are independent.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <vector>
+
+namespace cropdeck {
+
+class AtomicFileGroup {
+public:
+    AtomicFileGroup() = default;
+    ~AtomicFileGroup();
+    AtomicFileGroup(const AtomicFileGroup&) = delete;
+    AtomicFileGroup& operator=(const AtomicFileGroup&) = delete;
+
+    // Writes `data` to a temporary for `path`. On failure nothing of it is left and the group goes on.
+    [[nodiscard]] Status add(const QString& path, QByteArrayView data);
+
+    // Makes the added files durable and puts them in place; one status per add() that succeeded, in
+    // order. The group is empty afterwards.
+    std::vector<Status> commit();
+
+    // Removes the temporaries; the group is empty afterwards.
+    void discard();
+
+    int size() const { return int(m_pending.size()); }
+    qint64 bytes() const { return m_bytes; }
+
+private:
+    struct Pending {
+        QString path;
+        QByteArray target;
+        QByteArray temporary;
+        QByteArray folder;
+    };
+    std::vector<Pending> m_pending;
+    qint64 m_bytes = 0;
+};
+
+} // namespace cropdeck
