@@ -319,6 +319,16 @@ Result<BatchRequest> loadBatchRequest(const QString& path) {
     return withPathsResolvedAgainst(std::move(request.value()), QFileInfo(path).absolutePath());
 }
 
+bool isBatchRequestFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    // Saved requests are small, and their keys are written sorted: only the "crop" section comes before the
+    // version key, so it lies in the first few hundred bytes.
+    const QByteArray head = file.read(4096);
+    return head.trimmed().startsWith('{') && head.contains("\"cropdeck_request\"");
+}
+
 BatchRequest withPathsResolvedAgainst(BatchRequest request, const QString& folder) {
     const QDir dir(folder);
     request.images = resolvedAgainst(dir, request.images);
