@@ -416,6 +416,22 @@ Status applyConvertOptions(const QCommandLineParser& parser, CommandLine& line) 
     return {};
 }
 
+// No mode: the GUI, opening the paths given (images, folders, an annotation file or a request) or the
+// set that --images and --annotations name. Batch settings belong to the GUI's batch panel.
+Status applyGuiOptions(const QCommandLineParser& parser, CommandLine& line) {
+    for (const QString& name : parser.optionNames())
+        if (!annotationInputFlags().contains(name))
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--%1 needs a mode: add --batch, --validate or --convert, or leave it "
+                               "out to open the GUI (see cropdeck --help)")
+                    .arg(name));
+    if (Status applied = applyInputOptions(parser, line.request); !applied)
+        return applied;
+    line.openPaths = parser.positionalArguments();
+    return {};
+}
+
 } // namespace
 
 Result<CommandLine> parseCommandLine(const QStringList& arguments) {
@@ -428,7 +444,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "  cropdeck --batch --dry-run [options] --save-request FILE.json\n"
         "  cropdeck --validate --annotations FILE [--images DIR|LIST] [--json]\n"
         "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"
-        "  cropdeck --make-demo DIR\n\n"
+        "  cropdeck --make-demo DIR\n"
+        "  cropdeck [PATH...] [--images DIR|LIST] [--annotations FILE]   (the desktop window)\n\n"
         "Exit codes: 0 all done (--validate: no errors; warnings alone give 0), 1 some items failed "
         "(--validate: errors found; --batch and --convert: also when the annotation reader dropped boxes or "
         "lines), 2 usage or configuration "
@@ -442,10 +459,6 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
     line.helpText = parser.helpText();
     if (!parser.parse(arguments))
         return makeError(ErrorKind::Invalid, parser.errorText() + QStringLiteral(" (see cropdeck --help)"));
-    if (!parser.positionalArguments().isEmpty())
-        return makeError(ErrorKind::Invalid,
-                         QStringLiteral("unexpected argument \"%1\" (see cropdeck --help)")
-                             .arg(parser.positionalArguments().first()));
     if (parser.isSet(help))
         return line;
     if (parser.isSet(version)) {
@@ -465,13 +478,15 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         return line;
     }
     if (modes.isEmpty()) {
-        line.mode = arguments.size() <= 1 ? Mode::Gui : Mode::Help;
-        if (line.mode == Mode::Help)
-            return makeError(ErrorKind::Invalid,
-                             QStringLiteral("options given without a mode: add --batch, "
-                                            "--validate or --convert (see cropdeck --help)"));
+        line.mode = Mode::Gui;
+        if (Status applied = applyGuiOptions(parser, line); !applied)
+            return applied.error();
         return line;
     }
+    if (!parser.positionalArguments().isEmpty())
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("unexpected argument \"%1\" (see cropdeck --help)")
+                             .arg(parser.positionalArguments().first()));
     Status applied;
     if (parser.isSet("validate")) {
         line.mode = Mode::Validate;

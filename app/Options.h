@@ -35,6 +35,10 @@ struct CommandLine {
 
     // --make-demo
     QString demoDir;
+
+    // The GUI (no mode): paths to open (images, folders, an annotation file); request.images and
+    // request.annotations when given as flags.
+    QStringList openPaths;
 };
 
 // Parses argv. On a usage error returns the message (naming the flag and the problem).

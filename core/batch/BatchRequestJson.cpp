@@ -4,6 +4,7 @@
 #include "batch/JsonObjectReader.h"
 #include "batch/SettingNames.h"
 #include "io/AtomicFileWriter.h"
+#include "io/FileReading.h"
 
 #include <QDir>
 #include <QFile>
@@ -297,13 +298,14 @@ Result<BatchRequest> batchRequestFromJson(const QJsonObject& json) {
 }
 
 Result<BatchRequest> loadBatchRequest(const QString& path) {
-    QFile file(path);
-    if (!QFileInfo(path).isFile())
+    if (!QFileInfo::exists(path))
         return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such request file").arg(path));
+    QFile file;
+    // Only a regular file: a FIFO would block the caller forever.
+    if (Status opened = openForReading(file, path); !opened)
+        return opened.error(); // names the path and what it is
     if (file.size() > (64 << 20))
         return makeError(ErrorKind::TooLarge, QStringLiteral("%1: too large for a request file").arg(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Io, QStringLiteral("%1: %2").arg(path, file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -317,6 +319,16 @@ Result<BatchRequest> loadBatchRequest(const QString& path) {
     if (!request)
         return makeError(request.error().kind, QStringLiteral("%1: %2").arg(path, request.error().message));
     return withPathsResolvedAgainst(std::move(request.value()), QFileInfo(path).absolutePath());
+}
+
+bool isBatchRequestFile(const QString& path) {
+    QFile file;
+    if (!openForReading(file, path))
+        return false;
+    // Saved requests are small, and their keys are written sorted: only the "crop" section comes before the
+    // version key, so it lies in the first few hundred bytes.
+    const QByteArray head = file.read(4096);
+    return head.trimmed().startsWith('{') && head.contains("\"cropdeck_request\"");
 }
 
 BatchRequest withPathsResolvedAgainst(BatchRequest request, const QString& folder) {

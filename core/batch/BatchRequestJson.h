@@ -41,4 +41,8 @@ BatchRequest withPathsResolvedAgainst(BatchRequest request, const QString& folde
 Result<BatchRequest> loadBatchRequest(const QString& path);
 Status saveBatchRequest(const BatchRequest& request, const QString& path);
 
+// True when `path` is a JSON file whose top-level object has the "cropdeck_request" version key (any
+// version): a saved request rather than, say, a COCO or LabelMe file. Reads only the first 4 KiB.
+bool isBatchRequestFile(const QString& path);
+
 } // namespace cropdeck

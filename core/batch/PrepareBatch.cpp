@@ -5,6 +5,7 @@
 #include "batch/AnnotationInput.h"
 #include "batch/WindowGeneration.h"
 #include "engine/CropSettingsCheck.h"
+#include "engine/ImageListing.h"
 #include "validation/ValidationConvention.h"
 #include "validation/ValidationProbes.h"
 
@@ -45,9 +46,26 @@ void skipSmallBoxes(AnnotationSet& set, int minSide, QList<BatchWarning>& warnin
                                              .arg(minSide)});
 }
 
+// Browsing an image set without annotations: every image of the folder (sub-folders included) or list.
+Result<AnnotationInput> imagesWithoutWindows(const BatchRequest& request) {
+    Result<AnnotationInput> images = resolveImages(request.images);
+    if (!images)
+        return images.error();
+    Result<QStringList> paths = images->imageRoot.isEmpty() ? Result<QStringList>(images->imageList)
+                                                            : listImagesInFolder(images->imageRoot, true);
+    if (!paths)
+        return paths.error();
+    images->set = annotationSetForImages(*paths, images->imageRoot);
+    images->imageList.clear(); // the set already lists exactly these images
+    return images;
+}
+
 Result<AnnotationInput> readInput(const BatchRequest& request, const ImageSizeProvider& sizes,
-                                  QList<AnnotationIssue>& issues) {
-    if (request.generated.kind == GeneratedWindows::Kind::None)
+                                  QList<AnnotationIssue>& issues, PrepareFor purpose) {
+    const bool generated = request.generated.kind != GeneratedWindows::Kind::None;
+    if (purpose == PrepareFor::Browse && request.annotations.isEmpty() && !generated)
+        return imagesWithoutWindows(request);
+    if (!generated)
         return readAnnotationInput(request, sizes, issues);
     Result<AnnotationInput> images = resolveImages(request.images);
     if (!images)
@@ -78,7 +96,12 @@ Status checkBatchRequest(const BatchRequest& request, PrepareFor purpose) {
     const bool generated = request.generated.kind != GeneratedWindows::Kind::None;
     if (request.outputDir.isEmpty() && purpose == PrepareFor::Run)
         return makeSettingError("output.folder", QStringLiteral("the batch needs an output folder"));
-    if (request.annotations.isEmpty() && !generated)
+    if (purpose == PrepareFor::Browse && request.annotations.isEmpty() && !generated &&
+        request.images.isEmpty())
+        return makeSettingError("input.images",
+                                QStringLiteral("nothing to open: give an images folder or list, "
+                                               "or an annotation file"));
+    if (request.annotations.isEmpty() && !generated && purpose != PrepareFor::Browse)
         return makeSettingError("input.annotations",
                                 QStringLiteral("the batch needs an annotation file, or generated windows "
                                                "(centre or random crops) over an images folder or list"));
@@ -121,14 +144,15 @@ Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpo
     PreparedBatch batch;
     // Sizes in the convention the boxes use: YOLO fractions and generated windows depend on it.
     ImageProbeCache probes(request.settings.maxPixels);
-    Result<AnnotationInput> input =
-        readInput(request, probes.sizeProvider(!request.settings.orientationFromExif), batch.readerIssues);
+    Result<AnnotationInput> input = readInput(
+        request, probes.sizeProvider(!request.settings.orientationFromExif), batch.readerIssues, purpose);
     if (issues)
         issues->append(batch.readerIssues);
     if (!input)
         return input.error();
     batch.annotations = std::move(input->set);
-    skipSmallBoxes(batch.annotations, request.minBoxSize, batch.warnings);
+    if (purpose != PrepareFor::Browse)
+        skipSmallBoxes(batch.annotations, request.minBoxSize, batch.warnings);
 
     batch.options =
         batchOptionsFor(request, input->imageRoot.isEmpty() ? batch.annotations.imageRoot : input->imageRoot,

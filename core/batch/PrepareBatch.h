@@ -36,7 +36,10 @@ struct BatchWarning {
     QString message; // names the file(s) and what to do
 };
 
-enum class PrepareFor { Run, DryRun };
+// Run: a batch to start. DryRun: the same plan, no output folder needed. Browse: what the GUI opens: no
+// output folder or annotations needed (an images folder or list alone gives its images without windows),
+// and no box is skipped for its size (the GUI shows every box; validation reports the small ones).
+enum class PrepareFor { Run, DryRun, Browse };
 
 struct PreparedBatch {
     AnnotationSet annotations;

@@ -54,23 +54,24 @@ int displayScaleDenom(QSize imageSize, QSize target) {
 }
 
 Result<DisplayImage> decodeForDisplay(const QString& path, QSize target, qint64 maxPixels,
-                                      const std::atomic_bool* cancel) {
+                                      const std::atomic_bool* cancel, DisplayOrientation orientation) {
     Result<ImageInfo> info = probeImage(path, maxPixels);
     if (!info)
         return info.error();
     DisplayImage image;
     image.info = *info;
     const QSize stored(info->width, info->height);
-    image.uprightSize = uprightSize(stored, info->orientation);
+    const int applied = orientation == DisplayOrientation::Upright ? info->orientation : 1;
+    image.fullSize = uprightSize(stored, applied);
 
     RegionReader reader(path, *info, FailOn::None, cancel);
-    const int denom = reader.supportsScaledDecode() ? displayScaleDenom(image.uprightSize, target) : 1;
+    const int denom = reader.supportsScaledDecode() ? displayScaleDenom(image.fullSize, target) : 1;
     Result<DecodedRegion> region = reader.read(QRect(QPoint(0, 0), stored), denom);
     if (!region)
         return region.error();
     image.scaleDenom = region->scaleDenom;
     image.decoder = reader.plan();
-    image.pixels = toDisplayPixels(applyOrientation(region->pixels, info->orientation));
+    image.pixels = toDisplayPixels(applyOrientation(region->pixels, applied));
     return image;
 }
 

@@ -29,8 +29,8 @@ struct DisplayPixels {
 struct DisplayImage {
     DisplayPixels pixels;
     ImageInfo info;     // the header probe (stored size, orientation, format)
-    QSize uprightSize;  // full-resolution upright size: the boxes' coordinates (when upright)
-    int scaleDenom = 1; // pixels are 1/scaleDenom of uprightSize (rounded up), JPEG only
+    QSize fullSize;     // full-resolution size in the orientation asked for: the boxes' coordinates
+    int scaleDenom = 1; // pixels are 1/scaleDenom of fullSize (rounded up), JPEG only
     QString decoder;    // which decoder produced them, for the status line
 };
 
@@ -38,9 +38,16 @@ struct DisplayImage {
 // `target` when fitted into it (aspect kept); 1 when target is empty or larger than the image.
 [[nodiscard]] int displayScaleDenom(QSize imageSize, QSize target);
 
+enum class DisplayOrientation {
+    Upright, // EXIF orientation applied: what viewers show, and what boxes refer to by default
+    Stored,  // the pixels as stored: for annotation sets whose boxes refer to the stored pixels
+};
+
 // Decodes `path` for a view of `target` device pixels (an empty target: full resolution). Images over
 // maxPixels are refused as the batch refuses them. Errors name the file.
-[[nodiscard]] Result<DisplayImage> decodeForDisplay(const QString& path, QSize target, qint64 maxPixels,
-                                                    const std::atomic_bool* cancel = nullptr);
+[[nodiscard]] Result<DisplayImage>
+decodeForDisplay(const QString& path, QSize target, qint64 maxPixels,
+                 const std::atomic_bool* cancel = nullptr,
+                 DisplayOrientation orientation = DisplayOrientation::Upright);
 
 } // namespace cropdeck

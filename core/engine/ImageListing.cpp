@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ImageListing.h"
 
+#include "io/FileReading.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -27,11 +29,11 @@ Result<QStringList> listImagesInFolder(const QString& folder, bool recursive) {
 }
 
 Result<QStringList> readImageList(const QString& listFile) {
-    QFile file(listFile);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return makeError(
-            file.exists() ? ErrorKind::Io : ErrorKind::NotFound,
-            QStringLiteral("%1: cannot read the image list: %2").arg(listFile, file.errorString()));
+    QFile file;
+    // Only a regular file: a FIFO given as the list would block the batch forever.
+    if (Status opened = openForReading(file, listFile, QIODevice::Text); !opened)
+        return makeError(opened.error().kind,
+                         QStringLiteral("cannot read the image list %1").arg(opened.error().message));
     const QDir base = QFileInfo(listFile).absoluteDir();
     QStringList paths;
     int lineNumber = 0;

@@ -38,7 +38,9 @@ private:
 // RAII reservation.
 class MemoryReservation {
 public:
-    MemoryReservation(MemoryBudget& budget, qint64 bytes) : m_budget(budget), m_bytes(budget.acquire(bytes)) {}
+    MemoryReservation(MemoryBudget& budget, qint64 bytes)
+        : m_budget(budget)
+        , m_bytes(budget.acquire(bytes)) {}
     ~MemoryReservation() { m_budget.release(m_bytes); }
     MemoryReservation(const MemoryReservation&) = delete;
     MemoryReservation& operator=(const MemoryReservation&) = delete;

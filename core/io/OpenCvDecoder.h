@@ -11,8 +11,8 @@
 // returns stored pixels.
 //
 // OpenCV exceptions become Errors (TooLarge for its own size limits, Corrupt otherwise); an empty decode
-// is Corrupt ("<file>: the image data could not be decoded (OpenCV)"). failOn cannot be honoured (OpenCV decides what it
-// tolerates); cancellation is checked before and after the decode. Reentrant.
+// is Corrupt ("<file>: the image data could not be decoded (OpenCV)"). failOn cannot be honoured (OpenCV
+// decides what it tolerates); cancellation is checked before and after the decode. Reentrant.
 
 #include "Result.h"
 #include "io/DecodeTypes.h"

@@ -130,6 +130,24 @@ private slots:
         QVERIFY2(run.exitCode != 0, qPrintable(text(run)));
     }
 
+    void fifoImageListOrRequestDoesNotBlock() {
+        const QString list = m_dir.filePath("images-fifo.txt");
+        QCOMPARE(::mkfifo(QFile::encodeName(list).constData(), 0644), 0);
+        const CliResult listed = runCropdeck(
+            {"--batch", "--images", list, "--centre-crop", "8x8", "--out", m_dir.filePath("out-list")},
+            kTimeoutMs);
+        QVERIFY2(listed.exitCode != -1, "--batch hung on a FIFO image list");
+        QVERIFY2(listed.err.contains("images-fifo.txt: is a FIFO (named pipe), not a regular file"),
+                 qPrintable(text(listed)));
+
+        const QString request = m_dir.filePath("request-fifo.json");
+        QCOMPARE(::mkfifo(QFile::encodeName(request).constData(), 0644), 0);
+        const CliResult requested = runCropdeck({"--batch", "--request", request}, kTimeoutMs);
+        QVERIFY2(requested.exitCode != -1, "--batch hung on a FIFO request file");
+        QVERIFY2(requested.err.contains("request-fifo.json: is a FIFO (named pipe), not a regular file"),
+                 qPrintable(text(requested)));
+    }
+
     void symlinkLoopIsNamed() {
         const CliResult run = batch(writeCsv("loop.csv", {"loop.jpg"}), "out-loop");
         QVERIFY2(run.exitCode != -1, "--batch hung");

@@ -94,7 +94,7 @@ private slots:
         Result<DisplayImage> shown = decodeForDisplay(path, target, 1'000'000'000);
         QVERIFY2(shown.ok(), shown ? "" : qPrintable(shown.error().message));
         QCOMPARE(shown->scaleDenom, denom);
-        QCOMPARE(shown->uprightSize, QSize(1001, 601));
+        QCOMPARE(shown->fullSize, QSize(1001, 601));
         QCOMPARE(shown->pixels.size, QSize((1001 + denom - 1) / denom, (601 + denom - 1) / denom));
         QCOMPARE(shown->pixels.bytesPerLine % 4, 0);
         const cv::Mat expected = reducedReference(path, denom);

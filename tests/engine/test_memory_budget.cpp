@@ -13,8 +13,7 @@ using namespace cropdeck;
 class TestMemoryBudget : public QObject {
     Q_OBJECT
 private slots:
-    void neverExceedsTheTotal()
-    {
+    void neverExceedsTheTotal() {
         MemoryBudget budget(1000);
         QThreadPool pool;
         pool.setMaxThreadCount(8);
@@ -37,8 +36,7 @@ private slots:
         QCOMPARE(budget.inUse(), 0);
     }
 
-    void oversizedRequestIsCappedAndRunsAlone()
-    {
+    void oversizedRequestIsCappedAndRunsAlone() {
         MemoryBudget budget(100);
         QCOMPARE(budget.acquire(5000), 100);
         QCOMPARE(budget.inUse(), 100);

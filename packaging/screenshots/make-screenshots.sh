@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Screenshots of the real CropDeck window under Xvfb, on the real data sets in ../shared/data (raccoon VOC,
+# chess COCO), for the README and the AppStream metadata.
+#   packaging/screenshots/make-screenshots.sh [CROPDECK_BINARY] [OUT_DIR]
+# Needs xvfb, xauth, x11-utils (xwininfo) and imagemagick (import): apt-get install xvfb xauth x11-utils imagemagick
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+binary=${1:-$repo/build/dev/app/cropdeck}
+out=${2:-$repo/resources/screenshots}
+data=${CROPDECK_SHARED_DATA:-$repo/../shared/data}
+[ -x "$binary" ] || { echo "no cropdeck binary at $binary (build first)" >&2; exit 2; }
+[ -d "$data" ] || { echo "no shared data at $data (set CROPDECK_SHARED_DATA)" >&2; exit 2; }
+mkdir -p "$out"
+
+# shot NAME ARGS...: starts cropdeck with ARGS on a fresh X server, waits for its window and for the
+# image to be drawn, and saves the screen as OUT/NAME.png.
+shot() {
+  local name=$1
+  shift
+  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+    set -e
+    "$0" "$@" &
+    app=$!
+    window=
+    for _ in $(seq 100); do
+      window=$(xwininfo -root -tree | awk "/CropDeck\"/ {print \$1; exit}")
+      [ -n "$window" ] && break
+      sleep 0.1
+    done
+    sleep 2 # the set opens and the first picture decodes in the background
+    import -window "${window:-root}" "'"$out/$name.png"'"
+    kill $app
+  ' "$binary" "$@"
+  echo "wrote $out/$name.png"
+}
+
+shot raccoon-voc --images "$data/raccoon_voc_csv/images" --annotations "$data/raccoon_voc_csv/annotations"
+shot chess-coco --annotations "$data/chess_coco/valid/_annotations.coco.json"

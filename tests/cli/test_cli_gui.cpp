@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How `cropdeck` decides between the window and the headless modes, through the real binary.
+#include "CliRunner.h"
+#include "TestUtils.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace cropdeck::test;
+
+class TestCliGui : public QObject {
+    Q_OBJECT
+
+private slots:
+    void noDisplayPointsToTheHeadlessModes() {
+#ifndef Q_OS_LINUX
+        QSKIP("only X11 and Wayland sessions can lack a display server");
+#endif
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+        process.start(cropdeckBinary(), {});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not a Qt abort
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains("no display") && err.contains("--batch"), qPrintable(err));
+    }
+
+    void headlessModesNeedNoDisplay() {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+        process.start(cropdeckBinary(), {"--version"});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardOutput().startsWith("cropdeck "));
+    }
+
+    void batchSettingWithoutAModeSaysWhatToDo() {
+        const CliResult result = runCropdeck({"--images", "x", "--resize", "9x9"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("--resize needs a mode: add --batch"), result.err.constData());
+    }
+
+    void pathsAreRefusedByHeadlessModes() {
+        const CliResult result = runCropdeck({"--validate", "--annotations", "a.csv", "extra"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("unexpected argument \"extra\""), result.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliGui)
+#include "test_cli_gui.moc"

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window, offscreen: opening sets lists what the batch plans, and the canvas shows each image's
+// windows at their exact boxes over a picture covering the whole image.
+#include "TestUtils.h"
+#include "bench/DatasetGenerator.h"
+#include "ui/CropCanvas.h"
+#include "ui/DatasetModel.h"
+#include "ui/MainWindow.h"
+#include "ui/WindowItem.h"
+
+#include <QDir>
+#include <QGraphicsPixmapItem>
+#include <QListView>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cropdeck;
+using namespace cropdeck::ui;
+
+namespace {
+
+// Opens `request` and waits for the first image to be shown.
+bool openAndShow(MainWindow& window, const OpenRequest& request) {
+    QSignalSpy opened(&window, &MainWindow::opened);
+    QSignalSpy shown(&window, &MainWindow::imageShown);
+    window.open(request);
+    return (opened.count() > 0 || opened.wait(20000)) && (shown.count() > 0 || shown.wait(20000));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        Result<QString> csv = makeDemoDataset(m_dir.filePath("demo"));
+        QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+        m_demoCsv = *csv;
+    }
+
+    void demoSetListsThePlannedImagesAndShowsExactBoxes() {
+        MainWindow window;
+        window.show();
+        OpenRequest request;
+        request.request.annotations = m_demoCsv;
+        QVERIFY(openAndShow(window, request));
+
+        // The same images and windows the batch plans for this request.
+        BatchRequest batchRequest = request.request;
+        Result<PreparedBatch> planned = prepareBatch(batchRequest, PrepareFor::DryRun);
+        QVERIFY(planned.ok());
+        QCOMPARE(window.dataset()->rowCount(), int(planned->plan.images.size()));
+        QCOMPARE(window.dataset()->totalWindows(), planned->plan.windowsTotal);
+
+        for (int row = 0; row < window.dataset()->rowCount(); ++row) {
+            QSignalSpy shown(&window, &MainWindow::imageShown);
+            if (row != window.currentImage()) {
+                window.selectImage(row);
+                QVERIFY(shown.wait(20000));
+            }
+            const PlannedImage& image = window.dataset()->image(row);
+            const QList<WindowItem*> items = window.canvas()->windowItems();
+            QCOMPARE(items.size(), image.windows.size());
+            for (WindowItem* item : items) {
+                QCOMPARE(item->rect(), image.windows[item->windowIndex()].box);
+                QCOMPARE(item->label(), image.windows[item->windowIndex()].label);
+            }
+            // The picture covers the full-resolution image, whatever scale it was decoded at.
+            const QRectF sceneRect = window.canvas()->scene()->sceneRect();
+            QCOMPARE(sceneRect.size(), QSizeF(window.canvas()->sceneSize()));
+            QGraphicsPixmapItem* picture = nullptr;
+            for (QGraphicsItem* item : window.canvas()->scene()->items())
+                if ((picture = dynamic_cast<QGraphicsPixmapItem*>(item)))
+                    break;
+            QVERIFY(picture);
+            QCOMPARE(picture->mapRectToScene(picture->boundingRect()), sceneRect);
+        }
+    }
+
+    void orientedPhotoIsShownUpright() {
+        // The demo set holds a JPEG stored sideways with EXIF orientation 6: its scene is the upright size.
+        MainWindow window;
+        window.show();
+        OpenRequest request;
+        request.request.annotations = m_demoCsv;
+        QVERIFY(openAndShow(window, request));
+        bool found = false;
+        for (int row = 0; row < window.dataset()->rowCount(); ++row) {
+            if (!window.dataset()->image(row).relativePath.contains("exif6"))
+                continue;
+            QSignalSpy shown(&window, &MainWindow::imageShown);
+            window.selectImage(row);
+            if (row != 0)
+                QVERIFY(shown.wait(20000));
+            const QSize scene = window.canvas()->sceneSize();
+            QVERIFY2(scene.height() > scene.width(),
+                     "orientation 6 turns a landscape file into a portrait view");
+            found = true;
+        }
+        QVERIFY2(found, "the demo set should hold an EXIF-oriented photo");
+    }
+
+    void folderWithoutAnnotationsListsEveryImage() {
+        MainWindow window;
+        window.show();
+        OpenRequest request;
+        request.request.images = QFileInfo(m_demoCsv).absolutePath() + "/images";
+        QVERIFY(openAndShow(window, request));
+        const int files = QDir(request.request.images).entryList(QDir::Files).size();
+        QCOMPARE(window.dataset()->rowCount(), files);
+        QCOMPARE(window.dataset()->totalWindows(), 0);
+        QCOMPARE(window.canvas()->windowItems().size(), 0);
+    }
+
+    void keyboardMovesThroughImages() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenRequest request;
+        request.request.annotations = m_demoCsv;
+        QVERIFY(openAndShow(window, request));
+        QCOMPARE(window.currentImage(), 0);
+        QSignalSpy shown(&window, &MainWindow::imageShown);
+        QTest::keyClick(&window, Qt::Key_PageDown);
+        QCOMPARE(window.currentImage(), 1);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.last().first().toString(), window.dataset()->image(1).absolutePath);
+        QTest::keyClick(&window, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(window.currentImage(), window.dataset()->rowCount() - 1);
+        QTest::keyClick(&window, Qt::Key_PageUp);
+        QCOMPARE(window.currentImage(), window.dataset()->rowCount() - 2);
+    }
+
+    void realVocSetOpens() {
+        const QString root = test::sharedDataDir() + "/raccoon_voc_csv";
+        if (!QDir(root).exists())
+            QSKIP(qPrintable("no ../shared/data/raccoon_voc_csv here (set CROPDECK_SHARED_DATA): " + root));
+        MainWindow window;
+        window.show();
+        OpenRequest request;
+        request.request.annotations = root + "/annotations";
+        request.request.images = root + "/images";
+        QVERIFY(openAndShow(window, request));
+        QCOMPARE(window.dataset()->rowCount(), 200);
+        QVERIFY(window.dataset()->totalWindows() >= 200);
+        QCOMPARE(window.canvas()->windowItems().size(), window.dataset()->image(0).windows.size());
+    }
+
+    void badAnnotationFileSaysWhy() {
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::openFailed);
+        OpenRequest request;
+        request.request.annotations = m_dir.filePath("missing.csv");
+        window.open(request);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().first().toString().contains("missing.csv"),
+                 qPrintable(failed.first().first().toString()));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demoCsv;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

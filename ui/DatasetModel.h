@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The images of an opened set, one row each, for the image list: the same PreparedBatch the batch plans
+// (core's prepareBatch with PrepareFor::Browse), so the GUI lists exactly the images and windows
+// `cropdeck --batch` would crop. Rows are cheap (no pixels): 10,000 images are 10,000 small values.
+
+#include "batch/PrepareBatch.h"
+
+#include <QAbstractListModel>
+
+namespace cropdeck::ui {
+
+class DatasetModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Role {
+        AbsolutePathRole = Qt::UserRole + 1, // QString
+        WindowCountRole,                     // int
+        ProblemRole,                         // QString: why the batch cannot use this image, or empty
+    };
+
+    explicit DatasetModel(QObject* parent = nullptr);
+
+    // "1 window", "12 windows".
+    static QString windowCountText(qsizetype count);
+
+    // Replaces the whole set (a reset: views keep no stale rows).
+    void setBatch(PreparedBatch batch);
+    const PreparedBatch& batch() const { return m_batch; }
+    const PlannedImage& image(int row) const { return m_batch.plan.images.at(row); }
+    // Boxes refer to stored pixels (the set says so, or EXIF orientation is not applied).
+    bool boxesOnStoredPixels() const;
+    int totalWindows() const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+private:
+    PreparedBatch m_batch;
+};
+
+} // namespace cropdeck::ui

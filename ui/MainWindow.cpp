@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/MainWindow.h"
+
+#include "ui/CropCanvas.h"
+#include "ui/DatasetModel.h"
+#include "ui/ImageLoader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cropdeck::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_dataset(new DatasetModel(this))
+    , m_list(new QListView)
+    , m_canvas(new CropCanvas)
+    , m_loader(new ImageLoader(this))
+    , m_imageStatus(new QLabel) {
+    m_list->setModel(m_dataset);
+    m_list->setUniformItemSizes(true);         // 10,000 rows lay out without measuring each
+    m_list->setTextElideMode(Qt::ElideMiddle); // long dataset names keep their window count visible
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setAccessibleName(tr("Images"));
+    m_list->setAccessibleDescription(tr("The images of the open set, with their number of crop windows"));
+    auto* splitter = new QSplitter;
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_canvas);
+    splitter->setStretchFactor(1, 4);
+    setCentralWidget(splitter);
+    statusBar()->addPermanentWidget(m_imageStatus);
+    m_imageStatus->setAccessibleName(tr("Image details"));
+    createMenus();
+    resize(1280, 800);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showImage(current.row()); });
+    connect(m_loader, &ImageLoader::loaded, this, &MainWindow::pictureLoaded);
+    connect(m_loader, &ImageLoader::failed, this, [this](const QString&, const QString& message) {
+        m_canvas->clear();
+        statusBar()->showMessage(message);
+    });
+    connect(&m_opening, &QFutureWatcherBase::finished, this, &MainWindow::finishOpening);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    m_opening.waitForFinished();
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &Folder…"), QKeySequence::Open, this, &MainWindow::openFolderDialog);
+    file->addAction(tr("Open &Annotations…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::openAnnotationsDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom to &Fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &CropCanvas::zoomToFit);
+    view->addAction(tr("&Actual Pixels"), QKeySequence(tr("Ctrl+1")), m_canvas, &CropCanvas::zoomOneToOne);
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_canvas, &CropCanvas::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_canvas, &CropCanvas::zoomOut);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(tr("&Next Image"), QKeySequence(Qt::Key_PageDown), this,
+                  [this] { selectImage(currentImage() + 1); });
+    go->addAction(tr("&Previous Image"), QKeySequence(Qt::Key_PageUp), this,
+                  [this] { selectImage(currentImage() - 1); });
+    go->addAction(tr("&First Image"), QKeySequence(Qt::CTRL | Qt::Key_Home), this,
+                  [this] { selectImage(0); });
+    go->addAction(tr("&Last Image"), QKeySequence(Qt::CTRL | Qt::Key_End), this,
+                  [this] { selectImage(m_dataset->rowCount() - 1); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+}
+
+void MainWindow::open(const OpenRequest& request) {
+    m_opening.waitForFinished();
+    m_pending = request;
+    statusBar()->showMessage(tr("Opening…"));
+    const BatchRequest batch = request.request;
+    m_opening.setFuture(QtConcurrent::run([batch] { return prepareBatch(batch, PrepareFor::Browse); }));
+}
+
+void MainWindow::finishOpening() {
+    Result<PreparedBatch> batch = m_opening.result();
+    if (!batch) {
+        statusBar()->showMessage(batch.error().message);
+        emit openFailed(batch.error().message);
+        return;
+    }
+    m_loader->cancel();
+    m_canvas->clear();
+    m_dataset->setBatch(std::move(batch.value()));
+    const QString source =
+        m_pending.request.annotations.isEmpty() ? m_pending.request.images : m_pending.request.annotations;
+    m_title = QFileInfo(source).fileName();
+    updateTitle();
+    statusBar()->showMessage(tr("%1 images, %2")
+                                 .arg(m_dataset->rowCount())
+                                 .arg(DatasetModel::windowCountText(m_dataset->totalWindows())));
+    int select = 0;
+    for (int row = 0; row < m_dataset->rowCount() && !m_pending.selectPath.isEmpty(); ++row)
+        if (QFileInfo(m_dataset->image(row).absolutePath) == QFileInfo(m_pending.selectPath))
+            select = row;
+    selectImage(select);
+    emit opened(m_dataset->rowCount(), m_dataset->totalWindows());
+}
+
+int MainWindow::currentImage() const {
+    return m_list->currentIndex().row();
+}
+
+void MainWindow::selectImage(int row) {
+    if (row < 0 || row >= m_dataset->rowCount())
+        return;
+    m_list->setCurrentIndex(m_dataset->index(row));
+}
+
+void MainWindow::showImage(int row) {
+    if (row < 0 || row >= m_dataset->rowCount())
+        return;
+    const PlannedImage& image = m_dataset->image(row);
+    if (!image.problem.isEmpty()) {
+        m_canvas->clear();
+        statusBar()->showMessage(image.problem);
+        return;
+    }
+    m_imageStatus->setText(tr("%1 of %2 · loading…").arg(row + 1).arg(m_dataset->rowCount()));
+    const DisplayOrientation orientation =
+        m_dataset->boxesOnStoredPixels() ? DisplayOrientation::Stored : DisplayOrientation::Upright;
+    m_loader->load(image.absolutePath, m_canvas->devicePixelsNeeded(),
+                   m_dataset->batch().options.settings.maxPixels, orientation);
+}
+
+void MainWindow::pictureLoaded(const LoadedImage& loaded) {
+    const int row = currentImage();
+    if (row < 0 || m_dataset->image(row).absolutePath != loaded.path)
+        return;
+    const PlannedImage& image = m_dataset->image(row);
+    m_canvas->setPicture(loaded.picture, loaded.sceneSize);
+    m_canvas->setWindows(image.windows, m_dataset->batch().options.settings.normalizedMaxFraction);
+    m_imageStatus->setText(tr("%1 of %2 · %3×%4 · %5 · shown at 1/%6 (%7)")
+                               .arg(row + 1)
+                               .arg(m_dataset->rowCount())
+                               .arg(loaded.sceneSize.width())
+                               .arg(loaded.sceneSize.height())
+                               .arg(DatasetModel::windowCountText(image.windows.size()))
+                               .arg(loaded.scaleDenom)
+                               .arg(loaded.decoder));
+    emit imageShown(loaded.path);
+}
+
+void MainWindow::openFolderDialog() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"));
+    if (folder.isEmpty())
+        return;
+    Result<OpenRequest> request = openRequestFor({folder}, {});
+    if (request)
+        open(*request);
+    else
+        statusBar()->showMessage(request.error().message);
+}
+
+void MainWindow::openAnnotationsDialog() {
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open an annotation file"), {}, tr("Annotations (*.xml *.json *.csv *.txt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    BatchRequest base = m_pending.request;
+    base.generated = {};
+    Result<OpenRequest> request = openRequestFor({file}, base);
+    if (request)
+        open(*request);
+    else
+        statusBar()->showMessage(request.error().message);
+}
+
+void MainWindow::showShortcuts() {
+    QStringList lines;
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+        for (QAction* action : menu->actions())
+            if (!action->shortcut().isEmpty())
+                lines << QStringLiteral("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
+                                                      action->text().remove(u'&'));
+    QMessageBox::information(this, tr("Keyboard shortcuts"), lines.join(u'\n'));
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(m_title.isEmpty() ? tr("CropDeck") : tr("%1 — CropDeck").arg(m_title));
+}
+
+} // namespace cropdeck::ui
