@@ -150,6 +150,10 @@ void BatchJobContext::record(const PlannedImage& image, const std::vector<Manife
 
 void BatchJobContext::windowFailed(const PlannedImage& image, int w, const Error& error) {
     reportFailure(image, w, error);
+    recordWindowError(image, w, error);
+}
+
+void BatchJobContext::recordWindowError(const PlannedImage& image, int w, const Error& error) {
     record(image, {image.relativePath,
                    image.windows[w].id,
                    w,
@@ -220,18 +224,7 @@ void BatchJobContext::runImage(int planIndex) {
         for (qsizetype k = 0; k < pendingIndex.size(); ++k) {
             if (delivered[k])
                 continue; // already written or reported on its own
-            const int w = pendingIndex[k];
-            record(image, {image.relativePath,
-                           image.windows[w].id,
-                           w,
-                           image.outputs[w].relativePath,
-                           QStringLiteral("error"),
-                           0,
-                           error.message,
-                           {},
-                           {},
-                           {}});
-            ++m_windowsFailed;
+            recordWindowError(image, pendingIndex[k], error);
         }
         finishImage(true);
     };

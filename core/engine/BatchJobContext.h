@@ -77,6 +77,8 @@ public:
     Status prepareFolderFor(const QString& target);
 
     void windowFailed(const PlannedImage& image, int windowIndex, const Error& error);
+    // The manifest's error record for one window, counted as failed (the failure is reported by the caller).
+    void recordWindowError(const PlannedImage& image, int windowIndex, const Error& error);
     void windowSkipped(const PlannedImage& image, int windowIndex, const CroppedWindow& window);
     // Records a group of outputs in one manifest write.
     void windowsWritten(const PlannedImage& image, const std::vector<WrittenOutput>& outputs);

@@ -158,7 +158,7 @@ bool isValidPngBitDepth(int colorType, int depth) {
     }
 }
 
-int PngLayout::samplesPerPixel() const {
+int pngSamplesPerPixel(int colorType) {
     switch (colorType) {
     case 2:
         return 3;
@@ -169,6 +169,10 @@ int PngLayout::samplesPerPixel() const {
     default:
         return 1;
     }
+}
+
+int PngLayout::samplesPerPixel() const {
+    return pngSamplesPerPixel(colorType);
 }
 
 int PngLayout::filterStride() const {

@@ -50,6 +50,9 @@ struct PngLayout {
 // True for the bit depths IHDR allows with `colorType` (the PNG specification's IHDR rules).
 bool isValidPngBitDepth(int colorType, int bitDepth);
 
+// Samples per pixel of a PNG colour type as stored (a palette index is one sample).
+int pngSamplesPerPixel(int colorType);
+
 // Walks the PNG file in `file` (size bytes, from its signature). IDAT payloads are moved together in place,
 // so the buffer is modified; the returned layout points into it.
 std::optional<PngLayout> walkPngChunks(uchar* file, size_t size);

@@ -5,6 +5,7 @@
 // cost estimate and the plausible-file-size check.
 
 #include "io/ImageInfo.h"
+#include "io/PngChunkWalk.h"
 
 namespace cropdeck::stored {
 
@@ -14,16 +15,7 @@ inline qint64 bytesForBits(qint64 bits) {
 
 // PNG samples per pixel as stored (a palette index is one sample).
 inline int pngSamples(const ImageInfo& info) {
-    switch (info.pngColorType) {
-    case 2:
-        return 3;
-    case 4:
-        return 2;
-    case 6:
-        return 4;
-    default:
-        return 1;
-    }
+    return pngSamplesPerPixel(info.pngColorType);
 }
 
 inline qint64 pngRowBytes(const ImageInfo& info) {

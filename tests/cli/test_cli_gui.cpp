@@ -8,6 +8,18 @@
 
 using namespace cropdeck::test;
 
+namespace {
+// Starts cropdeck as on a server: no X11 or Wayland display, no Qt platform chosen.
+void startWithoutDisplay(QProcess& process, const QStringList& arguments) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    env.remove("QT_QPA_PLATFORM");
+    process.setProcessEnvironment(env);
+    process.start(cropdeckBinary(), arguments);
+}
+} // namespace
+
 class TestCliGui : public QObject {
     Q_OBJECT
 
@@ -17,12 +29,7 @@ private slots:
         QSKIP("only X11 and Wayland sessions can lack a display server");
 #endif
         QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove("DISPLAY");
-        env.remove("WAYLAND_DISPLAY");
-        env.remove("QT_QPA_PLATFORM");
-        process.setProcessEnvironment(env);
-        process.start(cropdeckBinary(), {});
+        startWithoutDisplay(process, {});
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not a Qt abort
         QCOMPARE(process.exitCode(), 2);
@@ -32,12 +39,7 @@ private slots:
 
     void headlessModesNeedNoDisplay() {
         QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove("DISPLAY");
-        env.remove("WAYLAND_DISPLAY");
-        env.remove("QT_QPA_PLATFORM");
-        process.setProcessEnvironment(env);
-        process.start(cropdeckBinary(), {"--version"});
+        startWithoutDisplay(process, {"--version"});
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(process.readAllStandardOutput().startsWith("cropdeck "));
