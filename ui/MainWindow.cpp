@@ -18,6 +18,8 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace cropdeck::ui {
 
 MainWindow::MainWindow(QWidget* parent)
@@ -87,7 +89,11 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::open(const OpenRequest& request) {
-    m_opening.waitForFinished();
+    // prepareBatch cannot be interrupted; the GUI thread never waits for it: the newest request waits.
+    if (m_opening.isRunning()) {
+        m_queued = request;
+        return;
+    }
     m_pending = request;
     statusBar()->showMessage(tr("Opening…"));
     const BatchRequest batch = request.request;
@@ -95,6 +101,12 @@ void MainWindow::open(const OpenRequest& request) {
 }
 
 void MainWindow::finishOpening() {
+    if (m_queued) {
+        // A newer request replaces this result.
+        const OpenRequest next = *std::exchange(m_queued, std::nullopt);
+        open(next);
+        return;
+    }
     Result<PreparedBatch> batch = m_opening.result();
     if (!batch) {
         statusBar()->showMessage(batch.error().message);

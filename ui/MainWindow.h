@@ -11,6 +11,8 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include <optional>
+
 class QLabel;
 class QListView;
 
@@ -59,6 +61,7 @@ private:
     QLabel* m_imageStatus;
     QFutureWatcher<Result<PreparedBatch>> m_opening;
     OpenRequest m_pending;
+    std::optional<OpenRequest> m_queued; // asked for while another set was opening: opened next
     QString m_title;
 };
 

@@ -149,6 +149,22 @@ private slots:
         QCOMPARE(window.canvas()->windowItems().size(), window.dataset()->image(0).windows.size());
     }
 
+    void openWhileOpeningKeepsTheNewestSet() {
+        MainWindow window;
+        window.show();
+        OpenRequest first;
+        first.request.images = QFileInfo(m_demoCsv).absolutePath() + "/images";
+        OpenRequest second;
+        second.request.annotations = m_demoCsv;
+        QSignalSpy opened(&window, &MainWindow::opened);
+        window.open(first);
+        window.open(second); // returns at once; the first result is dropped
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(window.dataset()->totalWindows(), window.dataset()->batch().plan.windowsTotal);
+        QVERIFY(window.dataset()->totalWindows() > 0); // the annotated set, not the bare folder
+    }
+
     void badAnnotationFileSaysWhy() {
         MainWindow window;
         QSignalSpy failed(&window, &MainWindow::openFailed);
