@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <jpeglib.h>
+#include <utility>
 
 namespace cropdeck::bench {
 
@@ -67,7 +68,7 @@ void appendBigEndian(QByteArray& out, quint32 value, int bytes) {
 
 } // namespace
 
-QByteArray exifOrientationPayload(int orientation) {
+QByteArray exifOrientationPayload(int orientation, const QByteArray& thumbnail) {
     QByteArray out("Exif\0\0", 6);
     out.append("MM\0\x2A", 4);       // big-endian TIFF header
     appendBigEndian(out, 8, 4);      // IFD0 right after the header
@@ -77,8 +78,23 @@ QByteArray exifOrientationPayload(int orientation) {
     appendBigEndian(out, 1, 4);      // count
     appendBigEndian(out, quint32(orientation), 2);
     appendBigEndian(out, 0, 2); // value padded to 4 bytes
-    appendBigEndian(out, 0, 4); // no next IFD
-    return out;
+    if (thumbnail.isEmpty()) {
+        appendBigEndian(out, 0, 4); // no next IFD
+        return out;
+    }
+    constexpr quint32 ifd1 = 8 + 2 + 12 + 4; // offsets count from the TIFF header
+    constexpr quint32 thumbnailAt = ifd1 + 2 + 2 * 12 + 4;
+    appendBigEndian(out, ifd1, 4);
+    appendBigEndian(out, 2, 2);
+    for (const auto& [tag, value] : {std::pair<quint32, quint32>{0x0201, thumbnailAt},
+                                     std::pair<quint32, quint32>{0x0202, quint32(thumbnail.size())}}) {
+        appendBigEndian(out, tag, 2);
+        appendBigEndian(out, 4, 2); // LONG
+        appendBigEndian(out, 1, 4);
+        appendBigEndian(out, value, 4);
+    }
+    appendBigEndian(out, 0, 4); // no IFD2
+    return out + thumbnail;
 }
 
 Result<QByteArray> encodeBenchJpeg(const cv::Mat& pixels, const JpegWriteOptions& options) {
@@ -87,8 +103,12 @@ Result<QByteArray> encodeBenchJpeg(const cv::Mat& pixels, const JpegWriteOptions
     if (options.exifOrientation < 0 || options.exifOrientation > 8)
         return makeError(ErrorKind::Invalid, QStringLiteral("JPEG writer: EXIF orientation must be 1..8"));
 
-    const QByteArray exif =
-        options.exifOrientation ? exifOrientationPayload(options.exifOrientation) : QByteArray();
+    const QByteArray exif = options.exifOrientation
+                                ? exifOrientationPayload(options.exifOrientation, options.exifThumbnail)
+                                : QByteArray();
+    if (exif.size() > 65533)
+        return makeError(ErrorKind::Invalid, QStringLiteral("JPEG writer: the EXIF thumbnail does not fit in "
+                                                            "one APP1 segment (64 KiB)"));
     jpeg_compress_struct cinfo;
     ErrorManager errors;
     cinfo.err = jpeg_std_error(&errors.base);

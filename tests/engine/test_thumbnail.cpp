@@ -3,7 +3,7 @@
 // upright by the photo's orientation; otherwise the DCT-scaled decode (the same pixels as the canvas's).
 // Malformed EXIF never fails a thumbnail.
 
-#include "../io/IoTestFiles.h"
+#include "bench/BenchJpegWriter.h"
 #include "engine/Thumbnail.h"
 #include "io/ExifThumbnail.h"
 
@@ -15,7 +15,6 @@
 #include <opencv2/imgproc.hpp>
 
 using namespace cropdeck;
-using namespace cropdeck::test;
 
 namespace {
 
@@ -33,16 +32,19 @@ cv::Mat markedImage(int width, int height, cv::Scalar colour) {
     return image;
 }
 
+// orientation 0: no EXIF at all.
 QString writePhoto(const QTemporaryDir& dir, const QString& name, QSize size, int orientation,
                    const QByteArray& thumbnail) {
-    QByteArray jpeg = encodeJpeg(markedImage(size.width(), size.height(), cv::Scalar(0, 0, 200)));
-    const QByteArray blob = thumbnail.isEmpty() ? makeExifBlob(true, orientation)
-                                                : makeExifBlobWithThumbnail(true, orientation, thumbnail);
-    jpeg.insert(2, jpegSegment(0xE1, QByteArray("Exif\0\0", 6) + blob));
+    bench::JpegWriteOptions options;
+    options.quality = 95;
+    options.exifOrientation = orientation;
+    options.exifThumbnail = thumbnail;
+    const Result<QByteArray> jpeg =
+        bench::encodeBenchJpeg(markedImage(size.width(), size.height(), cv::Scalar(0, 0, 200)), options);
     QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
+    if (!jpeg || !file.open(QIODevice::WriteOnly))
         return {};
-    file.write(jpeg);
+    file.write(*jpeg);
     return file.fileName();
 }
 
@@ -141,6 +143,7 @@ private slots:
     void withoutThumbnailDecodes() {
         QTemporaryDir dir;
         const QString path = writePhoto(dir, "plain.jpg", QSize(800, 600), 1, {});
+        QVERIFY(readJpegExifThumbnail(writePhoto(dir, "no-exif.jpg", QSize(80, 60), 0, {})).isEmpty());
         QVERIFY(readJpegExifThumbnail(path).isEmpty());
         const Result<Thumbnail> thumbnail = makeThumbnail(path, QSize(100, 100), 0);
         QVERIFY(thumbnail);
@@ -150,16 +153,16 @@ private slots:
 
     void malformedExifGivesNone() {
         const QByteArray small = encodeJpeg(markedImage(16, 12, cv::Scalar(200, 0, 0)));
-        const QByteArray blob = makeExifBlobWithThumbnail(false, 1, small);
+        const QByteArray blob = bench::exifOrientationPayload(1, small).sliced(6); // the TIFF block
         QVERIFY(exifThumbnailRange(blob));
         for (qsizetype cut = 0; cut < blob.size(); cut += 3)
             QVERIFY2(!exifThumbnailRange(QByteArrayView(blob).first(cut)), qPrintable(QString::number(cut)));
         QByteArray notJpeg = blob;
         notJpeg[blob.size() - small.size()] = 'x'; // no SOI where the thumbnail should start
         QVERIFY(!exifThumbnailRange(notJpeg));
-        QByteArray selfLinked = makeExifBlob(true, 1);
+        QByteArray selfLinked = bench::exifOrientationPayload(1).sliced(6);
         selfLinked.chop(4);
-        selfLinked.append(QByteArray("\x08\0\0\0", 4)); // IFD0 links to itself
+        selfLinked.append(QByteArray("\0\0\0\x08", 4)); // IFD0 links to itself (big-endian)
         QVERIFY(!exifThumbnailRange(selfLinked));
     }
 };
