@@ -11,11 +11,6 @@
 namespace cropdeck {
 namespace {
 
-bool writesFolder(AnnotationFormat format) {
-    return format == AnnotationFormat::Voc || format == AnnotationFormat::Yolo ||
-           format == AnnotationFormat::LabelMe;
-}
-
 // Suffixes of the files a folder format writes: an input with one of them inside the output folder
 // could be replaced.
 QStringList writtenSuffixes(AnnotationFormat format) {
@@ -37,6 +32,11 @@ bool isInside(const QString& key, const QString& folderKey) {
 
 } // namespace
 
+bool exportWritesFolder(AnnotationFormat format) {
+    return format == AnnotationFormat::Voc || format == AnnotationFormat::Yolo ||
+           format == AnnotationFormat::LabelMe;
+}
+
 Result<AnnotationFormat> exportFormatNamed(const QString& name) {
     const std::optional<AnnotationFormat> format = parseAnnotationFormat(name);
     if (!format || *format == AnnotationFormat::Auto || *format == AnnotationFormat::Unknown)
@@ -54,7 +54,7 @@ Status checkExportTarget(const QString& input, const QString& output, Annotation
     };
     if (in == out)
         return refuse(QStringLiteral("is"));
-    if (!writesFolder(format))
+    if (!exportWritesFolder(format))
         return {};
     if (QFileInfo(input).isDir() && (isInside(out, in) || isInside(in, out)))
         return refuse(isInside(out, in) ? QStringLiteral("is inside") : QStringLiteral("holds"));
@@ -101,12 +101,15 @@ Result<AnnotationExport> exportAnnotations(const BatchRequest& request, const QS
 }
 
 Result<AnnotationExport> exportAnnotationSet(const AnnotationSet& set, const BatchRequest& request,
-                                             const QString& output, AnnotationFormat format) {
-    // Never over the file the set was read from, nor over the annotation source the request names.
-    for (const QString& input : {set.sourceFile, request.annotations})
-        if (!input.isEmpty())
-            if (Status safe = checkExportTarget(input, output, format); !safe)
-                return safe.error();
+                                             const QString& output, AnnotationFormat format,
+                                             SourceReplacement replacement) {
+    // Never over the file the set was read from, nor over the annotation source the request names,
+    // unless the user chose to replace it.
+    if (replacement == SourceReplacement::Refused)
+        for (const QString& input : {set.sourceFile, request.annotations})
+            if (!input.isEmpty())
+                if (Status safe = checkExportTarget(input, output, format); !safe)
+                    return safe.error();
     ImageProbeCache probes(request.settings.maxPixels);
     // The same convention as exportAnnotations(), so an unedited set exports to the very same file.
     const ImageSizeProvider sizes = probes.sizeProvider(!request.settings.orientationFromExif);

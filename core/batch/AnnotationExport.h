@@ -41,11 +41,18 @@ struct AnnotationExport {
                                                          AnnotationFormat format,
                                                          QList<AnnotationIssue>* issues = nullptr);
 
+// Whether an export may write over the file (or folder) the set was read from: only when the user chose
+// it explicitly (the GUI asks). Writers replace each file atomically either way.
+enum class SourceReplacement { Refused, Allowed };
+
 // Writes `set` (the GUI's edited windows) to `output` in `format`, as exportAnnotations() writes what it
 // reads: image sizes from the headers, paths relative to the images `request` names (or the set's own
-// root), never over the set's source file or the request's annotations.
-[[nodiscard]] Result<AnnotationExport> exportAnnotationSet(const AnnotationSet& set,
-                                                           const BatchRequest& request, const QString& output,
-                                                           AnnotationFormat format);
+// root), never over the set's source file or the request's annotations unless `replacement` allows it.
+[[nodiscard]] Result<AnnotationExport>
+exportAnnotationSet(const AnnotationSet& set, const BatchRequest& request, const QString& output,
+                    AnnotationFormat format, SourceReplacement replacement = SourceReplacement::Refused);
+
+// Whether `format` writes a folder (VOC, YOLO, LabelMe) rather than one file.
+[[nodiscard]] bool exportWritesFolder(AnnotationFormat format);
 
 } // namespace cropdeck

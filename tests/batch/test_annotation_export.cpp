@@ -118,6 +118,17 @@ private slots:
         QVERIFY(!exported);
         QCOMPARE(exported.error().setting, QString("export.output"));
         QCOMPARE(contents(m_dir.filePath("boxes.csv")), before);
+
+        // Replacing it is an explicit choice: then the edits are written there.
+        AnnotationSet edited = opened->annotations;
+        edited.images[0].windows.removeLast();
+        const Result<AnnotationExport> replaced =
+            exportAnnotationSet(edited, m_request, m_dir.filePath("boxes.csv"), AnnotationFormat::Csv,
+                                SourceReplacement::Allowed);
+        QVERIFY2(replaced, replaced ? "" : qPrintable(replaced.error().message));
+        QCOMPARE(replaced->boxCount, 2);
+        QCOMPARE(contents(m_dir.filePath("boxes.csv")),
+                 QByteArray("path,x,y,w,h,label\na.jpg,2,3,20,10,cat\nb.jpg,0,0,8,8,cat\n"));
     }
 
 private:
