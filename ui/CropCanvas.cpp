@@ -53,6 +53,16 @@ void CropCanvas::setDocument(AnnotationDocument* document) {
     });
 }
 
+CropCanvas::~CropCanvas() {
+    // The scene is a child: QWidget deletes it after this body, and its items' selection signals must
+    // not reach a canvas whose members are gone.
+    disconnect(scene(), nullptr, this, nullptr);
+}
+
+AnnotationDocument* CropCanvas::document() const {
+    return m_document;
+}
+
 void CropCanvas::clear() {
     cancelDrag();
     m_rebuilding = true;

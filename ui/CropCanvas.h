@@ -38,10 +38,11 @@ class CropCanvas : public QGraphicsView {
 
 public:
     explicit CropCanvas(QWidget* parent = nullptr);
+    ~CropCanvas() override;
 
     // The windows' document (not owned; outlives the canvas or is cleared first).
     void setDocument(AnnotationDocument* document);
-    AnnotationDocument* document() const { return m_document; }
+    AnnotationDocument* document() const;
 
     // Shows `picture` over a `sceneSize` image; clears the windows.
     void setPicture(const QImage& picture, QSize sceneSize);

@@ -14,6 +14,7 @@
 #include <QGraphicsPixmapItem>
 #include <QListView>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
