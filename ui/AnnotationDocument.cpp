@@ -23,6 +23,12 @@ AnnotationDocument::AnnotationDocument(QObject* parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
+AnnotationDocument::~AnnotationDocument() {
+    // ~QUndoStack clears the stack, which signals; nobody may hear of it from a half-destroyed document.
+    m_undo.disconnect(this);
+    blockSignals(true);
+}
+
 void AnnotationDocument::setAnnotations(AnnotationSet annotations) {
     m_set = std::move(annotations);
     m_lastLabel.clear();

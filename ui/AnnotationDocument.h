@@ -28,6 +28,7 @@ class AnnotationDocument : public QObject {
 
 public:
     explicit AnnotationDocument(QObject* parent = nullptr);
+    ~AnnotationDocument() override;
 
     // Replaces the whole set and clears the undo history (the document is clean); emits reset().
     void setAnnotations(AnnotationSet annotations);

@@ -86,6 +86,9 @@ void MainWindow::createWindowDock() {
 
 MainWindow::~MainWindow() {
     m_opening.waitForFinished();
+    // The children outlive this window's members: their signals must not reach it any more.
+    for (QObject* sender : std::initializer_list<QObject*>{m_document, m_canvas, m_windowTable, m_loader})
+        disconnect(sender, nullptr, this, nullptr);
 }
 
 void MainWindow::createMenus() {
