@@ -9,6 +9,8 @@
 
 #include <QAbstractListModel>
 
+#include <functional>
+
 namespace cropdeck::ui {
 
 class DatasetModel : public QAbstractListModel {
@@ -33,12 +35,21 @@ public:
     // Boxes refer to stored pixels (the set says so, or EXIF orientation is not applied).
     bool boxesOnStoredPixels() const;
     int totalWindows() const;
+    // Where the rows' window counts come from once windows are edited (the AnnotationDocument), by
+    // annotation image index; the plan's counts without one. windowsEdited() refreshes that image's row.
+    void setWindowCounter(std::function<qsizetype(int imageIndex)> counter) {
+        m_counter = std::move(counter);
+    }
+    void windowsEdited(int imageIndex);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
+    qsizetype windowCount(const PlannedImage& image) const;
+
     PreparedBatch m_batch;
+    std::function<qsizetype(int)> m_counter;
 };
 
 } // namespace cropdeck::ui

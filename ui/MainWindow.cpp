@@ -51,6 +51,8 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_imageStatus);
     m_imageStatus->setAccessibleName(tr("Image details"));
     m_canvas->setDocument(m_document);
+    m_dataset->setWindowCounter([this](int image) { return m_document->windows(image).size(); });
+    connect(m_document, &AnnotationDocument::windowsChanged, m_dataset, &DatasetModel::windowsEdited);
     createWindowDock();
     createMenus();
     resize(1280, 800);
@@ -89,6 +91,7 @@ MainWindow::~MainWindow() {
     // The children outlive this window's members: their signals must not reach it any more.
     for (QObject* sender : std::initializer_list<QObject*>{m_document, m_canvas, m_windowTable, m_loader})
         disconnect(sender, nullptr, this, nullptr);
+    m_dataset->setWindowCounter({}); // it reads the document, which goes first
 }
 
 void MainWindow::createMenus() {

@@ -198,6 +198,8 @@ private slots:
         QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier); // Edit > Duplicate
         QCOMPARE(window.document()->windows(image).size(), windows + 1);
         QVERIFY(window.isWindowModified());
+        const QModelIndex row = window.dataset()->index(window.currentImage());
+        QCOMPARE(row.data(DatasetModel::WindowCountRole).toInt(), int(windows + 1)); // the list follows
 
         bool offeredSave = true;
         answerUnsavedQuestion(QMessageBox::Cancel, &offeredSave);
