@@ -14,9 +14,9 @@
 #include "bench/SceneRenderer.h"
 #include "engine/DisplayImage.h"
 #include "engine/Thumbnail.h"
+#include "ui/AnnotationDocument.h"
 #include "ui/CropCanvas.h"
 #include "ui/ImageConversion.h"
-#include "ui/WindowItem.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -204,23 +204,33 @@ void canvasFrames(int boxes, int frames) {
     QImage picture(1500, 1000, QImage::Format_RGB32);
     picture.fill(Qt::darkGreen);
     canvas.setPicture(picture, QSize(6000, 4000));
-    QList<CropWindow> windows;
+    AnnotationSet set;
+    ImageEntry image;
+    image.path = QStringLiteral("large.jpg");
     for (int i = 0; i < boxes; ++i) {
         CropWindow window;
         window.box = QRectF((i * 97) % 5800, (i * 61) % 3800, 40 + i % 150, 30 + i % 120);
         window.label = QStringLiteral("class %1").arg(i % 12);
-        windows << window;
+        window.id = QString::number(i);
+        image.windows << window;
     }
-    canvas.setWindows(windows, 1.0);
+    set.images << image;
+    ui::AnnotationDocument document;
+    document.setAnnotations(set);
+    canvas.setDocument(&document);
+    canvas.showWindows(0, 1.0);
     canvas.show();
     QApplication::processEvents();
-    ui::WindowItem* moving = canvas.windowItems().first();
+    // A drag is a run of document edits with one merge key; each repaints what changed.
+    const int drag = document.newMergeKey();
     std::vector<double> times;
+    QRectF box = document.windows(0).first().box;
     for (int frame = 0; frame < frames; ++frame) {
         QElapsedTimer timer;
         timer.start();
-        moving->setRect(moving->rect().translated(3, 2)); // one drag step
-        canvas.viewport()->repaint();                     // the frame, painted now
+        box.translate(3, 2);
+        document.setBox(0, 0, box, drag);
+        canvas.viewport()->repaint(); // the frame, painted now
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::sort(times.begin(), times.end());

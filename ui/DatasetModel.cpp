@@ -50,6 +50,16 @@ int DatasetModel::totalWindows() const {
     return m_batch.plan.windowsTotal;
 }
 
+qsizetype DatasetModel::windowCount(const PlannedImage& image) const {
+    return m_counter ? m_counter(image.imageIndex) : image.windows.size();
+}
+
+void DatasetModel::windowsEdited(int imageIndex) {
+    for (int row = 0; row < rowCount(); ++row)
+        if (m_batch.plan.images[row].imageIndex == imageIndex)
+            emit dataChanged(index(row), index(row));
+}
+
 int DatasetModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_batch.plan.images.size());
 }
@@ -61,7 +71,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = QFileInfo(image.relativePath).fileName();
-        return tr("%1 — %2").arg(name, image.problem.isEmpty() ? windowCountText(image.windows.size())
+        return tr("%1 — %2").arg(name, image.problem.isEmpty() ? windowCountText(windowCount(image))
                                                                : tr("problem"));
     }
     case Qt::ToolTipRole:
@@ -75,7 +85,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     case AbsolutePathRole:
         return image.absolutePath;
     case WindowCountRole:
-        return int(image.windows.size());
+        return int(windowCount(image));
     case ProblemRole:
         return image.problem;
     default:

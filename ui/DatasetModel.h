@@ -10,6 +10,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+#include <functional>
+
 namespace cropdeck::ui {
 
 class ThumbnailCache;
@@ -39,14 +41,22 @@ public:
     // Boxes refer to stored pixels (the set says so, or EXIF orientation is not applied).
     bool boxesOnStoredPixels() const;
     int totalWindows() const;
+    // Where the rows' window counts come from once windows are edited (the AnnotationDocument), by
+    // annotation image index; the plan's counts without one. windowsEdited() refreshes that image's row.
+    void setWindowCounter(std::function<qsizetype(int imageIndex)> counter) {
+        m_counter = std::move(counter);
+    }
+    void windowsEdited(int imageIndex);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
     void thumbnailReady(const QString& path);
+    qsizetype windowCount(const PlannedImage& image) const;
 
     PreparedBatch m_batch;
+    std::function<qsizetype(int)> m_counter;
     QHash<QString, int> m_rowOfPath; // absolute path → row, for thumbnails arriving
     ThumbnailCache* m_thumbnails = nullptr;
 };

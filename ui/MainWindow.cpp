@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "ui/AnnotationDocument.h"
 #include "ui/CropCanvas.h"
 #include "ui/DatasetModel.h"
+#include "ui/EditMenu.h"
 #include "ui/ImageLoader.h"
+#include "ui/WindowTable.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -14,6 +19,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,10 +30,12 @@ namespace cropdeck::ui {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_document(new AnnotationDocument(this))
     , m_dataset(new DatasetModel(this))
     , m_list(new QListView)
     , m_canvas(new CropCanvas)
     , m_loader(new ImageLoader(this))
+    , m_windowTable(new WindowTable(m_document))
     , m_imageStatus(new QLabel) {
     m_list->setModel(m_dataset);
     m_list->setUniformItemSizes(true);         // 10,000 rows lay out without measuring each
@@ -42,6 +50,10 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_imageStatus);
     m_imageStatus->setAccessibleName(tr("Image details"));
+    m_canvas->setDocument(m_document);
+    m_dataset->setWindowCounter([this](int image) { return m_document->windows(image).size(); });
+    connect(m_document, &AnnotationDocument::windowsChanged, m_dataset, &DatasetModel::windowsEdited);
+    createWindowDock();
     createMenus();
     resize(1280, 800);
 
@@ -53,11 +65,33 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(message);
     });
     connect(&m_opening, &QFutureWatcherBase::finished, this, &MainWindow::finishOpening);
+    connect(m_canvas, &CropCanvas::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_document, &AnnotationDocument::modifiedChanged, this, &QWidget::setWindowModified);
     updateTitle();
+}
+
+void MainWindow::createWindowDock() {
+    auto* dock = new QDockWidget(tr("Window List"), this);
+    dock->setObjectName(QStringLiteral("windowListDock"));
+    dock->setWidget(m_windowTable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    // Selection in step both ways; neither side echoes a selection it was given.
+    connect(m_canvas, &CropCanvas::selectionChanged, m_windowTable, &WindowTable::setSelectedWindows);
+    connect(m_windowTable, &WindowTable::windowsSelected, m_canvas, &CropCanvas::setSelectedWindows);
+    // After the table's reset for added or removed windows (connected earlier), take the canvas's again.
+    connect(m_document, &AnnotationDocument::windowsChanged, this, [this](int image) {
+        if (image == m_canvas->imageIndex())
+            m_windowTable->setSelectedWindows(m_canvas->selectedWindows());
+    });
 }
 
 MainWindow::~MainWindow() {
     m_opening.waitForFinished();
+    // The children outlive this window's members: their signals must not reach it any more.
+    for (QObject* sender : std::initializer_list<QObject*>{m_document, m_canvas, m_windowTable, m_loader})
+        disconnect(sender, nullptr, this, nullptr);
+    m_dataset->setWindowCounter({}); // it reads the document, which goes first
 }
 
 void MainWindow::createMenus() {
@@ -68,11 +102,15 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    addEditMenu(menuBar(), m_document, m_canvas);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom to &Fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &CropCanvas::zoomToFit);
     view->addAction(tr("&Actual Pixels"), QKeySequence(tr("Ctrl+1")), m_canvas, &CropCanvas::zoomOneToOne);
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_canvas, &CropCanvas::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_canvas, &CropCanvas::zoomOut);
+    view->addSeparator();
+    view->addAction(findChild<QDockWidget*>(QStringLiteral("windowListDock"))->toggleViewAction());
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addAction(tr("&Next Image"), QKeySequence(Qt::Key_PageDown), this,
@@ -89,6 +127,34 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::open(const OpenRequest& request) {
+    if (confirmDiscardEdits())
+        startOpening(request);
+}
+
+bool MainWindow::confirmDiscardEdits() {
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved edits"),
+                    tr("The windows of %1 have unsaved edits.").arg(m_title), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("unsavedEditsQuestion"));
+    box.setInformativeText(m_save ? tr("Save them first?") : tr("Discard them?"));
+    QAbstractButton* save = m_save ? box.addButton(QMessageBox::Save) : nullptr;
+    QAbstractButton* discard = box.addButton(QMessageBox::Discard);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    box.exec();
+    if (box.clickedButton() == save)
+        return m_save();
+    return box.clickedButton() == discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (confirmDiscardEdits())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::startOpening(const OpenRequest& request) {
     // prepareBatch cannot be interrupted; the GUI thread never waits for it: the newest request waits.
     if (m_opening.isRunning()) {
         m_queued = request;
@@ -107,7 +173,7 @@ void MainWindow::finishOpening() {
     if (m_queued) {
         // A newer request replaces this result.
         const OpenRequest next = *std::exchange(m_queued, std::nullopt);
-        open(next);
+        startOpening(next);
         return;
     }
     Result<PreparedBatch> batch = m_opening.result();
@@ -118,6 +184,7 @@ void MainWindow::finishOpening() {
     }
     m_loader->cancel();
     m_canvas->clear();
+    m_document->setAnnotations(batch->annotations);
     m_dataset->setBatch(std::move(batch.value()));
     const QString source =
         m_pending.request.annotations.isEmpty() ? m_pending.request.images : m_pending.request.annotations;
@@ -148,6 +215,7 @@ void MainWindow::showImage(int row) {
     if (row < 0 || row >= m_dataset->rowCount())
         return;
     const PlannedImage& image = m_dataset->image(row);
+    m_windowTable->setImage(image.imageIndex);
     if (!image.problem.isEmpty()) {
         m_canvas->clear();
         statusBar()->showMessage(image.problem);
@@ -166,15 +234,16 @@ void MainWindow::pictureLoaded(const LoadedImage& loaded) {
         return;
     const PlannedImage& image = m_dataset->image(row);
     m_canvas->setPicture(loaded.picture, loaded.sceneSize);
-    m_canvas->setWindows(image.windows, m_dataset->batch().options.settings.normalizedMaxFraction);
-    m_imageStatus->setText(tr("%1 of %2 · %3×%4 · %5 · shown at 1/%6 (%7)")
-                               .arg(row + 1)
-                               .arg(m_dataset->rowCount())
-                               .arg(loaded.sceneSize.width())
-                               .arg(loaded.sceneSize.height())
-                               .arg(DatasetModel::windowCountText(image.windows.size()))
-                               .arg(loaded.scaleDenom)
-                               .arg(loaded.decoder));
+    m_canvas->showWindows(image.imageIndex, m_dataset->batch().options.settings.normalizedMaxFraction);
+    m_imageStatus->setText(
+        tr("%1 of %2 · %3×%4 · %5 · shown at 1/%6 (%7)")
+            .arg(row + 1)
+            .arg(m_dataset->rowCount())
+            .arg(loaded.sceneSize.width())
+            .arg(loaded.sceneSize.height())
+            .arg(DatasetModel::windowCountText(m_document->windows(image.imageIndex).size()))
+            .arg(loaded.scaleDenom)
+            .arg(loaded.decoder));
     emit imageShown(loaded.path);
 }
 
@@ -210,11 +279,13 @@ void MainWindow::showShortcuts() {
             if (!action->shortcut().isEmpty())
                 lines << QStringLiteral("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
                                                       action->text().remove(u'&'));
+    lines << canvasGestureHelp();
     QMessageBox::information(this, tr("Keyboard shortcuts"), lines.join(u'\n'));
 }
 
 void MainWindow::updateTitle() {
-    setWindowTitle(m_title.isEmpty() ? tr("CropDeck") : tr("%1 — CropDeck").arg(m_title));
+    // [*]: Qt shows the unsaved-edits marker there while windowModified is set.
+    setWindowTitle(m_title.isEmpty() ? tr("CropDeck[*]") : tr("%1[*] — CropDeck").arg(m_title));
 }
 
 } // namespace cropdeck::ui

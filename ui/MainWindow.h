@@ -3,7 +3,9 @@
 
 // The main window: the image list beside the canvas, menus, status line. Small on purpose: the list is a
 // DatasetModel, the picture a CropCanvas fed by an ImageLoader, and opening a set is core's prepareBatch
-// (PrepareFor::Browse) run off the GUI thread.
+// (PrepareFor::Browse) run off the GUI thread. The open set's windows are edited in an AnnotationDocument
+// (canvas, window table dock, Edit menu with undo); closing or opening another set with unsaved edits
+// asks first.
 
 #include "batch/PrepareBatch.h"
 #include "ui/OpenRequest.h"
@@ -11,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -18,10 +21,12 @@ class QListView;
 
 namespace cropdeck::ui {
 
+class AnnotationDocument;
 class CropCanvas;
 class DatasetModel;
 class ImageLoader;
 struct LoadedImage;
+class WindowTable;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,11 +35,19 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the set in the background; opened() or openFailed() follows.
+    // Opens the set in the background; opened() or openFailed() follows. With unsaved edits it asks
+    // first, and does nothing when the user cancels.
     void open(const OpenRequest& request);
+    // What "Save" does when unsaved edits would be lost: true once saved. Without one the question
+    // offers only Discard and Cancel.
+    void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
+    // True when there are no unsaved edits or the user saved or discarded them.
+    bool confirmDiscardEdits();
 
     DatasetModel* dataset() const { return m_dataset; }
     CropCanvas* canvas() const { return m_canvas; }
+    AnnotationDocument* document() const { return m_document; }
+    WindowTable* windowTable() const { return m_windowTable; }
     QListView* imageList() const { return m_list; }
     int currentImage() const;
     void selectImage(int row);
@@ -44,8 +57,13 @@ signals:
     void openFailed(const QString& message);
     void imageShown(const QString& path);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void createMenus();
+    void createWindowDock();
+    void startOpening(const OpenRequest& request);
     void openFolderDialog();
     void openAnnotationsDialog();
     void finishOpening();
@@ -54,15 +72,18 @@ private:
     void showShortcuts();
     void updateTitle();
 
+    AnnotationDocument* m_document;
     DatasetModel* m_dataset;
     QListView* m_list;
     CropCanvas* m_canvas;
     ImageLoader* m_loader;
+    WindowTable* m_windowTable;
     QLabel* m_imageStatus;
     QFutureWatcher<Result<PreparedBatch>> m_opening;
     OpenRequest m_pending;
     std::optional<OpenRequest> m_queued; // asked for while another set was opening: opened next
     QString m_title;
+    std::function<bool()> m_save;
 };
 
 } // namespace cropdeck::ui

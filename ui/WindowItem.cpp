@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/WindowItem.h"
 
+#include "ui/WindowHandles.h"
+
 #include <QCryptographicHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -14,26 +16,64 @@ QColor labelColour(const QString& label) {
     return QColor::fromHsv(hue, 220, 255);
 }
 
-WindowItem::WindowItem(int windowIndex, const QRectF& sceneRect, const QString& label)
+WindowItem::WindowItem(int windowIndex, const QRectF& sceneRect, const QString& label, bool editable)
     : QGraphicsRectItem(sceneRect)
     , m_windowIndex(windowIndex)
-    , m_label(label)
-    , m_colour(labelColour(label)) {
+    , m_editable(editable) {
     setFlag(QGraphicsItem::ItemIsSelectable);
+    setLabel(label);
+}
+
+void WindowItem::setLabel(const QString& label) {
+    m_label = label;
+    m_colour = labelColour(label);
     QPen pen(m_colour, 2);
     pen.setCosmetic(true);
     setPen(pen);
-    setToolTip(label.isEmpty() ? QObject::tr("window %1").arg(windowIndex) : label);
+    updateToolTip();
+    update();
+}
+
+void WindowItem::updateToolTip() {
+    QString tip = m_label.isEmpty() ? QObject::tr("window %1").arg(m_windowIndex) : m_label;
+    if (!m_editable)
+        tip += QObject::tr(" (centre/scale window: read-only)");
+    setToolTip(tip);
+}
+
+void WindowItem::setZoom(double zoom) {
+    if (zoom <= 0 || zoom == m_zoom)
+        return;
+    prepareGeometryChange();
+    m_zoom = zoom;
+}
+
+QRectF WindowItem::boundingRect() const {
+    // Room for the handles and the outline, both a fixed number of screen pixels.
+    const double margin = (kHandleSizePx / 2 + 3) / m_zoom;
+    return rect().adjusted(-margin, -margin, margin, margin);
 }
 
 void WindowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const bool selected = option->state & QStyle::State_Selected;
     QPen outline = pen();
-    if (option->state & QStyle::State_Selected) {
+    if (selected) {
         outline.setWidth(3);
         painter->fillRect(rect(), QColor(m_colour.red(), m_colour.green(), m_colour.blue(), 48));
     }
+    if (!m_editable)
+        outline.setStyle(Qt::DashLine);
     painter->setPen(outline);
     painter->drawRect(rect());
+    if (selected && m_editable) {
+        QPen handlePen(Qt::black, 1);
+        handlePen.setCosmetic(true);
+        painter->setPen(handlePen);
+        for (WindowPart handle : allHandles())
+            painter->fillRect(handleRect(rect(), handle, m_zoom, kHandleSizePx), Qt::white);
+        for (WindowPart handle : allHandles())
+            painter->drawRect(handleRect(rect(), handle, m_zoom, kHandleSizePx));
+    }
     if (m_label.isEmpty())
         return;
     // The label is drawn in device-independent pixels above the box, whatever the zoom.

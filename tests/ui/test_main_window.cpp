@@ -3,17 +3,22 @@
 // windows at their exact boxes over a picture covering the whole image.
 #include "TestUtils.h"
 #include "bench/DatasetGenerator.h"
+#include "ui/AnnotationDocument.h"
 #include "ui/CropCanvas.h"
 #include "ui/DatasetModel.h"
 #include "ui/MainWindow.h"
 #include "ui/WindowItem.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QGraphicsPixmapItem>
 #include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace cropdeck;
 using namespace cropdeck::ui;
@@ -26,6 +31,19 @@ bool openAndShow(MainWindow& window, const OpenRequest& request) {
     QSignalSpy shown(&window, &MainWindow::imageShown);
     window.open(request);
     return (opened.count() > 0 || opened.wait(20000)) && (shown.count() > 0 || shown.wait(20000));
+}
+
+// Answers the unsaved-edits question with `button` once it shows; records whether it offered Save.
+void answerUnsavedQuestion(QMessageBox::StandardButton button, bool* offeredSave) {
+    QTimer::singleShot(0, [button, offeredSave] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != "unsavedEditsQuestion") {
+            answerUnsavedQuestion(button, offeredSave); // not shown yet: look again
+            return;
+        }
+        *offeredSave = box->button(QMessageBox::Save) != nullptr;
+        box->button(button)->click();
+    });
 }
 
 } // namespace
@@ -163,6 +181,51 @@ private slots:
         QCOMPARE(opened.count(), 1);
         QCOMPARE(window.dataset()->totalWindows(), window.dataset()->batch().plan.windowsTotal);
         QVERIFY(window.dataset()->totalWindows() > 0); // the annotated set, not the bare folder
+    }
+
+    void editsMarkTheTitleAndUnsavedEditsAreAskedAbout() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenRequest request;
+        request.request.annotations = m_demoCsv;
+        QVERIFY(openAndShow(window, request));
+        QVERIFY(window.windowTitle().contains("[*]"));
+        QVERIFY(!window.isWindowModified());
+        const int image = window.canvas()->imageIndex();
+        const qsizetype windows = window.document()->windows(image).size();
+        window.canvas()->setSelectedWindows({0});
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier); // Edit > Duplicate
+        QCOMPARE(window.document()->windows(image).size(), windows + 1);
+        QVERIFY(window.isWindowModified());
+        const QModelIndex row = window.dataset()->index(window.currentImage());
+        QCOMPARE(row.data(DatasetModel::WindowCountRole).toInt(), int(windows + 1)); // the list follows
+
+        bool offeredSave = true;
+        answerUnsavedQuestion(QMessageBox::Cancel, &offeredSave);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(!offeredSave); // no save handler yet
+
+        bool saved = false;
+        window.setSaveHandler([&] {
+            saved = true;
+            window.document()->setClean();
+            return true;
+        });
+        answerUnsavedQuestion(QMessageBox::Save, &offeredSave);
+        QVERIFY(window.confirmDiscardEdits());
+        QVERIFY(offeredSave && saved);
+        QVERIFY(!window.isWindowModified());
+
+        window.document()->undoStack()->undo(); // past the save (Ctrl+Z: test_window_table)
+        QCOMPARE(window.document()->windows(image).size(), windows);
+        QVERIFY(window.isWindowModified());
+        // Opening another set asks too; Discard opens it, clean.
+        answerUnsavedQuestion(QMessageBox::Discard, &offeredSave);
+        QVERIFY(openAndShow(window, request));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.close());
     }
 
     void badAnnotationFileSaysWhy() {
