@@ -12,9 +12,7 @@
 #include <cstring>
 
 namespace cropdeck {
-namespace {
 
-// Gray stays gray, BGR becomes RGB, BGRA becomes RGBA; rows padded to 4 bytes.
 DisplayPixels toDisplayPixels(const cv::Mat& upright) {
     cv::Mat rgb;
     switch (upright.channels()) {
@@ -38,8 +36,6 @@ DisplayPixels toDisplayPixels(const cv::Mat& upright) {
         std::memcpy(out.data.data() + y * out.bytesPerLine, rgb.ptr(y), size_t(rowBytes));
     return out;
 }
-
-} // namespace
 
 int displayScaleDenom(QSize imageSize, QSize target) {
     if (target.isEmpty() || imageSize.isEmpty())

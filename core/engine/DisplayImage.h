@@ -17,6 +17,10 @@
 
 #include <atomic>
 
+namespace cv {
+class Mat;
+}
+
 namespace cropdeck {
 
 struct DisplayPixels {
@@ -33,6 +37,10 @@ struct DisplayImage {
     int scaleDenom = 1; // pixels are 1/scaleDenom of fullSize (rounded up), JPEG only
     QString decoder;    // which decoder produced them, for the status line
 };
+
+// Gray stays gray, BGR becomes RGB, BGRA becomes RGBA (8-bit pixels as core's decoders return them);
+// rows padded to 4 bytes.
+[[nodiscard]] DisplayPixels toDisplayPixels(const cv::Mat& pixels);
 
 // The largest DCT scale denominator in {1, 2, 4, 8} at which an image of `imageSize` still covers
 // `target` when fitted into it (aspect kept); 1 when target is empty or larger than the image.
