@@ -43,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_imageStatus);
     m_imageStatus->setAccessibleName(tr("Image details"));
     createMenus();
+    createRunDocks();
     resize(1280, 800);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

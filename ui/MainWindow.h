@@ -18,9 +18,11 @@ class QListView;
 
 namespace cropdeck::ui {
 
+class BatchPanel;
 class CropCanvas;
 class DatasetModel;
 class ImageLoader;
+class PreviewPanel;
 struct LoadedImage;
 
 class MainWindow : public QMainWindow {
@@ -36,6 +38,8 @@ public:
     DatasetModel* dataset() const { return m_dataset; }
     CropCanvas* canvas() const { return m_canvas; }
     QListView* imageList() const { return m_list; }
+    BatchPanel* batchPanel() const { return m_batchPanel; }
+    PreviewPanel* previewPanel() const { return m_preview; }
     int currentImage() const;
     void selectImage(int row);
 
@@ -53,6 +57,10 @@ private:
     void pictureLoaded(const LoadedImage& image);
     void showShortcuts();
     void updateTitle();
+    // The Batch and Output Preview docks (ui/RunDocks.cpp).
+    void createRunDocks();
+    void previewSelectedWindow(int windowIndex);
+    CropSettings settingsInEffect() const;
 
     DatasetModel* m_dataset;
     QListView* m_list;
@@ -63,6 +71,9 @@ private:
     OpenRequest m_pending;
     std::optional<OpenRequest> m_queued; // asked for while another set was opening: opened next
     QString m_title;
+    BatchPanel* m_batchPanel = nullptr;
+    PreviewPanel* m_preview = nullptr;
+    int m_previewWindow = -1;
 };
 
 } // namespace cropdeck::ui
