@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -86,6 +87,7 @@ private slots:
         request.outputDir = out.path();
         panel.setRequest(request);
         QSignalSpy started(&panel, &BatchPanel::started);
+        QSignalSpy progressed(&panel, &BatchPanel::progressed);
         QSignalSpy finished(&panel, &BatchPanel::finished);
         panel.startButton()->click();
         // The GUI thread did not wait: preparing runs in the background.
@@ -101,7 +103,15 @@ private slots:
         QCOMPARE(outputTree(out.path()).size(), 18);
         QCOMPARE(panel.summaryText(), batchSummaryText(summary, QDir(out.path()).absolutePath()));
         QVERIFY(panel.summaryText().startsWith(u"completed: 6 images (0 failed), 18 windows written"));
-        QVERIFY(panel.chart()->sampleCount() >= 1);
+        // One chart point per progress snapshot, the last one the summary's rates.
+        QVERIFY(progressed.count() >= 1);
+        QCOMPARE(panel.chart()->sampleCount(), progressed.count());
+        const QPointF last = panel.chart()->imagesSeries()->points().last();
+        QCOMPARE(last.x(), summary.progress.elapsedSeconds);
+        QCOMPARE(last.y(), summary.progress.imagesPerSecond());
+        QCOMPARE(panel.chart()->megapixelsSeries()->points().last().y(),
+                 summary.progress.megapixelsPerSecond());
+        QVERIFY(panel.statusText().contains(u"6/6 images · 18 of 18 windows written"));
         QCOMPARE(panel.progressBar()->value(), 6);
         QCOMPARE(panel.problemList()->count(), 0);
         QCOMPARE(panel.state(), BatchPanel::State::Idle);
