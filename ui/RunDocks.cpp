@@ -26,6 +26,9 @@ void MainWindow::createRunDocks() {
     batchDock->setObjectName(QStringLiteral("batchDock"));
     batchDock->setWidget(m_batchPanel);
     addDockWidget(Qt::RightDockWidgetArea, batchDock);
+    // The canvas keeps most of the width; the settings form scrolls.
+    resizeDocks({previewDock, batchDock}, {460, 460}, Qt::Horizontal);
+    resizeDocks({previewDock, batchDock}, {220, 580}, Qt::Vertical);
     for (QAction* action : menuBar()->actions())
         if (QMenu* view = action->menu(); view && view->title() == tr("&View")) {
             view->addSeparator();
