@@ -2,8 +2,20 @@
 #include "engine/BatchSummaryText.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace cropdeck {
+namespace {
+
+// printf's %.Nf, as the CLI always printed it: its rounding (exact binary value, ties to even: 3600.125
+// gives "3600.12", where QString::number gives "3600.13") and the process's LC_NUMERIC.
+QString fixed(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return QString::fromLocal8Bit(text);
+}
+
+} // namespace
 
 QString batchOutcomeName(BatchOutcome outcome) {
     switch (outcome) {
@@ -33,7 +45,6 @@ QString formatDuration(double seconds) {
 
 QString batchSummaryText(const BatchSummary& summary, const QString& outputDir) {
     const BatchProgress& p = summary.progress;
-    // QString::number(…, 'f', n) formats as printf's %.nf does (C locale), so the CLI's output is unchanged.
     QString text = QStringLiteral("%1: %2 images (%3 failed), %4 windows written, %5 failed, %6 skipped, %7 "
                                   "already done; %8 s, %9 images/s, %10 MPx/s\n")
                        .arg(batchOutcomeName(summary.outcome))
@@ -43,9 +54,9 @@ QString batchSummaryText(const BatchSummary& summary, const QString& outputDir) 
                        .arg(p.windowsFailed)
                        .arg(p.windowsSkipped)
                        .arg(p.windowsResumed)
-                       .arg(QString::number(p.elapsedSeconds, 'f', 2))
-                       .arg(QString::number(p.imagesPerSecond(), 'f', 1))
-                       .arg(QString::number(p.megapixelsPerSecond(), 'f', 1));
+                       .arg(fixed(p.elapsedSeconds, 2))
+                       .arg(fixed(p.imagesPerSecond(), 1))
+                       .arg(fixed(p.megapixelsPerSecond(), 1));
     if (p.windowsAligned > 0)
         text +=
             QStringLiteral("%1 lossless crops were moved to the JPEG's MCU grid (each is listed above and in "
