@@ -134,8 +134,10 @@ int run(PreparedBatch batch, const CommandLine& line, ProgressReporter& reporter
 int runBatchCommand(const CommandLine& line) {
     ProgressReporter reporter(ProgressReporter::detectStyle(line.json), line.quiet);
     QList<AnnotationIssue> issues;
-    Result<PreparedBatch> batch =
-        prepareBatch(line.request, line.dryRun ? PrepareFor::DryRun : PrepareFor::Run, &issues);
+    const PrepareFor purpose = line.dryRun ? PrepareFor::DryRun : PrepareFor::Run;
+    Result<PreparedBatch> batch = line.editedAnnotations
+                                      ? prepareBatch(line.request, *line.editedAnnotations, purpose)
+                                      : prepareBatch(line.request, purpose, &issues);
     for (const AnnotationIssue& issue : issues)
         reporter.warning(issue.toString(false)); // the reporter says "warning:" itself
     if (!batch)

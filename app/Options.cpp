@@ -3,6 +3,7 @@
 
 #include "batch/BatchRequestJson.h"
 #include "batch/PrepareBatch.h"
+#include "batch/ProjectFile.h"
 #include "batch/SettingNames.h"
 #include "engine/OutputNaming.h"
 
@@ -103,6 +104,10 @@ const QList<QCommandLineOption>& declaredOptions() {
         {"request",
          "--batch: run the request saved in FILE (JSON, see --save-request); flags given too "
          "change it.",
+         "file"},
+        {"project",
+         "--batch: run the project saved by the GUI in FILE (.cropdeck: the request and the windows "
+         "as edited); flags given too change its settings.",
          "file"},
         {"save-request",
          "With --dry-run: write the request the flags describe to FILE (JSON), for "
@@ -325,12 +330,30 @@ Status applyRunOptions(const QCommandLineParser& parser, BatchRequest& r) {
 
 // Every option of --batch: the request (from --request FILE, flags on top) and how to print.
 Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
+    if (parser.isSet("request") && parser.isSet("project"))
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--request and --project both say what to run: give one of them"));
     if (parser.isSet("request")) {
         Result<BatchRequest> loaded = loadBatchRequest(parser.value("request"));
         if (!loaded)
             return loaded.error();
         line.request = std::move(loaded.value());
     }
+    if (parser.isSet("project")) {
+        Result<CropProject> loaded = loadProject(parser.value("project"));
+        if (!loaded)
+            return loaded.error();
+        line.request = std::move(loaded->request);
+        line.editedAnnotations = std::move(loaded->editedAnnotations);
+    }
+    if (line.editedAnnotations)
+        for (const char* input :
+             {"annotations", "annotation-format", "csv-columns", "centre-crop", "random-crop"})
+            if (parser.isSet(QString::fromLatin1(input)))
+                return makeError(ErrorKind::Invalid,
+                                 QStringLiteral("--%1 would replace the windows edited in the project %2; "
+                                                "open the project in the GUI to change them")
+                                     .arg(QString::fromLatin1(input), parser.value("project")));
     if (Status applied = applyInputOptions(parser, line.request); !applied)
         return applied;
     if (Status applied = applyGeneratedOptions(parser, line.request.generated); !applied)
@@ -347,8 +370,16 @@ Status applyBatchOptions(const QCommandLineParser& parser, CommandLine& line) {
         return makeError(ErrorKind::Invalid,
                          QStringLiteral("--save-request needs --dry-run (it writes the request "
                                         "the flags describe; --batch --request FILE runs it)"));
+    if (!line.saveRequest.isEmpty() && line.editedAnnotations)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--save-request would lose the windows edited in the project %1: "
+                                        "run the project itself with --batch --project")
+                             .arg(parser.value("project")));
     // Paths the user typed are relative to this folder; a saved request must not depend on it.
     line.request = withPathsResolvedAgainst(std::move(line.request), QDir::currentPath());
+    // With edited windows the input rules do not apply; prepareBatch() checks the rest.
+    if (line.editedAnnotations)
+        return {};
     return checkBatchRequest(line.request, line.dryRun ? PrepareFor::DryRun : PrepareFor::Run);
 }
 
@@ -441,6 +472,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "  cropdeck --batch --annotations FILE [--images DIR|LIST] --out DIR [options]\n"
         "  cropdeck --batch --images DIR --centre-crop WxH --out DIR\n"
         "  cropdeck --batch --request FILE.json [options]\n"
+        "  cropdeck --batch --project FILE.cropdeck [options]\n"
         "  cropdeck --batch --dry-run [options] --save-request FILE.json\n"
         "  cropdeck --validate --annotations FILE [--images DIR|LIST] [--json]\n"
         "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"

@@ -6,6 +6,7 @@
 // which mode runs and how it prints; what the settings mean is core's.
 
 #include "Result.h"
+#include "annotations/Annotation.h"
 #include "batch/BatchRequest.h"
 
 #include <QString>
@@ -23,6 +24,7 @@ struct CommandLine {
 
     // --batch (from --request FILE when given, flags on top), and the input of --validate and --convert
     BatchRequest request;
+    std::optional<AnnotationSet> editedAnnotations; // --project FILE with windows edited in the GUI
     bool dryRun = false;
     QString saveRequest; // --dry-run --save-request FILE
     bool json = false;

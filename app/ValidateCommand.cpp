@@ -4,6 +4,7 @@
 #include "ExitCodes.h"
 #include "ReportError.h"
 #include "batch/AnnotationInput.h"
+#include "batch/SetValidation.h"
 #include "validation/Validation.h"
 
 #include <QDir>
@@ -97,13 +98,8 @@ int runValidateCommand(const CommandLine& line) {
             std::fprintf(stderr, "%s\n", qPrintable(issue.toString()));
         return reportInputError(input.error());
     }
-    ValidationOptions options;
-    options.imageRoot = input->imageRoot;
-    options.imageList = input->imageList;
-    options.boxesOnStoredPixels = storedPixels;
-    options.maxPixels = line.request.settings.maxPixels;
-    options.threads = line.request.threads;
-    options.minBoxSize = line.minBoxSize.value_or(kDefaultMinBoxSize);
+    const ValidationOptions options = validationOptionsFor(line.request, input->imageRoot, input->imageList,
+                                                           line.minBoxSize.value_or(kDefaultMinBoxSize));
     const ValidationReport report = validateAnnotations(input->set, issues, options, &probes);
     if (line.json)
         printJson(report);

@@ -41,6 +41,7 @@ BatchPanel::BatchPanel(QWidget* parent)
     , m_problems(new QListWidget)
     , m_summary(new QLabel) {
     m_pause->setCheckable(true);
+    m_progress->setAccessibleName(tr("Batch progress"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Batch status"));
     m_summary->setWordWrap(true);

@@ -14,7 +14,7 @@
 #include <QSpinBox>
 
 #include <algorithm>
-#include <utility>
+#include <tuple>
 
 namespace cropdeck::ui {
 namespace {
@@ -95,27 +95,31 @@ BatchSettingsForm::BatchSettingsForm(QWidget* parent)
     , m_memoryMiB(spin(0, 1 << 24, tr("automatic")))
     , m_failOn(enumCombo({FailOn::Error, FailOn::Truncated, FailOn::None}, formatFailOn))
     , m_resume(new QCheckBox(tr("Resume (skip outputs already done)"))) {
-    // Named as the CLI flags, for tests and accessibility tools.
-    const std::pair<QWidget*, const char*> names[] = {{m_outputDir, "out"},
-                                                      {m_nameTemplate, "name"},
-                                                      {m_format, "format"},
-                                                      {m_quality, "quality"},
-                                                      {m_pngLevel, "png-level"},
-                                                      {m_resize, "resize-mode"},
-                                                      {m_resizeTo, "resize"},
-                                                      {m_bounds, "bounds"},
-                                                      {m_pad, "pad"},
-                                                      {m_margin, "margin"},
-                                                      {m_aspect, "aspect"},
-                                                      {m_fixedSize, "size"},
-                                                      {m_gray, "gray"},
-                                                      {m_lossless, "lossless"},
-                                                      {m_threads, "threads"},
-                                                      {m_memoryMiB, "max-memory"},
-                                                      {m_failOn, "fail-on"},
-                                                      {m_resume, "resume"}};
-    for (const auto& [widget, name] : names)
+    // Object names as the CLI flags (for tests); accessible names as the rows say (for screen readers:
+    // a row holding two fields labels neither of them).
+    const std::tuple<QWidget*, const char*, QString> names[] = {
+        {m_outputDir, "out", tr("Output folder")},
+        {m_nameTemplate, "name", tr("Output names")},
+        {m_format, "format", tr("Output format")},
+        {m_quality, "quality", tr("Quality (JPEG, WebP)")},
+        {m_pngLevel, "png-level", tr("PNG level")},
+        {m_resize, "resize-mode", tr("Resize mode")},
+        {m_resizeTo, "resize", tr("Resize to")},
+        {m_bounds, "bounds", tr("Bounds policy")},
+        {m_pad, "pad", tr("Pad colour")},
+        {m_margin, "margin", tr("Margin")},
+        {m_aspect, "aspect", tr("Aspect ratio")},
+        {m_fixedSize, "size", tr("Fixed window size")},
+        {m_gray, "gray", tr("Gray")},
+        {m_lossless, "lossless", tr("Lossless JPEG crop")},
+        {m_threads, "threads", tr("Threads")},
+        {m_memoryMiB, "max-memory", tr("Memory budget")},
+        {m_failOn, "fail-on", tr("Fail on")},
+        {m_resume, "resume", tr("Resume")}};
+    for (const auto& [widget, name, label] : names) {
         widget->setObjectName(QString::fromLatin1(name));
+        widget->setAccessibleName(label);
+    }
     m_nameTemplate->setPlaceholderText(QString::fromLatin1(kDefaultNameTemplate));
     m_resizeTo->setPlaceholderText(tr("WxH"));
     m_pad->setPlaceholderText(tr("#rrggbb or edge"));
@@ -124,6 +128,7 @@ BatchSettingsForm::BatchSettingsForm(QWidget* parent)
     m_fixedSize->setPlaceholderText(tr("WxH"));
     m_memoryMiB->setSuffix(tr(" MiB"));
     auto* browse = new QPushButton(tr("Browse…"));
+    browse->setAccessibleName(tr("Browse for the output folder"));
     auto* output = new QHBoxLayout;
     output->addWidget(m_outputDir, 1);
     output->addWidget(browse);

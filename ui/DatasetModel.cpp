@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DatasetModel.h"
 
+#include "ui/ThumbnailCache.h"
+
 #include <QFileInfo>
 
 namespace cropdeck::ui {
@@ -15,7 +17,29 @@ QString DatasetModel::windowCountText(qsizetype count) {
 void DatasetModel::setBatch(PreparedBatch batch) {
     beginResetModel();
     m_batch = std::move(batch);
+    m_rowOfPath.clear();
+    for (int row = 0; row < m_batch.plan.images.size(); ++row)
+        m_rowOfPath.insert(m_batch.plan.images[row].absolutePath, row);
+    if (m_thumbnails)
+        m_thumbnails->reset(boxesOnStoredPixels() ? DisplayOrientation::Stored : DisplayOrientation::Upright,
+                            m_batch.options.settings.maxPixels);
     endResetModel();
+}
+
+void DatasetModel::setThumbnails(ThumbnailCache* thumbnails) {
+    if (m_thumbnails)
+        disconnect(m_thumbnails, nullptr, this, nullptr);
+    m_thumbnails = thumbnails;
+    if (m_thumbnails)
+        connect(m_thumbnails, &ThumbnailCache::ready, this, &DatasetModel::thumbnailReady);
+}
+
+void DatasetModel::thumbnailReady(const QString& path) {
+    const auto it = m_rowOfPath.constFind(path);
+    if (it == m_rowOfPath.cend())
+        return;
+    const QModelIndex changed = index(*it);
+    emit dataChanged(changed, changed, {Qt::DecorationRole});
 }
 
 bool DatasetModel::boxesOnStoredPixels() const {
@@ -44,6 +68,10 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
         return image.problem.isEmpty() ? image.absolutePath : image.problem;
     case Qt::AccessibleTextRole:
         return data(index, Qt::DisplayRole);
+    case Qt::DecorationRole:
+        if (!m_thumbnails || !image.problem.isEmpty())
+            return {};
+        return m_thumbnails->thumbnail(image.absolutePath);
     case AbsolutePathRole:
         return image.absolutePath;
     case WindowCountRole:

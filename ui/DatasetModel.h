@@ -8,8 +8,11 @@
 #include "batch/PrepareBatch.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 namespace cropdeck::ui {
+
+class ThumbnailCache;
 
 class DatasetModel : public QAbstractListModel {
     Q_OBJECT
@@ -22,6 +25,9 @@ public:
     };
 
     explicit DatasetModel(QObject* parent = nullptr);
+
+    // Rows show thumbnails from `thumbnails` (made as rows are painted; null: none).
+    void setThumbnails(ThumbnailCache* thumbnails);
 
     // "1 window", "12 windows".
     static QString windowCountText(qsizetype count);
@@ -38,7 +44,11 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
+    void thumbnailReady(const QString& path);
+
     PreparedBatch m_batch;
+    QHash<QString, int> m_rowOfPath; // absolute path → row, for thumbnails arriving
+    ThumbnailCache* m_thumbnails = nullptr;
 };
 
 } // namespace cropdeck::ui

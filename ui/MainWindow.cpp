@@ -97,8 +97,11 @@ void MainWindow::open(const OpenRequest& request) {
     }
     m_pending = request;
     statusBar()->showMessage(tr("Opening…"));
-    const BatchRequest batch = request.request;
-    m_opening.setFuture(QtConcurrent::run([batch] { return prepareBatch(batch, PrepareFor::Browse); }));
+    m_opening.setFuture(QtConcurrent::run([request] {
+        return request.editedAnnotations
+                   ? prepareBatch(request.request, *request.editedAnnotations, PrepareFor::Browse)
+                   : prepareBatch(request.request, PrepareFor::Browse);
+    }));
 }
 
 void MainWindow::finishOpening() {

@@ -3,6 +3,7 @@
 
 #include "annotations/ImagePaths.h"
 #include "batch/BatchRequestJson.h"
+#include "batch/ProjectFile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,7 +31,8 @@ bool holdsImages(const QString& folder) {
 } // namespace
 
 Result<OpenRequest> openRequestFor(const QStringList& paths, BatchRequest base) {
-    OpenRequest open{std::move(base), {}};
+    OpenRequest open;
+    open.request = std::move(base);
     for (const QString& path : paths) {
         const QFileInfo info(path);
         if (!info.exists())
@@ -41,6 +43,13 @@ Result<OpenRequest> openRequestFor(const QStringList& paths, BatchRequest base) 
         } else if (isImageFile(info)) {
             open.request.images = info.absolutePath();
             open.selectPath = absolute;
+        } else if (isProjectFile(absolute)) {
+            Result<CropProject> project = loadProject(absolute);
+            if (!project)
+                return project.error();
+            open.request = std::move(project->request);
+            open.editedAnnotations = std::move(project->editedAnnotations);
+            open.projectPath = absolute;
         } else if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0 &&
                    isBatchRequestFile(absolute)) {
             Result<BatchRequest> saved = loadBatchRequest(absolute);

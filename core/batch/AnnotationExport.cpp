@@ -63,6 +63,25 @@ Status checkExportTarget(const QString& input, const QString& output, Annotation
     return {};
 }
 
+namespace {
+
+Result<AnnotationExport> writeExport(const AnnotationSet& set, const QString& imageRoot,
+                                     const ImageSizeProvider& sizes, const QString& output,
+                                     AnnotationFormat format, AnnotationExport result) {
+    WriteOptions options;
+    options.imageSize = sizes;
+    // Paths relative to the images folder: the output then runs with the same images setting.
+    options.imageFolder = imageRoot;
+    if (Status written = writeAnnotations(set, output, format, options, &result.losses); !written)
+        return written.error();
+    result.sourceFormat = set.format;
+    result.imageCount = set.images.size();
+    result.boxCount = set.windowCount();
+    return result;
+}
+
+} // namespace
+
 Result<AnnotationExport> exportAnnotations(const BatchRequest& request, const QString& output,
                                            AnnotationFormat format, QList<AnnotationIssue>* issues) {
     if (Status safe = checkExportTarget(request.annotations, output, format); !safe)
@@ -78,17 +97,24 @@ Result<AnnotationExport> exportAnnotations(const BatchRequest& request, const QS
         *issues = result.issues;
     if (!input)
         return input.error();
+    return writeExport(input->set, input->imageRoot, sizes, output, format, std::move(result));
+}
 
-    WriteOptions options;
-    options.imageSize = sizes;
-    // Paths relative to the images folder: the output then runs with the same images setting.
-    options.imageFolder = input->imageRoot;
-    if (Status written = writeAnnotations(input->set, output, format, options, &result.losses); !written)
-        return written.error();
-    result.sourceFormat = input->set.format;
-    result.imageCount = input->set.images.size();
-    result.boxCount = input->set.windowCount();
-    return result;
+Result<AnnotationExport> exportAnnotationSet(const AnnotationSet& set, const BatchRequest& request,
+                                             const QString& output, AnnotationFormat format) {
+    // Never over the file the set was read from, nor over the annotation source the request names.
+    for (const QString& input : {set.sourceFile, request.annotations})
+        if (!input.isEmpty())
+            if (Status safe = checkExportTarget(input, output, format); !safe)
+                return safe.error();
+    ImageProbeCache probes(request.settings.maxPixels);
+    // The same convention as exportAnnotations(), so an unedited set exports to the very same file.
+    const ImageSizeProvider sizes = probes.sizeProvider(!request.settings.orientationFromExif);
+    Result<AnnotationInput> images = resolveImages(request.images);
+    if (!images)
+        return images.error();
+    const QString root = images->imageRoot.isEmpty() ? set.imageRoot : images->imageRoot;
+    return writeExport(set, root, sizes, output, format, AnnotationExport());
 }
 
 } // namespace cropdeck

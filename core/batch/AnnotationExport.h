@@ -7,6 +7,7 @@
 // setting), and never over its own input.
 
 #include "Result.h"
+#include "annotations/Annotation.h"
 #include "annotations/AnnotationFormat.h"
 #include "annotations/AnnotationIssue.h"
 #include "batch/BatchRequest.h"
@@ -39,5 +40,12 @@ struct AnnotationExport {
 [[nodiscard]] Result<AnnotationExport> exportAnnotations(const BatchRequest& request, const QString& output,
                                                          AnnotationFormat format,
                                                          QList<AnnotationIssue>* issues = nullptr);
+
+// Writes `set` (the GUI's edited windows) to `output` in `format`, as exportAnnotations() writes what it
+// reads: image sizes from the headers, paths relative to the images `request` names (or the set's own
+// root), never over the set's source file or the request's annotations.
+[[nodiscard]] Result<AnnotationExport> exportAnnotationSet(const AnnotationSet& set,
+                                                           const BatchRequest& request, const QString& output,
+                                                           AnnotationFormat format);
 
 } // namespace cropdeck

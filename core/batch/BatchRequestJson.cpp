@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/BatchRequestJson.h"
 
+#include "batch/JsonFile.h"
 #include "batch/JsonObjectReader.h"
 #include "batch/SettingNames.h"
 #include "io/AtomicFileWriter.h"
-#include "io/FileReading.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace cropdeck {
 namespace {
@@ -228,11 +225,6 @@ Status readInput(JsonObjectReader& in, BatchRequest& r) {
     });
 }
 
-QString resolvedAgainst(const QDir& folder, const QString& path) {
-    return path.isEmpty() || QDir::isAbsolutePath(path) ? path
-                                                        : QDir::cleanPath(folder.absoluteFilePath(path));
-}
-
 } // namespace
 
 bool BatchRequest::operator==(const BatchRequest& o) const {
@@ -298,44 +290,25 @@ Result<BatchRequest> batchRequestFromJson(const QJsonObject& json) {
 }
 
 Result<BatchRequest> loadBatchRequest(const QString& path) {
-    if (!QFileInfo::exists(path))
-        return makeError(ErrorKind::NotFound, QStringLiteral("%1: no such request file").arg(path));
-    QFile file;
-    // Only a regular file: a FIFO would block the caller forever.
-    if (Status opened = openForReading(file, path); !opened)
-        return opened.error(); // names the path and what it is
-    if (file.size() > (64 << 20))
-        return makeError(ErrorKind::TooLarge, QStringLiteral("%1: too large for a request file").arg(path));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return makeError(ErrorKind::Corrupt, QStringLiteral("%1: not valid JSON at byte %2: %3")
-                                                 .arg(path)
-                                                 .arg(parseError.offset)
-                                                 .arg(parseError.errorString()));
-    if (!document.isObject())
-        return makeError(ErrorKind::Corrupt, QStringLiteral("%1: expected a JSON object").arg(path));
-    Result<BatchRequest> request = batchRequestFromJson(document.object());
+    Result<QJsonObject> json = readJsonObjectFile(path, QStringLiteral("request file"), 64 << 20);
+    if (!json)
+        return json.error();
+    Result<BatchRequest> request = batchRequestFromJson(*json);
     if (!request)
         return makeError(request.error().kind, QStringLiteral("%1: %2").arg(path, request.error().message));
     return withPathsResolvedAgainst(std::move(request.value()), QFileInfo(path).absolutePath());
 }
 
 bool isBatchRequestFile(const QString& path) {
-    QFile file;
-    if (!openForReading(file, path))
-        return false;
     // Saved requests are small, and their keys are written sorted: only the "crop" section comes before the
     // version key, so it lies in the first few hundred bytes.
-    const QByteArray head = file.read(4096);
-    return head.trimmed().startsWith('{') && head.contains("\"cropdeck_request\"");
+    return jsonFileStartsWithKey(path, "cropdeck_request");
 }
 
 BatchRequest withPathsResolvedAgainst(BatchRequest request, const QString& folder) {
-    const QDir dir(folder);
-    request.images = resolvedAgainst(dir, request.images);
-    request.annotations = resolvedAgainst(dir, request.annotations);
-    request.outputDir = resolvedAgainst(dir, request.outputDir);
+    request.images = resolvedAgainst(folder, request.images);
+    request.annotations = resolvedAgainst(folder, request.annotations);
+    request.outputDir = resolvedAgainst(folder, request.outputDir);
     return request;
 }
 

@@ -93,6 +93,30 @@ Result<JsonObjectReader> JsonObjectReader::object(const char* key) {
     return JsonObjectReader(value->toObject(), keyPath(QString::fromUtf8(key)));
 }
 
+Status JsonObjectReader::rawObject(const char* key, QJsonObject& out) {
+    const QJsonValue* value = take(key);
+    if (!value)
+        return {};
+    if (!value->isObject())
+        return invalid(key, QStringLiteral("expected an object"));
+    out = value->toObject();
+    return {};
+}
+
+Status JsonObjectReader::array(const char* key, QJsonArray& out) {
+    const QJsonValue* value = take(key);
+    if (!value)
+        return {};
+    if (!value->isArray())
+        return invalid(key, QStringLiteral("expected an array"));
+    out = value->toArray();
+    return {};
+}
+
+QString JsonObjectReader::elementPath(const char* key, qsizetype index) const {
+    return keyPath(QStringLiteral("%1[%2]").arg(QString::fromUtf8(key)).arg(index));
+}
+
 Status JsonObjectReader::finish() const {
     for (auto it = m_object.begin(); it != m_object.end(); ++it)
         if (!m_read.contains(it.key()))

@@ -6,6 +6,7 @@
 
 #include "Result.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
@@ -35,6 +36,13 @@ public:
     }
     // A nested object; absent gives an empty object.
     Result<JsonObjectReader> object(const char* key);
+    // A nested object or array taken whole (free-form data such as a format's extra fields, or a list
+    // the caller reads element by element with elementPath()).
+    Status rawObject(const char* key, QJsonObject& out);
+    Status array(const char* key, QJsonArray& out);
+
+    // "images[3]" under this object's path: how errors name an element of an array.
+    QString elementPath(const char* key, qsizetype index) const;
 
     bool has(const char* key) const;
     // An error for every key that no getter asked for.

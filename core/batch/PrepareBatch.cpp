@@ -137,26 +137,17 @@ BatchOptions batchOptionsFor(const BatchRequest& request, const QString& imageRo
     return options;
 }
 
-Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpose,
-                                   QList<AnnotationIssue>* issues) {
-    if (Status checked = checkBatchRequest(request, purpose); !checked)
-        return checked.error();
-    PreparedBatch batch;
-    // Sizes in the convention the boxes use: YOLO fractions and generated windows depend on it.
-    ImageProbeCache probes(request.settings.maxPixels);
-    Result<AnnotationInput> input = readInput(
-        request, probes.sizeProvider(!request.settings.orientationFromExif), batch.readerIssues, purpose);
-    if (issues)
-        issues->append(batch.readerIssues);
-    if (!input)
-        return input.error();
-    batch.annotations = std::move(input->set);
+namespace {
+
+// From the annotations in hand (read, generated or edited) to the plan: the part every way in shares.
+Result<PreparedBatch> planPrepared(const BatchRequest& request, AnnotationInput input, PrepareFor purpose,
+                                   PreparedBatch batch) {
+    batch.annotations = std::move(input.set);
     if (purpose != PrepareFor::Browse)
         skipSmallBoxes(batch.annotations, request.minBoxSize, batch.warnings);
 
-    batch.options =
-        batchOptionsFor(request, input->imageRoot.isEmpty() ? batch.annotations.imageRoot : input->imageRoot,
-                        input->imageList);
+    batch.options = batchOptionsFor(
+        request, input.imageRoot.isEmpty() ? batch.annotations.imageRoot : input.imageRoot, input.imageList);
     adoptAnnotationSettings(batch.annotations, batch.options.settings);
     Result<BatchPlan> plan = planBatch(batch.annotations, batch.options);
     if (!plan)
@@ -172,6 +163,45 @@ Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpo
                                               "their crops are missing, so the batch counts as having "
                                               "failures")});
     return batch;
+}
+
+} // namespace
+
+Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpose,
+                                   QList<AnnotationIssue>* issues) {
+    if (Status checked = checkBatchRequest(request, purpose); !checked)
+        return checked.error();
+    PreparedBatch batch;
+    // Sizes in the convention the boxes use: YOLO fractions and generated windows depend on it.
+    ImageProbeCache probes(request.settings.maxPixels);
+    Result<AnnotationInput> input = readInput(
+        request, probes.sizeProvider(!request.settings.orientationFromExif), batch.readerIssues, purpose);
+    if (issues)
+        issues->append(batch.readerIssues);
+    if (!input)
+        return input.error();
+    return planPrepared(request, std::move(input.value()), purpose, std::move(batch));
+}
+
+Result<PreparedBatch> prepareBatch(const BatchRequest& request, AnnotationSet annotations,
+                                   PrepareFor purpose) {
+    // The input rules (an annotation file or generated windows) do not apply: the windows are given.
+    BatchRequest withGivenWindows = request;
+    withGivenWindows.generated = {};
+    if (withGivenWindows.annotations.isEmpty())
+        withGivenWindows.annotations =
+            annotations.sourceFile.isEmpty() ? QStringLiteral("(edited windows)") : annotations.sourceFile;
+    if (Status checked = checkBatchRequest(withGivenWindows, purpose); !checked)
+        return checked.error();
+    Result<AnnotationInput> input = resolveImages(request.images);
+    if (!input)
+        return input.error();
+    // Sets made from an image folder or list (generated windows, images opened without annotations)
+    // already name exactly their images: as when they were made, the list does not filter them again.
+    if (request.annotations.isEmpty())
+        input->imageList.clear();
+    input->set = std::move(annotations);
+    return planPrepared(request, std::move(input.value()), purpose, PreparedBatch());
 }
 
 } // namespace cropdeck

@@ -57,6 +57,12 @@ struct PreparedBatch {
 Result<PreparedBatch> prepareBatch(const BatchRequest& request, PrepareFor purpose = PrepareFor::Run,
                                    QList<AnnotationIssue>* issues = nullptr);
 
+// The same with the windows given instead of read or generated: the GUI's edited set, a project's
+// edited windows (ProjectFile.h). request.annotations and request.generated only say where the set came
+// from; request.images still resolves the images (folder, or list file) as when the set was read.
+Result<PreparedBatch> prepareBatch(const BatchRequest& request, AnnotationSet annotations,
+                                   PrepareFor purpose = PrepareFor::Run);
+
 // The request's rules that hold before any file is read: an input (annotations or generated
 // windows, not both), an output folder (unless `purpose` is a dry run), and the crop settings'
 // own consistency (checkCropSettings()).

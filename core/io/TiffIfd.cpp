@@ -85,6 +85,25 @@ std::vector<TiffEntry> parseTiffIfd(QByteArrayView data, quint64 ifdOffset, cons
     return entries;
 }
 
+std::optional<quint64> tiffNextIfdOffset(QByteArrayView data, quint64 ifdOffset, const TiffHeader& header) {
+    const quint64 size = quint64(data.size());
+    if (ifdOffset >= size || size - ifdOffset < quint64(header.countFieldSize()))
+        return std::nullopt;
+    const uchar* base = bytesOf(data);
+    const bool le = header.littleEndian;
+    const quint64 declared =
+        header.bigTiff ? bytes::u64(base + ifdOffset, le) : bytes::u16(base + ifdOffset, le);
+    const quint64 entryBytes = quint64(header.entrySize());
+    const quint64 room = size - ifdOffset - quint64(header.countFieldSize());
+    if (declared > room / entryBytes || room - declared * entryBytes < quint64(header.offsetSize()))
+        return std::nullopt;
+    const uchar* link = base + ifdOffset + quint64(header.countFieldSize()) + declared * entryBytes;
+    const quint64 next = header.bigTiff ? bytes::u64(link, le) : bytes::u32(link, le);
+    if (next == 0 || next == ifdOffset) // a self-link would make a walker loop
+        return std::nullopt;
+    return next;
+}
+
 int tiffTypeSize(quint16 type) {
     switch (type) {
     case Byte:

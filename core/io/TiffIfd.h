@@ -52,6 +52,10 @@ std::optional<TiffHeader> parseTiffHeader(QByteArrayView data);
 std::vector<TiffEntry> parseTiffIfd(QByteArrayView data, quint64 ifdOffset, const TiffHeader& header,
                                     int maxEntries = 4096);
 
+// The offset of the IFD that follows the one at `ifdOffset` (EXIF's IFD1, the thumbnail's); nullopt when
+// the link does not fit in `data` or is 0 (the last IFD).
+std::optional<quint64> tiffNextIfdOffset(QByteArrayView data, quint64 ifdOffset, const TiffHeader& header);
+
 // Size of one value of a TIFF field type, 0 for unknown types.
 int tiffTypeSize(quint16 type);
 

@@ -161,6 +161,82 @@ private slots:
         QVERIFY2(again.out.contains("dry run: 2 images, 2 windows planned, 2 already done, 0 problems"),
                  again.out.constData());
     }
+
+    // A project saved by the GUI (request + edited windows, paths relative to it) runs headless to the
+    // same tree as the equivalent annotation file; flags on top change settings, not the edited windows.
+    void projectRunsItsEditedWindows() {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("images/a.png"), 64, 48, 1);
+        writeImage(dir.filePath("images/b.jpg"), 80, 60, 2);
+        // What the GUI opened (the CSV) is not what it saved: the first box moved, one added, b's removed.
+        writeText(dir.filePath("boxes.csv"), "path,x,y,w,h,label\na.png,0,0,8,8,cat\nb.jpg,1,1,5,5,cat\n");
+        // The project format as the README documents it.
+        writeText(dir.filePath("p.cropdeck"),
+                  "{\"cropdeck_project\":1,\"edited_annotations\":{\"format\":\"csv\",\"source_file\":\"boxes"
+                  ".csv\",\"image_root\":\"images\",\"images\":[{\"path\":\"a.png\",\"windows\":[{\"box\":[10"
+                  ",12,20,16],\"label\":\"cat\",\"id\":\"0\"},{\"box\":[40,30,30,30],\"label\":\"dog\",\"id\""
+                  ":\"1\"}]},{\"path\":\"b.jpg\",\"windows\":[]}]},\"request\":{\"cropdeck_request\":1,\"inpu"
+                  "t\":{\"images\":\"images\",\"annotations\":\"boxes.csv\"},\"crop\":{\"bounds\":\"pad\",\"p"
+                  "ad\":\"#102030\"},\"output\":{\"folder\":\"crops\",\"format\":\"png\"}}}");
+        writeText(dir.filePath("edited.csv"),
+                  "path,x,y,w,h,label\na.png,10,12,20,16,cat\na.png,40,30,30,30,dog\n");
+        const CliResult fromProject =
+            runCropdeck({"--batch", "--project", dir.filePath("p.cropdeck"), "--quiet"});
+        QVERIFY2(fromProject.exitCode == 0, fromProject.err.constData());
+        const CliResult fromFile =
+            runCropdeck({"--batch", "--annotations", dir.filePath("edited.csv"), "--images",
+                         dir.filePath("images"), "--bounds", "pad", "--pad", "#102030", "--format", "png",
+                         "--out", dir.filePath("ref"), "--quiet"});
+        QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+        const auto projectTree = tree(dir.filePath("crops"));
+        QCOMPARE(projectTree.size(), 2);
+        QCOMPARE(projectTree, tree(dir.filePath("ref")));
+
+        // Settings flags on top of the project apply.
+        const CliResult gray = runCropdeck({"--batch", "--project", dir.filePath("p.cropdeck"), "--gray",
+                                            "--out", dir.filePath("gray"), "--quiet"});
+        QVERIFY2(gray.exitCode == 0, gray.err.constData());
+        const auto grayTree = tree(dir.filePath("gray"));
+        QCOMPARE(grayTree.keys(), projectTree.keys());
+        QVERIFY(grayTree != projectTree);
+        const cv::Mat crop =
+            cv::imread(dir.filePath("gray/" + grayTree.firstKey()).toStdString(), cv::IMREAD_UNCHANGED);
+        QCOMPARE(crop.channels(), 1);
+    }
+
+    void projectFlagConflictsAreRefused() {
+        QTemporaryDir dir;
+        writeText(
+            dir.filePath("p.cropdeck"),
+            R"({"cropdeck_project":1,"request":{"cropdeck_request":1},"edited_annotations":{"images":[]}})");
+        writeText(dir.filePath("r.json"), R"({"cropdeck_request":1})");
+        const CliResult both = runCropdeck({"--batch", "--project", dir.filePath("p.cropdeck"), "--request",
+                                            dir.filePath("r.json"), "--out", dir.filePath("o")});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains("--request and --project both say what to run"), both.err.constData());
+        const CliResult replace =
+            runCropdeck({"--batch", "--project", dir.filePath("p.cropdeck"), "--annotations",
+                         dir.filePath("x.csv"), "--out", dir.filePath("o")});
+        QCOMPARE(replace.exitCode, 2);
+        QVERIFY2(replace.err.contains("--annotations would replace the windows edited in the project"),
+                 replace.err.constData());
+        const CliResult save = runCropdeck({"--batch", "--dry-run", "--project", dir.filePath("p.cropdeck"),
+                                            "--save-request", dir.filePath("s.json")});
+        QCOMPARE(save.exitCode, 2);
+        QVERIFY2(save.err.contains("--save-request would lose the windows edited"), save.err.constData());
+        const CliResult noOut = runCropdeck({"--batch", "--project", dir.filePath("p.cropdeck")});
+        QCOMPARE(noOut.exitCode, 2);
+        QVERIFY2(noOut.err.contains("output folder"), noOut.err.constData());
+        writeText(dir.filePath("bad.cropdeck"),
+                  R"({"cropdeck_project":1,"request":{"cropdeck_request":1},"x":1})");
+        const CliResult bad = runCropdeck({"--batch", "--project", dir.filePath("bad.cropdeck")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(dir.filePath("bad.cropdeck").toUtf8() + ": unknown key \"x\""),
+                 bad.err.constData());
+        const CliResult validate = runCropdeck({"--validate", "--project", dir.filePath("p.cropdeck")});
+        QCOMPARE(validate.exitCode, 2);
+        QVERIFY2(validate.err.contains("--project does not apply to --validate"), validate.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliRequest)

@@ -340,6 +340,32 @@ QByteArray makeExifBlob(bool le, int orientation, int fieldType, int entriesBefo
     return out;
 }
 
+QByteArray makeExifBlobWithThumbnail(bool le, int orientation, const QByteArray& thumbnailJpeg) {
+    QByteArray out(le ? "II" : "MM");
+    append16(out, 42, le);
+    append32(out, 8, le);
+    append16(out, 1, le); // IFD0 at 8: Orientation, then the link to IFD1
+    append16(out, 0x0112, le);
+    append16(out, 3, le);
+    append32(out, 1, le);
+    append16(out, orientation, le);
+    append16(out, 0, le);
+    const quint32 ifd1 = 8 + 2 + 12 + 4;
+    append32(out, ifd1, le);
+    append16(out, 2, le); // IFD1: where the thumbnail is, and how long
+    const quint32 thumbnailAt = ifd1 + 2 + 2 * 12 + 4;
+    append16(out, 0x0201, le);
+    append16(out, 4, le);
+    append32(out, 1, le);
+    append32(out, thumbnailAt, le);
+    append16(out, 0x0202, le);
+    append16(out, 4, le);
+    append32(out, 1, le);
+    append32(out, quint32(thumbnailJpeg.size()), le);
+    append32(out, 0, le);
+    return out + thumbnailJpeg;
+}
+
 QByteArray jpegSegment(int marker, const QByteArray& payload) {
     QByteArray out;
     out.append(char(0xFF));

@@ -70,6 +70,10 @@ QByteArray makeTiff(const cv::Mat& rgbSamples, bool littleEndian, int orientatio
 // (3 = SHORT, 4 = LONG, 9 = SLONG...) and value, preceded by `entriesBefore` dummy entries.
 QByteArray makeExifBlob(bool littleEndian, int orientation, int fieldType = 3, int entriesBefore = 0);
 
+// A TIFF-structured EXIF blob with IFD0 (Orientation) linked to IFD1, whose JPEGInterchangeFormat and
+// JPEGInterchangeFormatLength tags point at `thumbnailJpeg`, stored after IFD1 (as cameras write it).
+QByteArray makeExifBlobWithThumbnail(bool littleEndian, int orientation, const QByteArray& thumbnailJpeg);
+
 // JPEG marker segment: FF <marker> <length> <payload>.
 QByteArray jpegSegment(int marker, const QByteArray& payload);
 

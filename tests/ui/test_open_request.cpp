@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What each kind of opened path becomes in the request the GUI browses.
 #include "batch/BatchRequestJson.h"
+#include "batch/ProjectFile.h"
 #include "ui/OpenRequest.h"
 
 #include <QDir>
@@ -86,6 +87,29 @@ private slots:
         QVERIFY(open.ok());
         QCOMPARE(open->request.annotations, coco.fileName());
     }
+    void projectGivesRequestAndEdits() {
+        CropProject project;
+        project.request.images = m_dir.filePath("photos");
+        project.request.outputDir = m_dir.filePath("out");
+        AnnotationSet edited;
+        edited.imageRoot = m_dir.filePath("photos");
+        ImageEntry image;
+        image.path = "a.jpg";
+        CropWindow window;
+        window.box = QRectF(1.5, 2, 30, 40);
+        window.id = "0";
+        image.windows << window;
+        edited.images << image;
+        project.editedAnnotations = edited;
+        QVERIFY(saveProject(project, m_dir.filePath("work.cropdeck")));
+        const Result<OpenRequest> open = openRequestFor({m_dir.filePath("work.cropdeck")}, {});
+        QVERIFY2(open, open ? "" : qPrintable(open.error().message));
+        QCOMPARE(open->projectPath, m_dir.filePath("work.cropdeck"));
+        QCOMPARE(open->request.outputDir, m_dir.filePath("out"));
+        QVERIFY(open->editedAnnotations);
+        QCOMPARE(open->editedAnnotations->images.at(0).windows.at(0).box, QRectF(1.5, 2, 30, 40));
+    }
+
     void missingPathIsNamed() {
         const Result<OpenRequest> open = openRequestFor({m_dir.filePath("nope")}, {});
         QVERIFY(!open.ok());
