@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProgressReporter.h"
 
+#include "engine/BatchSummaryText.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -44,33 +46,7 @@ QJsonObject progressObject(const BatchProgress& p) {
             {"eta_s", p.etaSeconds() < 0 ? QJsonValue() : QJsonValue(std::round(p.etaSeconds() * 10) / 10)}};
 }
 
-const char* outcomeName(BatchOutcome outcome) {
-    switch (outcome) {
-    case BatchOutcome::Completed:
-        return "completed";
-    case BatchOutcome::CompletedWithFailures:
-        return "completed-with-failures";
-    case BatchOutcome::Cancelled:
-        return "cancelled";
-    case BatchOutcome::Fatal:
-        return "fatal";
-    }
-    return "unknown";
-}
-
 } // namespace
-
-QString formatDuration(double seconds) {
-    if (seconds < 0)
-        return QStringLiteral("--:--");
-    const qint64 total = qint64(std::llround(seconds));
-    if (total >= 3600)
-        return QStringLiteral("%1:%2:%3")
-            .arg(total / 3600)
-            .arg(total / 60 % 60, 2, 10, QChar('0'))
-            .arg(total % 60, 2, 10, QChar('0'));
-    return QStringLiteral("%1:%2").arg(total / 60, 2, 10, QChar('0')).arg(total % 60, 2, 10, QChar('0'));
-}
 
 ProgressReporter::ProgressReporter(Style style, bool quiet)
     : m_style(style)
@@ -156,7 +132,7 @@ void ProgressReporter::summary(const BatchSummary& summary, const QString& outpu
     if (m_style == Style::Json) {
         QJsonObject object = progressObject(p);
         object.insert("event", "summary");
-        object.insert("outcome", outcomeName(summary.outcome));
+        object.insert("outcome", batchOutcomeName(summary.outcome));
         object.insert("output_dir", outputDir);
         object.insert("peak_decode_bytes", double(summary.peakDecodeBytes));
         if (!summary.fatalError.isEmpty())
@@ -166,17 +142,8 @@ void ProgressReporter::summary(const BatchSummary& summary, const QString& outpu
     clearBar();
     if (!summary.fatalError.isEmpty())
         std::fprintf(stderr, "fatal: %s\n", qPrintable(summary.fatalError));
-    std::printf("%s: %d images (%d failed), %d windows written, %d failed, %d skipped, %d already done; "
-                "%.2f s, %.1f images/s, %.1f MPx/s\n",
-                outcomeName(summary.outcome), p.imagesDone, p.imagesFailed, p.windowsWritten, p.windowsFailed,
-                p.windowsSkipped, p.windowsResumed, p.elapsedSeconds, p.imagesPerSecond(),
-                p.megapixelsPerSecond());
-    if (p.windowsAligned > 0)
-        std::printf("%d lossless crops were moved to the JPEG's MCU grid (each is listed above and in the "
-                    "manifest's \"note\")\n",
-                    p.windowsAligned);
-    if (p.windowsWritten > 0)
-        std::printf("crops written to %s\n", qPrintable(outputDir));
+    const QByteArray text = batchSummaryText(summary, outputDir).toLocal8Bit();
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     std::fflush(stdout);
 }
 

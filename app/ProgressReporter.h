@@ -34,6 +34,4 @@ private:
     QElapsedTimer m_sincePlainLine;
 };
 
-QString formatDuration(double seconds);
-
 } // namespace cropdeck::app

@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &AnnotationDocument::windowsChanged, m_dataset, &DatasetModel::windowsEdited);
     createWindowDock();
     createMenus();
+    createRunDocks();
     resize(1280, 800);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

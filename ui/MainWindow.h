@@ -22,9 +22,11 @@ class QListView;
 namespace cropdeck::ui {
 
 class AnnotationDocument;
+class BatchPanel;
 class CropCanvas;
 class DatasetModel;
 class ImageLoader;
+class PreviewPanel;
 struct LoadedImage;
 class WindowTable;
 
@@ -49,6 +51,8 @@ public:
     AnnotationDocument* document() const { return m_document; }
     WindowTable* windowTable() const { return m_windowTable; }
     QListView* imageList() const { return m_list; }
+    BatchPanel* batchPanel() const { return m_batchPanel; }
+    PreviewPanel* previewPanel() const { return m_preview; }
     int currentImage() const;
     void selectImage(int row);
 
@@ -71,6 +75,10 @@ private:
     void pictureLoaded(const LoadedImage& image);
     void showShortcuts();
     void updateTitle();
+    // The Batch and Output Preview docks (ui/RunDocks.cpp).
+    void createRunDocks();
+    void previewSelectedWindow(int windowIndex);
+    CropSettings settingsInEffect() const;
 
     AnnotationDocument* m_document;
     DatasetModel* m_dataset;
@@ -84,6 +92,9 @@ private:
     std::optional<OpenRequest> m_queued; // asked for while another set was opening: opened next
     QString m_title;
     std::function<bool()> m_save;
+    BatchPanel* m_batchPanel = nullptr;
+    PreviewPanel* m_preview = nullptr;
+    int m_previewWindow = -1;
 };
 
 } // namespace cropdeck::ui

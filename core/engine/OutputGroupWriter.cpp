@@ -2,6 +2,7 @@
 #include "engine/OutputGroupWriter.h"
 
 #include "engine/BatchJobContext.h"
+#include "engine/WindowEncoding.h"
 #include "io/Encoder.h"
 
 #include <QDir>
@@ -53,15 +54,11 @@ void OutputGroupWriter::write(int w, const CroppedWindow& window) {
     BatchJobContext& context = m_shared.context;
     const PlannedImage& image = m_shared.image;
     const PlannedOutput& output = image.outputs[w];
-    QByteArray encoded = window.losslessJpeg;
-    if (encoded.isEmpty()) {
-        const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
-        Result<QByteArray> bytes = encodeImage(
-            window.pixels, format, encodeOptionsFor(context.options().settings), image.relativePath);
-        if (!bytes)
-            return context.windowFailed(image, w, bytes.error());
-        encoded = std::move(bytes.value());
-    }
+    const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
+    Result<QByteArray> bytes = encodeWindow(window, format, context.options().settings, image.relativePath);
+    if (!bytes)
+        return context.windowFailed(image, w, bytes.error());
+    const QByteArray encoded = std::move(bytes.value());
     const QString target = QDir(context.options().outputDir).filePath(output.relativePath);
     if (m_group.size() == 0) {
         if (Status same = context.checkOutputFolder(); !same)

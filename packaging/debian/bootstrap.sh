@@ -15,9 +15,11 @@ cd "$repo"
 # ImageMagick) are optional: the benchmark skips what is missing. python3 and clang-format run the
 # source checks of the test suite (tests/architecture); xvfb, xauth, dbus, at-spi2-core and
 # python3-dogtail let it open the real window and read it as a screen reader does (tests/accessibility).
+# Qt Charts (the batch panel's throughput chart) needs libqt6opengl6-dev for its CMake package, which
+# Debian 12's qt6-charts-dev does not pull in.
 packages=(
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6charts6 libqt6opengl6-dev
   libopencv-dev libturbojpeg0-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev
   libvips-dev python3-pil python3-numpy python3-opencv
   python3 clang-format

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// One window of one image rendered exactly as the batch writes it, for the GUI's output preview: the
+// same cut (cropImage, the call the batch makes), the same encoder (encodeWindow, the batch's writer
+// calls it too), so `encoded` is byte for byte the file a batch with these settings writes. `display` is
+// those bytes decoded again by core's decoder, so lossy artefacts show as they will in the file.
+//
+// `settings` must be the ones the batch runs with, annotation settings adopted (PreparedBatch::options,
+// or adoptAnnotationSettings(): boxes on stored pixels switch EXIF mapping off there).
+//
+// Reentrant: call it on a worker thread. `cancel` is checked between the steps and inside the decode;
+// a cancelled preview returns ErrorKind::Cancelled.
+
+#include "Result.h"
+#include "annotations/Annotation.h"
+#include "engine/CropSettings.h"
+#include "engine/DisplayImage.h"
+#include "io/ImageInfo.h"
+#include "io/OutputFormat.h"
+
+#include <QByteArray>
+#include <QRect>
+#include <QSize>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+namespace cropdeck {
+
+struct WindowPreview {
+    OutputFormat format = OutputFormat::SameAsInput; // what the batch writes (SameAsInput resolved)
+    QByteArray encoded;                              // the output file's bytes; empty when skipped or failed
+    QSize outputSize;                                // of the output image
+    DisplayPixels display;                           // `encoded` decoded again, upright, R G B(A)
+    bool lossless = false;                           // the lossless JPEG path cut it (no re-encode)
+    bool mcuAligned = false;                         // lossless: moved to the MCU grid
+    QRect writtenRect;                               // lossless: what the output holds
+    bool skipped = false;                            // the bounds policy writes nothing for it
+    QString skipReason;
+    std::optional<Error> error; // the batch would report this window as failed, for this reason
+};
+
+// The image itself failing (unreadable, over maxPixels) or cancellation is the Result's error; a window
+// that is skipped or fails is a WindowPreview saying so.
+[[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& info,
+                                                  const CropWindow& window, const CropSettings& settings,
+                                                  const std::atomic_bool* cancel = nullptr);
+
+// The same, probing the header first as the batch does.
+[[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
+                                                  const CropSettings& settings,
+                                                  const std::atomic_bool* cancel = nullptr);
+
+} // namespace cropdeck
