@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTest>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -17,6 +18,18 @@ QString sharedDataDir() {
     if (dir.isEmpty())
         dir = QStringLiteral(CROPDECK_SHARED_DATA_DEFAULT);
     return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
+}
+
+void writeTextFile(const QString& path, const QByteArray& text) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    QCOMPARE(file.write(text), text.size());
+}
+
+QByteArray fileContents(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QString cropdeckBinary() {

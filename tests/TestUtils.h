@@ -25,6 +25,11 @@ QString sharedDataDir();
                 "../shared/data not found (set CROPDECK_SHARED_DATA to the real-data folder to run this)");  \
     } while (false)
 
+// Writes `text` to `path`, creating its folder (a failed write fails the calling test).
+void writeTextFile(const QString& path, const QByteArray& text);
+// The bytes of the file at `path`; empty when it cannot be read.
+QByteArray fileContents(const QString& path);
+
 // Path of the cropdeck binary built beside the tests ($CROPDECK_BINARY, set by CTest).
 QString cropdeckBinary();
 

@@ -3,6 +3,7 @@
 // `cropdeck --convert` (exportAnnotations) writes for the same unedited set, byte for byte, carries the
 // user's edits exactly, and never writes over the set's own source.
 
+#include "TestUtils.h"
 #include "annotations/AnnotationIO.h"
 #include "batch/AnnotationExport.h"
 #include "batch/PrepareBatch.h"
@@ -15,35 +16,25 @@
 #include <opencv2/imgcodecs.hpp>
 
 using namespace cropdeck;
+using cropdeck::test::fileContents;
+using cropdeck::test::writeTextFile;
 
 namespace {
-
-void writeText(const QString& path, const QByteArray& text) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
 
 void writeImage(const QString& path, int width, int height) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QVERIFY(cv::imwrite(path.toStdString(), cv::Mat(height, width, CV_8UC3, cv::Scalar(1, 2, 3))));
 }
 
-QByteArray contents(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Every file under a folder output, or the file itself, by relative name.
 QMap<QString, QByteArray> written(const QString& path) {
     QMap<QString, QByteArray> files;
     if (QFileInfo(path).isFile()) {
-        files.insert(QString(), contents(path));
+        files.insert(QString(), fileContents(path));
         return files;
     }
     for (const QString& name : QDir(path).entryList(QDir::Files))
-        files.insert(name, contents(path + "/" + name));
+        files.insert(name, fileContents(path + "/" + name));
     return files;
 }
 
@@ -56,8 +47,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         writeImage(m_dir.filePath("images/a.jpg"), 64, 48);
         writeImage(m_dir.filePath("images/b.jpg"), 40, 30);
-        writeText(m_dir.filePath("boxes.csv"),
-                  "path,x,y,w,h,label\na.jpg,2,3,20,10,cat\na.jpg,30,20,10,10,dog\nb.jpg,0,0,8,8,cat\n");
+        writeTextFile(m_dir.filePath("boxes.csv"),
+                      "path,x,y,w,h,label\na.jpg,2,3,20,10,cat\na.jpg,30,20,10,10,dog\nb.jpg,0,0,8,8,cat\n");
         m_request.annotations = m_dir.filePath("boxes.csv");
         m_request.images = m_dir.filePath("images");
     }
@@ -112,12 +103,12 @@ private slots:
     void neverOverItsSource() {
         const Result<PreparedBatch> opened = prepareBatch(m_request, PrepareFor::Browse);
         QVERIFY(opened);
-        const QByteArray before = contents(m_dir.filePath("boxes.csv"));
+        const QByteArray before = fileContents(m_dir.filePath("boxes.csv"));
         const Result<AnnotationExport> exported = exportAnnotationSet(
             opened->annotations, m_request, m_dir.filePath("boxes.csv"), AnnotationFormat::Csv);
         QVERIFY(!exported);
         QCOMPARE(exported.error().setting, QString("export.output"));
-        QCOMPARE(contents(m_dir.filePath("boxes.csv")), before);
+        QCOMPARE(fileContents(m_dir.filePath("boxes.csv")), before);
 
         // Replacing it is an explicit choice: then the edits are written there.
         AnnotationSet edited = opened->annotations;
@@ -127,7 +118,7 @@ private slots:
                                 SourceReplacement::Allowed);
         QVERIFY2(replaced, replaced ? "" : qPrintable(replaced.error().message));
         QCOMPARE(replaced->boxCount, 2);
-        QCOMPARE(contents(m_dir.filePath("boxes.csv")),
+        QCOMPARE(fileContents(m_dir.filePath("boxes.csv")),
                  QByteArray("path,x,y,w,h,label\na.jpg,2,3,20,10,cat\nb.jpg,0,0,8,8,cat\n"));
     }
 

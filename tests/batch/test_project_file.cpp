@@ -3,6 +3,7 @@
 // format extras kept so a re-export is the same file); paths relative to the project's folder; errors
 // that name the key; a project with edited windows plans those windows, not the annotation file's.
 
+#include "TestUtils.h"
 #include "annotations/AnnotationIO.h"
 #include "batch/AnnotationSetJson.h"
 #include "batch/BatchRequestJson.h"
@@ -17,24 +18,14 @@
 #include <opencv2/imgcodecs.hpp>
 
 using namespace cropdeck;
+using cropdeck::test::fileContents;
+using cropdeck::test::writeTextFile;
 
 namespace {
-
-void writeText(const QString& path, const QByteArray& text) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
 
 void writeImage(const QString& path, int width, int height) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QVERIFY(cv::imwrite(path.toStdString(), cv::Mat(height, width, CV_8UC3, cv::Scalar(10, 120, 230))));
-}
-
-QByteArray contents(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 CropWindow box(QRectF rect, QString label, QString id) {
@@ -171,14 +162,14 @@ private slots:
         project.editedAnnotations = set;
         const QString path = dir.filePath("p.cropdeck");
         QVERIFY(saveProject(project, path));
-        const QByteArray text = contents(path);
+        const QByteArray text = fileContents(path);
         QVERIFY2(text.contains(R"("images": "data/images")"), text.constData());
         QVERIFY(text.contains(R"("image_root": "data/images")"));
         QVERIFY(!text.contains(dir.path().toUtf8()));
 
         // The folder moves: the project follows it.
         QTemporaryDir moved;
-        writeText(moved.filePath("p.cropdeck"), text);
+        writeTextFile(moved.filePath("p.cropdeck"), text);
         const Result<CropProject> loaded = loadProject(moved.filePath("p.cropdeck"));
         QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
         BatchRequest expected = project.request;
@@ -230,7 +221,7 @@ private slots:
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const QString path = dir.filePath("bad.cropdeck");
-        writeText(path, json);
+        writeTextFile(path, json);
         const Result<CropProject> loaded = loadProject(path);
         QVERIFY(!loaded);
         QVERIFY2(loaded.error().message.startsWith(path), qPrintable(loaded.error().message));
@@ -245,11 +236,11 @@ private slots:
             project.editedAnnotations->images.append(project.editedAnnotations->images.first());
         QVERIFY(saveProject(project, dir.filePath("p.json")));
         QVERIFY(isProjectFile(dir.filePath("p.json")));
-        writeText(dir.filePath("named.cropdeck"), "{}");
+        writeTextFile(dir.filePath("named.cropdeck"), "{}");
         QVERIFY(isProjectFile(dir.filePath("named.cropdeck")));
         QVERIFY(saveBatchRequest(BatchRequest(), dir.filePath("request.json")));
         QVERIFY(!isProjectFile(dir.filePath("request.json")));
-        writeText(dir.filePath("coco.json"), R"({"images":[],"annotations":[],"categories":[]})");
+        writeTextFile(dir.filePath("coco.json"), R"({"images":[],"annotations":[],"categories":[]})");
         QVERIFY(!isProjectFile(dir.filePath("coco.json")));
     }
 
@@ -258,7 +249,8 @@ private slots:
         QTemporaryDir dir;
         writeImage(dir.filePath("images/a.png"), 64, 48);
         writeImage(dir.filePath("images/b.png"), 32, 32);
-        writeText(dir.filePath("boxes.csv"), "path,x,y,w,h,label\na.png,0,0,8,8,cat\nb.png,1,1,5,5,cat\n");
+        writeTextFile(dir.filePath("boxes.csv"),
+                      "path,x,y,w,h,label\na.png,0,0,8,8,cat\nb.png,1,1,5,5,cat\n");
         CropProject project;
         project.request.annotations = dir.filePath("boxes.csv");
         project.request.images = dir.filePath("images");
@@ -313,11 +305,12 @@ private slots:
     void reexportIsTheSameFile() {
         QTemporaryDir dir;
         writeImage(dir.filePath("images/a.png"), 64, 48);
-        writeText(dir.filePath("a.xml"), "<annotation><filename>a.png</filename><size><width>64</width>"
-                                         "<height>48</height><depth>3</depth></size><object><name>cat</name>"
-                                         "<pose>Left</pose><truncated>1</truncated><difficult>1</difficult>"
-                                         "<bndbox><xmin>3</xmin><ymin>4</ymin><xmax>20</xmax><ymax>30</ymax>"
-                                         "</bndbox></object></annotation>");
+        writeTextFile(dir.filePath("a.xml"),
+                      "<annotation><filename>a.png</filename><size><width>64</width>"
+                      "<height>48</height><depth>3</depth></size><object><name>cat</name>"
+                      "<pose>Left</pose><truncated>1</truncated><difficult>1</difficult>"
+                      "<bndbox><xmin>3</xmin><ymin>4</ymin><xmax>20</xmax><ymax>30</ymax>"
+                      "</bndbox></object></annotation>");
         ReadOptions options;
         options.imageRoot = dir.filePath("images");
         const Result<AnnotationSet> original = readAnnotations(dir.filePath("a.xml"), options);
@@ -336,10 +329,10 @@ private slots:
             QVERIFY2(writeAnnotations(*back, b, format, {}), qPrintable(name));
             const QFileInfo info(a);
             if (info.isFile()) {
-                QCOMPARE(contents(b), contents(a));
+                QCOMPARE(fileContents(b), fileContents(a));
             } else {
                 for (const QString& file : QDir(a).entryList(QDir::Files))
-                    QCOMPARE(contents(b + "/" + file), contents(a + "/" + file));
+                    QCOMPARE(fileContents(b + "/" + file), fileContents(a + "/" + file));
             }
         }
     }

@@ -24,16 +24,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 using namespace cropdeck;
+using cropdeck::test::writeTextFile;
 using namespace cropdeck::ui;
 
 namespace {
-
-void writeText(const QString& path, const QByteArray& text) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
 
 void writeImage(const QString& path, int width, int height) {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -44,12 +38,12 @@ void writeImage(const QString& path, int width, int height) {
 BatchRequest problemSet(const QTemporaryDir& dir) {
     writeImage(dir.filePath("images/a.jpg"), 64, 48);
     writeImage(dir.filePath("images/b.jpg"), 40, 30);
-    writeText(dir.filePath("boxes.csv"), "path,x,y,w,h,label\n"
-                                         "a.jpg,2,3,20,10,cat\n"
-                                         "a.jpg,50,40,30,30,dog\n" // past the right and bottom edges
-                                         "a.jpg,2,3,20,10,cat\n"   // a duplicate
-                                         "b.jpg,5,5,1,1,cat\n"     // a click without a drag
-                                         "gone.jpg,0,0,8,8,cat\n");
+    writeTextFile(dir.filePath("boxes.csv"), "path,x,y,w,h,label\n"
+                                             "a.jpg,2,3,20,10,cat\n"
+                                             "a.jpg,50,40,30,30,dog\n" // past the right and bottom edges
+                                             "a.jpg,2,3,20,10,cat\n"   // a duplicate
+                                             "b.jpg,5,5,1,1,cat\n"     // a click without a drag
+                                             "gone.jpg,0,0,8,8,cat\n");
     BatchRequest request;
     request.annotations = dir.filePath("boxes.csv");
     request.images = dir.filePath("images");
