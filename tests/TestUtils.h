@@ -30,6 +30,10 @@ void writeTextFile(const QString& path, const QByteArray& text);
 // The bytes of the file at `path`; empty when it cannot be read.
 QByteArray fileContents(const QString& path);
 
+// Sends the application's QSettings (recent sessions, window layout, last batch settings) to `folder`,
+// so that a test neither reads what a user or an earlier run left nor leaves anything behind.
+void useSettingsFolder(const QString& folder);
+
 // Path of the cropdeck binary built beside the tests ($CROPDECK_BINARY, set by CTest).
 QString cropdeckBinary();
 

@@ -4,8 +4,10 @@
 #include "ui/AnnotationDocument.h"
 #include "ui/CropCanvas.h"
 #include "ui/DatasetModel.h"
+#include "ui/DropOpener.h"
 #include "ui/EditMenu.h"
 #include "ui/ImageLoader.h"
+#include "ui/ThumbnailCache.h"
 #include "ui/WindowTable.h"
 
 #include <QAction>
@@ -27,6 +29,13 @@
 #include <utility>
 
 namespace cropdeck::ui {
+namespace {
+
+// Thumbnails in the list and the grid, in device-independent pixels (4:3, as most photos).
+constexpr QSize kThumbnailSize(96, 72);
+constexpr QSize kGridCell(128, 112);
+
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -43,6 +52,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setAccessibleName(tr("Images"));
     m_list->setAccessibleDescription(tr("The images of the open set, with their number of crop windows"));
+    // Made in the background as rows show (ui/ThumbnailCache.h), at the screen's pixel density.
+    m_thumbnails = new ThumbnailCache(kThumbnailSize * devicePixelRatio(), this);
+    m_dataset->setThumbnails(m_thumbnails);
+    m_list->setIconSize(kThumbnailSize);
     auto* splitter = new QSplitter;
     splitter->addWidget(m_list);
     splitter->addWidget(m_canvas);
@@ -56,7 +69,14 @@ MainWindow::MainWindow(QWidget* parent)
     createWindowDock();
     createMenus();
     createRunDocks();
+    createValidationDock();
     resize(1280, 800);
+    restoreSettings();
+    m_save = [this] {
+        return saveProject();
+    };
+    // Files and folders dropped on the window open as the same paths on the command line do.
+    connect(new DropOpener(this), &DropOpener::dropped, this, &MainWindow::openPaths);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showImage(current.row()); });
@@ -89,6 +109,7 @@ void MainWindow::createWindowDock() {
 
 MainWindow::~MainWindow() {
     m_opening.waitForFinished();
+    m_exporting.waitForFinished();
     // The children outlive this window's members: their signals must not reach it any more.
     for (QObject* sender : std::initializer_list<QObject*>{m_document, m_canvas, m_windowTable, m_loader})
         disconnect(sender, nullptr, this, nullptr);
@@ -96,12 +117,7 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &Folder…"), QKeySequence::Open, this, &MainWindow::openFolderDialog);
-    file->addAction(tr("Open &Annotations…"), QKeySequence(tr("Ctrl+Shift+O")), this,
-                    &MainWindow::openAnnotationsDialog);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    createFileMenu();
 
     addEditMenu(menuBar(), m_document, m_canvas);
 
@@ -110,6 +126,10 @@ void MainWindow::createMenus() {
     view->addAction(tr("&Actual Pixels"), QKeySequence(tr("Ctrl+1")), m_canvas, &CropCanvas::zoomOneToOne);
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_canvas, &CropCanvas::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_canvas, &CropCanvas::zoomOut);
+    view->addSeparator();
+    m_gridAction = view->addAction(tr("Thumbnail &Grid"), QKeySequence(tr("Ctrl+G")), this,
+                                   &MainWindow::setThumbnailGrid);
+    m_gridAction->setCheckable(true);
     view->addSeparator();
     view->addAction(findChild<QDockWidget*>(QStringLiteral("windowListDock"))->toggleViewAction());
 
@@ -149,10 +169,28 @@ bool MainWindow::confirmDiscardEdits() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (confirmDiscardEdits())
-        event->accept();
-    else
-        event->ignore();
+    if (!confirmDiscardEdits())
+        return event->ignore();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::setThumbnailGrid(bool grid) {
+    // One model, two views of it: a list with small thumbnails beside the names, or a wrapping grid.
+    m_list->setViewMode(grid ? QListView::IconMode : QListView::ListMode);
+    m_list->setFlow(grid ? QListView::LeftToRight : QListView::TopToBottom);
+    m_list->setWrapping(grid);
+    m_list->setResizeMode(grid ? QListView::Adjust : QListView::Fixed);
+    m_list->setGridSize(grid ? kGridCell : QSize());
+    m_list->setMovement(QListView::Static); // a grid's items are not rearranged by dragging
+    m_list->setWordWrap(grid);
+    if (m_gridAction)
+        m_gridAction->setChecked(grid);
+    m_list->scrollTo(m_list->currentIndex());
+}
+
+bool MainWindow::isThumbnailGrid() const {
+    return m_list->viewMode() == QListView::IconMode;
 }
 
 void MainWindow::startOpening(const OpenRequest& request) {
@@ -185,18 +223,21 @@ void MainWindow::finishOpening() {
     }
     m_loader->cancel();
     m_canvas->clear();
+    m_opened = m_pending;
+    m_selectWhenShown = {-1, -1};
     m_document->setAnnotations(batch->annotations);
     m_dataset->setBatch(std::move(batch.value()));
-    const QString source =
-        m_pending.request.annotations.isEmpty() ? m_pending.request.images : m_pending.request.annotations;
+    const QString source = !m_opened.projectPath.isEmpty()          ? m_opened.projectPath
+                           : m_opened.request.annotations.isEmpty() ? m_opened.request.images
+                                                                    : m_opened.request.annotations;
     m_title = QFileInfo(source).fileName();
     updateTitle();
     statusBar()->showMessage(tr("%1 images, %2")
                                  .arg(m_dataset->rowCount())
                                  .arg(DatasetModel::windowCountText(m_dataset->totalWindows())));
     int select = 0;
-    for (int row = 0; row < m_dataset->rowCount() && !m_pending.selectPath.isEmpty(); ++row)
-        if (QFileInfo(m_dataset->image(row).absolutePath) == QFileInfo(m_pending.selectPath))
+    for (int row = 0; row < m_dataset->rowCount() && !m_opened.selectPath.isEmpty(); ++row)
+        if (QFileInfo(m_dataset->image(row).absolutePath) == QFileInfo(m_opened.selectPath))
             select = row;
     selectImage(select);
     emit opened(m_dataset->rowCount(), m_dataset->totalWindows());
@@ -236,6 +277,9 @@ void MainWindow::pictureLoaded(const LoadedImage& loaded) {
     const PlannedImage& image = m_dataset->image(row);
     m_canvas->setPicture(loaded.picture, loaded.sceneSize);
     m_canvas->showWindows(image.imageIndex, m_dataset->batch().options.settings.normalizedMaxFraction);
+    if (const auto [finding, window] = std::exchange(m_selectWhenShown, {-1, -1});
+        finding == image.imageIndex && window >= 0)
+        m_canvas->setSelectedWindows({window});
     m_imageStatus->setText(
         tr("%1 of %2 · %3×%4 · %5 · shown at 1/%6 (%7)")
             .arg(row + 1)
@@ -249,9 +293,11 @@ void MainWindow::pictureLoaded(const LoadedImage& loaded) {
 }
 
 void MainWindow::openFolderDialog() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"));
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), dialogFolder("images"));
     if (folder.isEmpty())
         return;
+    rememberDialogFolder("images", folder);
     Result<OpenRequest> request = openRequestFor({folder}, {});
     if (request)
         open(*request);
@@ -260,11 +306,13 @@ void MainWindow::openFolderDialog() {
 }
 
 void MainWindow::openAnnotationsDialog() {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open an annotation file"), {}, tr("Annotations (*.xml *.json *.csv *.txt);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open an annotation file"), dialogFolder("annotations"),
+                                     tr("Annotations (*.xml *.json *.csv *.txt);;All files (*)"));
     if (file.isEmpty())
         return;
-    BatchRequest base = m_pending.request;
+    rememberDialogFolder("annotations", file);
+    BatchRequest base = m_opened.request;
     base.generated = {};
     Result<OpenRequest> request = openRequestFor({file}, base);
     if (request)

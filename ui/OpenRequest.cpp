@@ -50,12 +50,14 @@ Result<OpenRequest> openRequestFor(const QStringList& paths, BatchRequest base) 
             open.request = std::move(project->request);
             open.editedAnnotations = std::move(project->editedAnnotations);
             open.projectPath = absolute;
+            open.settingsGiven = true;
         } else if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0 &&
                    isBatchRequestFile(absolute)) {
             Result<BatchRequest> saved = loadBatchRequest(absolute);
             if (!saved)
                 return saved.error();
             open.request = std::move(saved.value());
+            open.settingsGiven = true;
         } else {
             open.request.annotations = absolute;
         }

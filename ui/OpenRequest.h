@@ -24,6 +24,9 @@ struct OpenRequest {
     // request.annotations) when it holds edits.
     QString projectPath;
     std::optional<AnnotationSet> editedAnnotations;
+    // The request carries its own batch settings (a project or a saved request), rather than the ones
+    // the window last used.
+    bool settingsGiven = false;
 };
 
 // Paths are applied in order on top of `base` (which holds --images/--annotations when given). Errors name

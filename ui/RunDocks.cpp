@@ -67,11 +67,8 @@ void MainWindow::createRunDocks() {
         return prepareBatch(request, std::move(set), PrepareFor::Run);
     });
     connect(this, &MainWindow::opened, this, [this, refresh] {
-        BatchRequest request = m_pending.request;
-        if (const Result<BatchRequest> current = m_batchPanel->request();
-            current && request.outputDir.isEmpty())
-            request.outputDir = current->outputDir; // the folder chosen for the last set stays
-        m_batchPanel->setRequest(request);
+        // The settings last used (output folder, format, ...) stay, unless the set brings its own.
+        m_batchPanel->setRequest(requestWithRememberedSettings(m_opened));
         refresh();
         m_preview->clear();
         m_previewWindow = -1;

@@ -54,6 +54,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        cropdeck::test::useSettingsFolder(m_dir.filePath("settings"));
         Result<QString> csv = makeDemoDataset(m_dir.filePath("demo"));
         QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
         m_demoCsv = *csv;
@@ -201,11 +202,16 @@ private slots:
         const QModelIndex row = window.dataset()->index(window.currentImage());
         QCOMPARE(row.data(DatasetModel::WindowCountRole).toInt(), int(windows + 1)); // the list follows
 
-        bool offeredSave = true;
+        bool offeredSave = false;
         answerUnsavedQuestion(QMessageBox::Cancel, &offeredSave);
         QVERIFY(!window.close());
         QVERIFY(window.isVisible());
-        QVERIFY(!offeredSave); // no save handler yet
+        QVERIFY(offeredSave); // Save Project, by default
+
+        window.setSaveHandler({}); // none: only Discard and Cancel
+        answerUnsavedQuestion(QMessageBox::Cancel, &offeredSave);
+        QVERIFY(!window.close());
+        QVERIFY(!offeredSave);
 
         bool saved = false;
         window.setSaveHandler([&] {

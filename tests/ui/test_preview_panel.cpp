@@ -56,6 +56,7 @@ class TestPreviewPanel : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        cropdeck::test::useSettingsFolder(m_dir.filePath("settings"));
         m_csv = makeJpegSet(m_dir.filePath("set"), 3, QSize(301, 203));
         QVERIFY(!m_csv.isEmpty());
     }

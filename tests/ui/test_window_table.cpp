@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window table: cells show the exact boxes, edits are undoable document edits, and its selection
 // follows the canvas and back (in the main window, over a generated set).
+#include "TestUtils.h"
 #include "annotations/BoxConventions.h"
 #include "bench/DatasetGenerator.h"
 #include "ui/AnnotationDocument.h"
@@ -125,6 +126,7 @@ private slots:
     void selectionAndEditsStayInStepWithTheCanvas() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
+        cropdeck::test::useSettingsFolder(dir.filePath("settings"));
         Result<QString> csv = makeDemoDataset(dir.filePath("demo"));
         QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
         MainWindow window;
