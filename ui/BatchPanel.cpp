@@ -71,6 +71,9 @@ BatchPanel::BatchPanel(QWidget* parent)
     splitter->addWidget(live);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The first layout follows the size hints, and the chart's is tall: start at 3:2 instead (the
+    // splitter scales these to the height it gets).
+    splitter->setSizes({3000, 2000});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

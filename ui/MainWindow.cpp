@@ -60,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_canvas);
     splitter->setStretchFactor(1, 4);
+    splitter->setSizes({300, 1000}); // room for a thumbnail, the name and the window count
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_imageStatus);
     m_imageStatus->setAccessibleName(tr("Image details"));

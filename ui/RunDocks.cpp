@@ -37,10 +37,13 @@ void MainWindow::createRunDocks() {
     auto* batchDock = new QDockWidget(tr("Batch"), this);
     batchDock->setObjectName(QStringLiteral("batchDock"));
     batchDock->setWidget(m_batchPanel);
-    addDockWidget(Qt::RightDockWidgetArea, batchDock);
-    // The canvas keeps most of the width; the settings form scrolls.
-    resizeDocks({previewDock, batchDock}, {460, 460}, Qt::Horizontal);
-    resizeDocks({previewDock, batchDock}, {220, 580}, Qt::Vertical);
+    // Tabs under the window list: the preview while editing, the batch when running it; each gets the
+    // height of both (the settings form, the live chart and the errors need it).
+    tabifyDockWidget(previewDock, batchDock);
+    previewDock->raise();
+    resizeDocks({previewDock}, {460}, Qt::Horizontal); // the canvas keeps most of the width
+    if (auto* windows = findChild<QDockWidget*>(QStringLiteral("windowListDock")))
+        resizeDocks({windows, previewDock}, {5, 6}, Qt::Vertical);
     for (QAction* action : menuBar()->actions())
         if (QMenu* view = action->menu(); view && view->title() == tr("&View")) {
             view->addSeparator();

@@ -12,6 +12,10 @@ data=${CROPDECK_SHARED_DATA:-$repo/../shared/data}
 [ -x "$binary" ] || { echo "no cropdeck binary at $binary (build first)" >&2; exit 2; }
 [ -d "$data" ] || { echo "no shared data at $data (set CROPDECK_SHARED_DATA)" >&2; exit 2; }
 mkdir -p "$out"
+# A first session: no window layout or batch settings kept from the user's own runs.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 # shot NAME ARGS...: starts cropdeck with ARGS on a fresh X server, waits for its window and for the
 # image to be drawn, and saves the screen as OUT/NAME.png.
@@ -23,13 +27,14 @@ shot() {
     "$0" "$@" &
     app=$!
     window=
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do # up to a minute: a loaded machine starts slowly
       window=$(xwininfo -root -tree | awk "/CropDeck\"/ {print \$1; exit}")
       [ -n "$window" ] && break
       sleep 0.1
     done
-    sleep 2 # the set opens and the first picture decodes in the background
-    import -window "${window:-root}" "'"$out/$name.png"'"
+    if [ -z "$window" ]; then echo "no CropDeck window appeared" >&2; kill $app; exit 1; fi
+    sleep 3 # the set opens and the first picture and thumbnails decode in the background
+    import -window "$window" "'"$out/$name.png"'"
     kill $app
   ' "$binary" "$@"
   echo "wrote $out/$name.png"
