@@ -125,6 +125,43 @@ bool AnnotationDocument::setLabel(int imageIndex, int windowIndex, const QString
     return true;
 }
 
+bool AnnotationDocument::renameLabel(const QString& from, const QString& to) {
+    if (to.isEmpty() || from == to)
+        return false;
+    bool renamed = false;
+    for (int image = 0; image < imageCount(); ++image)
+        for (int window = 0; window < m_set.images[image].windows.size(); ++window) {
+            if (m_set.images[image].windows[window].label != from)
+                continue;
+            if (!renamed)
+                m_undo.beginMacro(tr("Rename label %1 to %2").arg(from, to));
+            renamed = true;
+            m_undo.push(new SetLabelCommand(this, image, window, from, to));
+        }
+    if (!renamed)
+        return false;
+    // The set's class list names the label too (COCO categories, YOLO classes), so that exports keep it.
+    if (const int index = int(m_set.classes.indexOf(from)); index >= 0 && !m_set.classes.contains(to))
+        m_undo.push(new RenameClassCommand(this, index, from, to));
+    m_undo.endMacro();
+    if (m_lastLabel == from)
+        m_lastLabel = to;
+    return true;
+}
+
+void AnnotationDocument::replaceClass(int classIndex, const QString& name) {
+    if (classIndex >= 0 && classIndex < m_set.classes.size())
+        m_set.classes[classIndex] = name;
+}
+
+QMap<QString, int> AnnotationDocument::labelCounts() const {
+    QMap<QString, int> counts;
+    for (const ImageEntry& image : m_set.images)
+        for (const CropWindow& window : image.windows)
+            ++counts[window.label];
+    return counts;
+}
+
 QList<int> AnnotationDocument::duplicateWindows(int imageIndex, const QList<int>& windowIndices,
                                                 const std::function<QRectF(const QRectF&)>& boxFor) {
     QList<int> indices;

@@ -16,6 +16,7 @@
 
 #include "annotations/Annotation.h"
 
+#include <QMap>
 #include <QObject>
 #include <QUndoStack>
 
@@ -63,6 +64,11 @@ public:
         return setBoxes(imageIndex, {windowIndex}, {box}, mergeKey);
     }
     bool setLabel(int imageIndex, int windowIndex, const QString& label);
+    // Every window labelled `from`, in every image, labelled `to`: one undo step. False when no window
+    // has `from` or the names are the same (or `to` is empty).
+    bool renameLabel(const QString& from, const QString& to);
+    // Windows per label over the whole set, by name.
+    QMap<QString, int> labelCounts() const;
     // Copies of the windows, each with the box `boxFor` gives it, appended in order; returns their
     // indices (empty when nothing was duplicated).
     QList<int> duplicateWindows(int imageIndex, const QList<int>& windowIndices,
@@ -76,6 +82,7 @@ public:
     void removeWindows(int imageIndex, const QList<int>& indices);
     void replaceBox(int imageIndex, int windowIndex, const QRectF& box);
     void replaceLabel(int imageIndex, int windowIndex, const QString& label);
+    void replaceClass(int classIndex, const QString& name);
 
 signals:
     void reset();

@@ -25,6 +25,14 @@ double fitZoom(QSizeF scene, QSizeF viewport, double margin, double devicePixelR
     return std::min(fit, oneToOneZoom(devicePixelRatio));
 }
 
+double zoomToShow(QSizeF area, QSizeF viewport, double margin) {
+    const QSizeF room(viewport.width() - 2 * margin, viewport.height() - 2 * margin);
+    if (area.isEmpty() || room.isEmpty())
+        return 1.0;
+    return std::clamp(std::min(room.width() / area.width(), room.height() / area.height()), kMinZoom,
+                      kMaxZoom);
+}
+
 double steppedZoom(double zoom, int steps) {
     return std::clamp(zoom * std::pow(kZoomStep, steps), kMinZoom, kMaxZoom);
 }

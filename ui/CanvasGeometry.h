@@ -24,6 +24,10 @@ namespace cropdeck::ui {
 // enlarging past 1:1 on a display of `devicePixelRatio`. 1 for empty sizes.
 [[nodiscard]] double fitZoom(QSizeF scene, QSizeF viewport, double margin, double devicePixelRatio);
 
+// The zoom that makes `area` (a selection) fill `viewport` with `margin` pixels on each side: small boxes
+// are enlarged, up to the largest zoom (64). 1 for empty sizes.
+[[nodiscard]] double zoomToShow(QSizeF area, QSizeF viewport, double margin);
+
 // The zoom at which one scene pixel is one device pixel.
 [[nodiscard]] double oneToOneZoom(double devicePixelRatio);
 

@@ -19,6 +19,8 @@
 namespace cropdeck::ui {
 namespace {
 constexpr double kFitMargin = 8;
+// Zoomed to a selection, the windows keep some of the picture around them in view.
+constexpr double kSelectionMargin = 48;
 } // namespace
 
 CropCanvas::CropCanvas(QWidget* parent)
@@ -120,7 +122,8 @@ void CropCanvas::rebuildWindows() {
             new WindowItem(i, sceneBoxOf(window), window.label, AnnotationDocument::isEditable(window));
         item->setZoom(zoom());
         scene()->addItem(item);
-        item->setSelected(selectedIds.contains(window.id));
+        item->setVisible(!m_hiddenLabels.contains(window.label));
+        item->setSelected(item->isVisible() && selectedIds.contains(window.id));
         m_lastWindowIds.append(window.id);
     }
     m_rebuilding = false;
@@ -133,8 +136,18 @@ void CropCanvas::updateWindow(int imageIndex, int windowIndex) {
     if (!item || !window)
         return;
     item->setRect(sceneBoxOf(*window));
-    if (item->label() != window->label)
+    if (item->label() != window->label) {
         item->setLabel(window->label);
+        if (m_hiddenLabels.contains(window->label))
+            rebuildWindows(); // relabelled into a hidden label: it goes, and leaves the selection
+    }
+}
+
+void CropCanvas::setHiddenLabels(const QSet<QString>& labels) {
+    if (labels == m_hiddenLabels)
+        return;
+    m_hiddenLabels = labels;
+    rebuildWindows();
 }
 
 QList<WindowItem*> CropCanvas::windowItems() const {
@@ -207,6 +220,18 @@ void CropCanvas::zoomToFit() {
     m_fit = true;
     setZoom(fitZoom(QSizeF(m_sceneSize), QSizeF(viewport()->size()), kFitMargin, devicePixelRatioF()));
     centerOn(QRectF(QPointF(0, 0), QSizeF(m_sceneSize)).center());
+}
+
+void CropCanvas::zoomToSelection() {
+    QRectF united;
+    for (WindowItem* item : windowItems())
+        if (item->isSelected())
+            united = united.united(item->rect());
+    if (united.isEmpty())
+        return;
+    m_fit = false;
+    setZoom(zoomToShow(united.size(), QSizeF(viewport()->size()), kSelectionMargin));
+    centerOn(united.center());
 }
 
 void CropCanvas::zoomOneToOne() {

@@ -24,6 +24,7 @@
 #include <QImage>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 class QGraphicsPixmapItem;
@@ -70,6 +71,11 @@ public:
 
 public slots:
     void zoomToFit();
+    // The selected windows fill the view (with a margin); nothing happens without a selection.
+    void zoomToSelection();
+    // Windows with these labels are not drawn, picked or selected (the label list's show/hide).
+    void setHiddenLabels(const QSet<QString>& labels);
+    const QSet<QString>& hiddenLabels() const { return m_hiddenLabels; }
     void zoomOneToOne();
     void zoomIn() { zoomBy(1); }
     void zoomOut() { zoomBy(-1); }
@@ -126,6 +132,7 @@ private:
     bool m_rebuilding = false;
     QList<int> m_lastSelection;
     QStringList m_lastWindowIds; // of the items shown, by window index
+    QSet<QString> m_hiddenLabels;
     int m_nudgeKey = 0;
 
     struct DragState {

@@ -57,7 +57,7 @@ WindowItem* CropCanvas::windowAt(QPointF scene, WindowPart* part) const {
     // Handles of selected editable windows first (they may lie just outside the box)...
     for (auto it = items.rbegin(); it != items.rend(); ++it) {
         WindowItem* item = *it;
-        if (!item->isSelected() || !item->isEditable())
+        if (!item->isSelected() || !item->isEditable() || !item->isVisible())
             continue;
         const WindowPart hit = hitTest(item->rect(), scene, zoom(), WindowItem::kHandleSizePx, true);
         if (isHandle(hit)) {
@@ -69,6 +69,8 @@ WindowItem* CropCanvas::windowAt(QPointF scene, WindowPart* part) const {
     WindowItem* best = nullptr;
     double bestArea = std::numeric_limits<double>::max();
     for (WindowItem* item : items) {
+        if (!item->isVisible())
+            continue; // its label is hidden
         const double area = item->rect().width() * item->rect().height();
         if (hitTest(item->rect(), scene, zoom(), 0, false) == WindowPart::Body && area < bestArea) {
             best = item;
@@ -250,7 +252,8 @@ void CropCanvas::finishDrag(QMouseEvent* event) {
     } else if (drag.kind == Drag::Select && drag.started) {
         QList<int> selection = drag.selectionBefore;
         for (WindowItem* item : windowItems())
-            if (band.intersects(item->rect()) && !selection.contains(item->windowIndex()))
+            if (item->isVisible() && band.intersects(item->rect()) &&
+                !selection.contains(item->windowIndex()))
                 selection.append(item->windowIndex());
         std::sort(selection.begin(), selection.end());
         setSelectedWindows(selection);

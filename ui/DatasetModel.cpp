@@ -3,6 +3,7 @@
 
 #include "ui/ThumbnailCache.h"
 
+#include <QColor>
 #include <QFileInfo>
 
 namespace cropdeck::ui {
@@ -18,6 +19,7 @@ void DatasetModel::setBatch(PreparedBatch batch) {
     beginResetModel();
     m_batch = std::move(batch);
     m_rowOfPath.clear();
+    m_findings.clear(); // they were about the previous set
     for (int row = 0; row < m_batch.plan.images.size(); ++row)
         m_rowOfPath.insert(m_batch.plan.images[row].absolutePath, row);
     if (m_thumbnails)
@@ -60,6 +62,22 @@ void DatasetModel::windowsEdited(int imageIndex) {
             emit dataChanged(index(row), index(row));
 }
 
+void DatasetModel::setFindings(const ValidationReport& report) {
+    constexpr int kTooltipMessages = 6;
+    m_findings.clear();
+    for (const ValidationFinding& finding : report.findings) {
+        if (finding.imageIndex < 0)
+            continue; // about the annotation file, not an image
+        Findings& image = m_findings[finding.imageIndex];
+        (finding.severity == IssueSeverity::Error ? image.errors : image.warnings) += 1;
+        if (image.messages.size() < kTooltipMessages)
+            image.messages << finding.message;
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole});
+}
+
 int DatasetModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_batch.plan.images.size());
 }
@@ -71,11 +89,25 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = QFileInfo(image.relativePath).fileName();
-        return tr("%1 — %2").arg(name, image.problem.isEmpty() ? windowCountText(windowCount(image))
-                                                               : tr("problem"));
+        const QString text = tr("%1 — %2").arg(
+            name, image.problem.isEmpty() ? windowCountText(windowCount(image)) : tr("problem"));
+        const Findings findings = m_findings.value(image.imageIndex);
+        if (findings.errors > 0)
+            return text + (findings.errors == 1 ? tr(" · 1 error") : tr(" · %1 errors").arg(findings.errors));
+        if (findings.warnings > 0)
+            return text + (findings.warnings == 1 ? tr(" · 1 warning")
+                                                  : tr(" · %1 warnings").arg(findings.warnings));
+        return text;
     }
-    case Qt::ToolTipRole:
-        return image.problem.isEmpty() ? image.absolutePath : image.problem;
+    case Qt::ToolTipRole: {
+        QStringList lines{image.problem.isEmpty() ? image.absolutePath : image.problem};
+        lines << m_findings.value(image.imageIndex).messages;
+        return lines.join(u'\n');
+    }
+    case Qt::ForegroundRole:
+        if (m_findings.value(image.imageIndex).errors > 0 || !image.problem.isEmpty())
+            return QColor(0xc0, 0x1c, 0x28); // legible on light and dark bases alike
+        return {};
     case Qt::AccessibleTextRole:
         return data(index, Qt::DisplayRole);
     case Qt::DecorationRole:
@@ -88,6 +120,12 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
         return int(windowCount(image));
     case ProblemRole:
         return image.problem;
+    case ImageIndexRole:
+        return image.imageIndex;
+    case ErrorCountRole:
+        return m_findings.value(image.imageIndex).errors;
+    case WarningCountRole:
+        return m_findings.value(image.imageIndex).warnings;
     default:
         return {};
     }

@@ -6,6 +6,7 @@
 // `cropdeck --batch` would crop. Rows are cheap (no pixels): 10,000 images are 10,000 small values.
 
 #include "batch/PrepareBatch.h"
+#include "validation/ValidationReport.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -24,6 +25,9 @@ public:
         AbsolutePathRole = Qt::UserRole + 1, // QString
         WindowCountRole,                     // int
         ProblemRole,                         // QString: why the batch cannot use this image, or empty
+        ImageIndexRole,                      // int: the image's index in the annotation set
+        ErrorCountRole,                      // int: validation errors about the image or its boxes
+        WarningCountRole,                    // int: validation warnings
     };
 
     explicit DatasetModel(QObject* parent = nullptr);
@@ -47,6 +51,9 @@ public:
         m_counter = std::move(counter);
     }
     void windowsEdited(int imageIndex);
+    // The validation panel's findings, shown on each image's row (a count badge and the messages in
+    // the tooltip) until the next report or set.
+    void setFindings(const ValidationReport& report);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -59,6 +66,12 @@ private:
     std::function<qsizetype(int)> m_counter;
     QHash<QString, int> m_rowOfPath; // absolute path → row, for thumbnails arriving
     ThumbnailCache* m_thumbnails = nullptr;
+    struct Findings {
+        int errors = 0;
+        int warnings = 0;
+        QStringList messages; // the first few, for the tooltip
+    };
+    QHash<int, Findings> m_findings; // by image index
 };
 
 } // namespace cropdeck::ui

@@ -6,6 +6,8 @@
 #include "ui/DatasetModel.h"
 #include "ui/DropOpener.h"
 #include "ui/EditMenu.h"
+#include "ui/ImageFilterBar.h"
+#include "ui/ImageFilterModel.h"
 #include "ui/ImageLoader.h"
 #include "ui/ThumbnailCache.h"
 #include "ui/WindowTable.h"
@@ -24,6 +26,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -41,13 +44,15 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_document(new AnnotationDocument(this))
     , m_dataset(new DatasetModel(this))
+    , m_filter(new ImageFilterModel(m_document, this))
     , m_list(new QListView)
     , m_canvas(new CropCanvas)
     , m_loader(new ImageLoader(this))
     , m_windowTable(new WindowTable(m_document))
     , m_imageStatus(new QLabel) {
-    m_list->setModel(m_dataset);
-    m_list->setUniformItemSizes(true);         // 10,000 rows lay out without measuring each
+    m_filter->setSourceModel(m_dataset);
+    m_list->setModel(m_filter);        // rows are the dataset's, some hidden: map with imageRow()/listIndex()
+    m_list->setUniformItemSizes(true); // 10,000 rows lay out without measuring each
     m_list->setTextElideMode(Qt::ElideMiddle); // long dataset names keep their window count visible
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setAccessibleName(tr("Images"));
@@ -56,8 +61,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_thumbnails = new ThumbnailCache(kThumbnailSize * devicePixelRatio(), this);
     m_dataset->setThumbnails(m_thumbnails);
     m_list->setIconSize(kThumbnailSize);
+    m_filterBar = new ImageFilterBar(m_filter);
+    auto* imagePane = new QWidget;
+    auto* imageLayout = new QVBoxLayout(imagePane);
+    imageLayout->setContentsMargins(0, 0, 0, 0);
+    imageLayout->addWidget(m_filterBar);
+    imageLayout->addWidget(m_list);
     auto* splitter = new QSplitter;
-    splitter->addWidget(m_list);
+    splitter->addWidget(imagePane);
     splitter->addWidget(m_canvas);
     splitter->setStretchFactor(1, 4);
     splitter->setSizes({300, 1000}); // room for a thumbnail, the name and the window count
@@ -71,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createRunDocks();
     createValidationDock();
+    createLabelDock();
     resize(1280, 800);
     restoreSettings();
     m_save = [this] {
@@ -80,7 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(new DropOpener(this), &DropOpener::dropped, this, &MainWindow::openPaths);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { showImage(current.row()); });
+            [this](const QModelIndex& current) { showImage(m_filter->mapToSource(current).row()); });
     connect(m_loader, &ImageLoader::loaded, this, &MainWindow::pictureLoaded);
     connect(m_loader, &ImageLoader::failed, this, [this](const QString&, const QString& message) {
         m_canvas->clear();
@@ -122,8 +134,10 @@ void MainWindow::createMenus() {
 
     addEditMenu(menuBar(), m_document, m_canvas);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom to &Fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &CropCanvas::zoomToFit);
+    view->addAction(tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+2")), m_canvas,
+                    &CropCanvas::zoomToSelection);
     view->addAction(tr("&Actual Pixels"), QKeySequence(tr("Ctrl+1")), m_canvas, &CropCanvas::zoomOneToOne);
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_canvas, &CropCanvas::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_canvas, &CropCanvas::zoomOut);
@@ -135,14 +149,15 @@ void MainWindow::createMenus() {
     view->addAction(findChild<QDockWidget*>(QStringLiteral("windowListDock"))->toggleViewAction());
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
+    // Through the images the list shows (a filter hides some).
     go->addAction(tr("&Next Image"), QKeySequence(Qt::Key_PageDown), this,
-                  [this] { selectImage(currentImage() + 1); });
+                  [this] { selectListRow(m_list->currentIndex().row() + 1); });
     go->addAction(tr("&Previous Image"), QKeySequence(Qt::Key_PageUp), this,
-                  [this] { selectImage(currentImage() - 1); });
+                  [this] { selectListRow(m_list->currentIndex().row() - 1); });
     go->addAction(tr("&First Image"), QKeySequence(Qt::CTRL | Qt::Key_Home), this,
-                  [this] { selectImage(0); });
+                  [this] { selectListRow(0); });
     go->addAction(tr("&Last Image"), QKeySequence(Qt::CTRL | Qt::Key_End), this,
-                  [this] { selectImage(m_dataset->rowCount() - 1); });
+                  [this] { selectListRow(m_filter->rowCount() - 1); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
@@ -226,6 +241,7 @@ void MainWindow::finishOpening() {
     m_canvas->clear();
     m_opened = m_pending;
     m_selectWhenShown = {-1, -1};
+    m_filterBar->reset(); // a new set starts unfiltered
     m_document->setAnnotations(batch->annotations);
     m_dataset->setBatch(std::move(batch.value()));
     const QString source = !m_opened.projectPath.isEmpty()          ? m_opened.projectPath
@@ -245,13 +261,23 @@ void MainWindow::finishOpening() {
 }
 
 int MainWindow::currentImage() const {
-    return m_list->currentIndex().row();
+    return m_filter->mapToSource(m_list->currentIndex()).row();
 }
 
 void MainWindow::selectImage(int row) {
     if (row < 0 || row >= m_dataset->rowCount())
         return;
-    m_list->setCurrentIndex(m_dataset->index(row));
+    QModelIndex index = m_filter->mapFromSource(m_dataset->index(row));
+    if (!index.isValid()) { // hidden by the filter: asked for by name, so shown
+        m_filterBar->reset();
+        index = m_filter->mapFromSource(m_dataset->index(row));
+    }
+    m_list->setCurrentIndex(index);
+}
+
+void MainWindow::selectListRow(int listRow) {
+    if (listRow >= 0 && listRow < m_filter->rowCount())
+        m_list->setCurrentIndex(m_filter->index(listRow, 0));
 }
 
 void MainWindow::showImage(int row) {

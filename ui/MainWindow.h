@@ -33,7 +33,10 @@ class AnnotationDocument;
 class BatchPanel;
 class CropCanvas;
 class DatasetModel;
+class ImageFilterBar;
+class ImageFilterModel;
 class ImageLoader;
+class LabelModel;
 class PreviewPanel;
 struct LoadedImage;
 class ThumbnailCache;
@@ -80,10 +83,15 @@ public:
     BatchPanel* batchPanel() const { return m_batchPanel; }
     PreviewPanel* previewPanel() const { return m_preview; }
     ValidationPanel* validationPanel() const { return m_validation; }
+    LabelModel* labels() const { return m_labels; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
     void setThumbnailGrid(bool grid);
     bool isThumbnailGrid() const;
+    ImageFilterModel* imageFilter() const { return m_filter; }
+    ImageFilterBar* imageFilterBar() const { return m_filterBar; }
+    // Rows of the dataset (every image of the set, whatever the list's filter shows).
     int currentImage() const;
+    // Shows the image of dataset row `row`, clearing a filter that hides it.
     void selectImage(int row);
 
 signals:
@@ -111,8 +119,12 @@ private:
     // The Validation dock (ui/ValidationDock.cpp): the open set checked as --validate checks it, again
     // shortly after edits; a finding shows its image and selects its box.
     void createValidationDock();
+    // The Labels dock (ui/LabelDock.cpp).
+    void createLabelDock();
     void validateOpenSet();
     void showFinding(int imageIndex, int windowIndex);
+    // Row `listRow` of the list as filtered (the Go menu walks what the user sees).
+    void selectListRow(int listRow);
     // Window geometry and dock layout, the list's mode, the last batch settings (ui/MainWindowSettings.cpp).
     void restoreSettings();
     void saveSettings() const;
@@ -133,6 +145,8 @@ private:
 
     AnnotationDocument* m_document;
     DatasetModel* m_dataset;
+    ImageFilterModel* m_filter; // what the list shows of m_dataset
+    ImageFilterBar* m_filterBar = nullptr;
     QListView* m_list;
     CropCanvas* m_canvas;
     ImageLoader* m_loader;
@@ -149,6 +163,8 @@ private:
     int m_previewWindow = -1;
     ThumbnailCache* m_thumbnails = nullptr;
     ValidationPanel* m_validation = nullptr;
+    LabelModel* m_labels = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QTimer* m_revalidate = nullptr;
     // A finding's image and window: the window is selected once that image is shown.
     std::pair<int, int> m_selectWhenShown{-1, -1};

@@ -44,12 +44,8 @@ void MainWindow::createRunDocks() {
     resizeDocks({previewDock}, {460}, Qt::Horizontal); // the canvas keeps most of the width
     if (auto* windows = findChild<QDockWidget*>(QStringLiteral("windowListDock")))
         resizeDocks({windows, previewDock}, {5, 6}, Qt::Vertical);
-    for (QAction* action : menuBar()->actions())
-        if (QMenu* view = action->menu(); view && view->title() == tr("&View")) {
-            view->addSeparator();
-            view->addAction(previewDock->toggleViewAction());
-            view->addAction(batchDock->toggleViewAction());
-        }
+    m_viewMenu->addAction(previewDock->toggleViewAction());
+    m_viewMenu->addAction(batchDock->toggleViewAction());
 
     // The job is the set as the user sees it, edits included, with the panel's settings. The callback
     // runs on a worker thread: it reads a snapshot the GUI thread refreshes after every edit (copies

@@ -30,6 +30,7 @@ void MainWindow::createValidationDock() {
     dock->setWidget(m_validation);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     dock->hide(); // shown by the View menu, and when a set has errors
+    m_viewMenu->addAction(dock->toggleViewAction());
     m_revalidate = new QTimer(this);
     m_revalidate->setSingleShot(true);
     m_revalidate->setInterval(kRevalidateDelayMs);
@@ -41,7 +42,8 @@ void MainWindow::createValidationDock() {
         m_validation->clear();
         validateOpenSet();
     });
-    connect(m_validation, &ValidationPanel::validated, this, [dock](int errors, int) {
+    connect(m_validation, &ValidationPanel::validated, this, [this, dock](int errors, int) {
+        m_dataset->setFindings(m_validation->report()); // badges on the image list's rows
         if (errors > 0)
             dock->show();
     });

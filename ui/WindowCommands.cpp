@@ -91,4 +91,20 @@ void SetLabelCommand::undo() {
     m_document->replaceLabel(m_image, m_window, m_before);
 }
 
+RenameClassCommand::RenameClassCommand(AnnotationDocument* document, int classIndex, QString before,
+                                       QString after)
+    : QUndoCommand(tr("Rename class"))
+    , m_document(document)
+    , m_class(classIndex)
+    , m_before(std::move(before))
+    , m_after(std::move(after)) {}
+
+void RenameClassCommand::redo() {
+    m_document->replaceClass(m_class, m_after);
+}
+
+void RenameClassCommand::undo() {
+    m_document->replaceClass(m_class, m_before);
+}
+
 } // namespace cropdeck::ui

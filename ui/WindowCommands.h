@@ -79,4 +79,18 @@ private:
     QString m_after;
 };
 
+// A class-list entry renamed (with the windows' labels, in one macro: AnnotationDocument::renameLabel).
+class RenameClassCommand : public QUndoCommand {
+public:
+    RenameClassCommand(AnnotationDocument* document, int classIndex, QString before, QString after);
+    void redo() override;
+    void undo() override;
+
+private:
+    AnnotationDocument* m_document;
+    int m_class;
+    QString m_before;
+    QString m_after;
+};
+
 } // namespace cropdeck::ui

@@ -43,6 +43,28 @@ private slots:
         QCOMPARE(fitZoom(scene, viewport, margin, dpr), zoom);
     }
 
+    void show_data() {
+        QTest::addColumn<QSizeF>("area");
+        QTest::addColumn<QSizeF>("viewport");
+        QTest::addColumn<double>("margin");
+        QTest::addColumn<double>("zoom");
+        QTest::newRow("small box enlarged, width limits")
+            << QSizeF(40, 30) << QSizeF(1000, 1000) << 0.0 << 25.0;
+        QTest::newRow("margins taken first") << QSizeF(40, 30) << QSizeF(496, 1000) << 48.0 << 10.0;
+        QTest::newRow("large box shrunk, height limits")
+            << QSizeF(1000, 4000) << QSizeF(1000, 1000) << 0.0 << 0.25;
+        QTest::newRow("one pixel stops at 64") << QSizeF(1, 1) << QSizeF(1000, 1000) << 0.0 << 64.0;
+        QTest::newRow("empty area") << QSizeF() << QSizeF(100, 100) << 0.0 << 1.0;
+        QTest::newRow("viewport smaller than margins") << QSizeF(10, 10) << QSizeF(90, 90) << 48.0 << 1.0;
+    }
+    void show() {
+        QFETCH(QSizeF, area);
+        QFETCH(QSizeF, viewport);
+        QFETCH(double, margin);
+        QFETCH(double, zoom);
+        QCOMPARE(zoomToShow(area, viewport, margin), zoom);
+    }
+
     void steps_data() {
         QTest::addColumn<double>("zoom");
         QTest::addColumn<int>("steps");
