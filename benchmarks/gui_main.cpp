@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cropdeck_bench_gui: the desktop window's speed goals, measured side by side with Qt's own image reader in
 // one run (figures, not pass/fail): first paint of a large JPEG, thumbnails (DCT-scaled decode, EXIF
-// thumbnails) against QImageReader::setScaledSize, and canvas frame times while one of 1,000 boxes moves.
+// thumbnails) against QImageReader::setScaledSize, canvas frame times while one of 1,000 boxes moves,
+// opening a 10,000-image COCO set in the window, and the event loop's lateness during a batch.
 //
-//   cropdeck_bench_gui [--dir DIR] [--photos N] [--threads T] [--trials K]
+//   cropdeck_bench_gui [--dir DIR] [--photos N] [--threads T] [--trials K] [--open-images N]
 //
 // The photos are generated once (natural-looking scenes, baseline JPEG, some with EXIF orientation 6)
 // and kept in DIR for later runs.
 
 #include "SystemInfo.h"
 #include "TimeStats.h"
+#include "WindowBench.h"
 #include "bench/BenchJpegWriter.h"
 #include "bench/SceneRenderer.h"
 #include "engine/DisplayImage.h"
@@ -24,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImageReader>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -252,6 +255,7 @@ int main(int argc, char** argv) {
     parser.addOption({"photos", "Photos for the thumbnail figures.", "N", "500"});
     parser.addOption({"threads", "Threads for the thumbnail figures.", "T", "2"});
     parser.addOption({"trials", "Timed trials per figure (after one warm-up).", "K", "3"});
+    parser.addOption({"open-images", "Images in the set the window opens.", "N", "10000"});
     parser.process(app);
     const QString dir = parser.value("dir");
     QDir().mkpath(dir);
@@ -261,5 +265,7 @@ int main(int argc, char** argv) {
     thumbnails(dir, std::max(1, parser.value("photos").toInt()), std::max(1, parser.value("threads").toInt()),
                trials);
     canvasFrames(1000, 300);
+    openLargeSet(dir, std::max(1, parser.value("open-images").toInt()));
+    eventLoopDuringBatch(dir, QThread::idealThreadCount());
     return 0;
 }
