@@ -245,7 +245,7 @@ void MainWindow::finishOpening() {
     m_opened = m_pending;
     m_selectWhenShown = {-1, -1};
     m_filterBar->reset(); // a new set starts unfiltered
-    m_document->setAnnotations(batch->annotations);
+    m_document->setAnnotations(batch->annotations, batch->unannotatedImages);
     m_dataset->setBatch(std::move(batch.value()));
     const QString source = !m_opened.projectPath.isEmpty()          ? m_opened.projectPath
                            : m_opened.request.annotations.isEmpty() ? m_opened.request.images
