@@ -3,6 +3,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 
 namespace cropdeck::ui {
@@ -24,9 +25,12 @@ ImageFilterBar::ImageFilterBar(ImageFilterModel* filter, QWidget* parent)
     m_show->addItem(tr("With errors"), int(ImageFilterModel::Show::WithErrors));
     m_show->addItem(tr("Without windows"), int(ImageFilterModel::Show::WithoutWindows));
     m_show->setAccessibleName(tr("Show images"));
+    auto* showLabel = new QLabel(tr("&Show"));
+    showLabel->setBuddy(m_show); // Alt+S, and the combo box's label for screen readers
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search, 1);
+    layout->addWidget(showLabel);
     layout->addWidget(m_show);
     connect(m_search, &QLineEdit::textChanged, m_filter, &ImageFilterModel::setText);
     connect(m_show, &QComboBox::currentIndexChanged, this,

