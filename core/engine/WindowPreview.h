@@ -16,6 +16,7 @@
 #include "annotations/Annotation.h"
 #include "engine/CropSettings.h"
 #include "engine/DisplayImage.h"
+#include "engine/PreviewSourceCache.h"
 #include "io/ImageInfo.h"
 #include "io/OutputFormat.h"
 
@@ -37,7 +38,8 @@ struct WindowPreview {
     bool lossless = false;                           // the lossless JPEG path cut it (no re-encode)
     bool mcuAligned = false;                         // lossless: moved to the MCU grid
     QRect writtenRect;                               // lossless: what the output holds
-    bool skipped = false;                            // the bounds policy writes nothing for it
+    QString decodePlan;   // which decoder cut it ("jpeg-restart", "jpeg-region", "jpeg-lossless"...)
+    bool skipped = false; // the bounds policy writes nothing for it
     QString skipReason;
     std::optional<Error> error; // the batch would report this window as failed, for this reason
 };
@@ -51,6 +53,20 @@ struct WindowPreview {
 // The same, probing the header first as the batch does.
 [[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
                                                   const CropSettings& settings,
+                                                  const std::atomic_bool* cancel = nullptr);
+
+// The same, cutting from `source`, the image's restart-marker copy, instead of the file when the output
+// is decoded (the lossless path reads the file): the same bytes, because the same pixels.
+[[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& info,
+                                                  const CropWindow& window, const CropSettings& settings,
+                                                  const PreviewSource& source,
+                                                  const std::atomic_bool* cancel = nullptr);
+
+// The same, probing the header first and taking the copy from `sources` (made on the image's first
+// preview when it pays): for clicking through the windows of one image, where every preview after the
+// first then decodes only the window's MCU rows. Lossless output never asks `sources` for a copy.
+[[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
+                                                  const CropSettings& settings, PreviewSourceCache& sources,
                                                   const std::atomic_bool* cancel = nullptr);
 
 } // namespace cropdeck
