@@ -178,7 +178,7 @@ private slots:
                 // restart markers must have served it.
                 if (w == 1)
                     QVERIFY2(preview->decodePlan == u"jpeg-restart",
-                             qPrintable(image.relativePath + u": " + preview->decodePlan));
+                             qPrintable(image.relativePath + QStringLiteral(": ") + preview->decodePlan));
             }
             QCOMPARE(sources.images(), std::min(2, sources.builds()));
         }
