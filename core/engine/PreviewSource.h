@@ -3,9 +3,10 @@
 
 // What the output preview cuts a large JPEG from once its first window has been shown: a restart-marker
 // copy of the file kept in memory (makeJpegRestartCopy: the same DCT coefficients, hence the same
-// pixels, with a restart marker at the start of every MCU row). Cutting a window from a JPEG without
-// restart markers entropy-decodes every row above it (most of the image for a window near the bottom);
-// from the copy, decodeJpegRegionFromRestart decodes the window's MCU rows only. Building it costs
+// pixels, with restart intervals of a few MCUs that split every MCU row alike). Cutting a window from a
+// JPEG without restart markers entropy-decodes every row above it (most of the image for a window near
+// the bottom) across the whole width; from the copy, decodeJpegRegionFromRestart decodes the MCUs under
+// the window only. Building it costs
 // about two entropy passes over the image (read every coefficient, write them again), once per image.
 //
 // Decoded outputs only: lossless output (CropSettings::lossless) copies the file's own entropy data, so

@@ -3,6 +3,7 @@
 
 #include "io/jpeg/JpegDecompressor.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <jerror.h>
 
@@ -83,6 +84,22 @@ bool wouldBeSmoothed(const jpeg_decompress_struct& in) {
     return false;
 }
 
+// The largest divisor of the MCUs in a row up to kMostMcusPerInterval: every row then starts an interval
+// and is split alike, so that a region decode can skip both the rows above and the columns beside it.
+// Each interval costs a marker, byte padding and a DC restart (a few bytes).
+unsigned restartIntervalFor(const jpeg_decompress_struct& in) {
+    constexpr unsigned kMostMcusPerInterval = 4;
+    int maxH = 1;
+    for (int c = 0; c < in.num_components; ++c)
+        maxH = std::max(maxH, in.comp_info[c].h_samp_factor);
+    const unsigned mcuWidth = in.num_components == 1 ? 8u : 8u * unsigned(maxH);
+    const unsigned perRow = (in.image_width + mcuWidth - 1) / mcuWidth;
+    for (unsigned interval = std::min(perRow, kMostMcusPerInterval); interval > 1; --interval)
+        if (perRow % interval == 0)
+            return interval;
+    return 1;
+}
+
 // Runs between makeJpegRestartCopy's setjmp and its last libjpeg call: trivially destructible locals only.
 Refusal transcode(QByteArrayView source, jpeg_decompress_struct* in, CoefficientWriter& writer,
                   StopCheck* check) {
@@ -97,8 +114,8 @@ Refusal transcode(QByteArrayView source, jpeg_decompress_struct* in, Coefficient
         return Refusal::Smoothed;
     jpeg_compress_struct* out = writer.info();
     jpeg_copy_critical_parameters(in, out); // sampling, quantisation tables, colour space; baseline Huffman
-    out->restart_in_rows = 1;               // after copy_critical_parameters, which resets the defaults
-    out->optimize_coding = FALSE;           // one pass: the copy is built while a preview waits
+    out->restart_interval = restartIntervalFor(*in); // after copy_critical_parameters (resets the defaults)
+    out->optimize_coding = FALSE;                    // one pass: the copy is built while a preview waits
     out->progress = in->progress;
     writer.writeToMemory();
     jpeg_write_coefficients(out, coefficients);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A lossless re-encoding of a JPEG with a restart marker at the start of every MCU row, so that
-// decodeJpegRegionFromRestart can start decoding at any MCU row of it instead of entropy-decoding every
-// row above a region. The DCT coefficients (and quantisation tables) are copied, never requantised
-// (libjpeg's jpeg_read_coefficients → jpeg_write_coefficients, jpegtran's transcoding), so every decoder
-// gives the copy exactly the source's pixels. A progressive or arithmetic-coded source becomes baseline
-// Huffman (libjpeg's standard tables); metadata is not copied (EXIF orientation stays the caller's, from
-// the source's probe).
+// A lossless re-encoding of a JPEG with restart markers that split every MCU row alike (intervals of at
+// most 4 MCUs, each row starting one), so that decodeJpegRegionFromRestart can decode only the MCU rows
+// and columns under a region instead of entropy-decoding every row above it and every column beside it. The
+// DCT coefficients (and quantisation tables) are copied, never requantised (libjpeg's jpeg_read_coefficients
+// → jpeg_write_coefficients, jpegtran's transcoding), so every decoder gives the copy exactly the source's
+// pixels. A progressive or arithmetic-coded source becomes baseline Huffman (libjpeg's standard tables);
+// metadata is not copied (EXIF orientation stays the caller's, from the source's probe).
 //
 // ErrorKind::Unsupported, with the reason, where a copy could not promise the source's pixels; the caller
 // then decodes the source itself:
