@@ -4,7 +4,7 @@
 // progressive, arithmetic, odd sizes, EXIF orientations) and windows at the top, middle and bottom
 // right, previewWindow() through the cache gives the bytes a real BatchRunner batch wrote from the
 // original files, under several output settings; it really cuts from the copy, and lossless output
-// never makes one.
+// never makes one. Real files of every kind preview through the cache as from the file.
 
 #include "JpegTestImages.h"
 #include "TestUtils.h"
@@ -13,8 +13,10 @@
 #include "engine/BatchRunner.h"
 #include "engine/PreviewSourceCache.h"
 #include "engine/WindowPreview.h"
+#include "io/ImageProbe.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -183,6 +185,46 @@ private slots:
             QCOMPARE(sources.images(), std::min(2, sources.builds()));
         }
         QCOMPARE(sources.builds(), int(std::size(kVariants))); // one copy per image, reused by its windows
+    }
+
+    // Real files of every kind (camera EXIF orientations, grayscale, progressive, unusual codings, CMYK,
+    // damaged): the preview through the cache says exactly what the preview from the file says, whether
+    // it made a copy, refused one (damaged, CMYK, 12-bit...) or had nothing to gain.
+    void realFilesPreviewAsFromTheFile() {
+        CROPDECK_REQUIRE_SHARED_DATA();
+        const QDir data(sharedDataDir());
+        QStringList files;
+        for (const QString& folder : {u"edge_cases"_qs, u"exif_orientation"_qs})
+            for (QDirIterator it(data.filePath(folder), {u"*.jpg"_qs, u"*.jpeg"_qs, u"*.JPG"_qs}, QDir::Files,
+                                 QDirIterator::Subdirectories);
+                 it.hasNext();)
+                files << it.next();
+        QVERIFY(files.size() >= 20);
+        PreviewSourceCache sources(everyImage());
+        CropSettings settings;
+        settings.failOn = FailOn::None; // damaged files too give pixels
+        int copied = 0;
+        for (const QString& file : files) {
+            const Result<ImageInfo> info = probeImage(file, 0);
+            if (!info)
+                continue;
+            const int w = info->uprightWidth(), h = info->uprightHeight();
+            for (const QRect& box : {QRect(0, 0, w / 3 + 1, h / 4 + 1), QRect(w / 3, h / 2, w / 3, h / 4),
+                                     QRect(w - w / 4, h - h / 5, w / 4, h / 5)}) {
+                const CropWindow window = windowsAt({box}).first();
+                const Result<WindowPreview> fast = previewWindow(file, window, settings, sources);
+                const Result<WindowPreview> plain = previewWindow(file, window, settings);
+                QCOMPARE(fast.ok(), plain.ok());
+                if (!plain.ok()) {
+                    QCOMPARE(fast.error().message, plain.error().message);
+                    continue;
+                }
+                QVERIFY2(fast->encoded == plain->encoded, qPrintable(file));
+                QCOMPARE(bool(fast->error), bool(plain->error));
+                copied += fast->decodePlan != plain->decodePlan;
+            }
+        }
+        QVERIFY2(copied > 0, "no real file was cut from a copy");
     }
 
     // Lossless output copies the file's own entropy data: the preview reads the file, makes no copy.
