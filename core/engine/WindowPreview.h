@@ -11,6 +11,10 @@
 //
 // Reentrant: call it on a worker thread. `cancel` is checked between the steps and inside the decode;
 // a cancelled preview returns ErrorKind::Cancelled.
+//
+// For a large JPEG without restart markers, the overloads that take a PreviewSource or a
+// PreviewSourceCache cut from a restart-marker copy of the image kept in memory: the same bytes, decoding
+// only the window's MCUs instead of every row above it (PreviewSource.h).
 
 #include "Result.h"
 #include "annotations/Annotation.h"
@@ -63,8 +67,11 @@ struct WindowPreview {
                                                   const std::atomic_bool* cancel = nullptr);
 
 // The same, probing the header first and taking the copy from `sources` (made on the image's first
-// preview when it pays): for clicking through the windows of one image, where every preview after the
-// first then decodes only the window's MCU rows. Lossless output never asks `sources` for a copy.
+// preview when it pays, which makes that preview slower: about two entropy passes over the image): for
+// clicking through the windows of one large JPEG, where every preview after the first then decodes only
+// the MCUs under its window. Lossless output never asks `sources` for a copy. Several previews may share
+// `sources` at once (it is thread-safe); one that finds the copy being made waits for it, and the making
+// stops early when every preview waiting for it is cancelled.
 [[nodiscard]] Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
                                                   const CropSettings& settings, PreviewSourceCache& sources,
                                                   const std::atomic_bool* cancel = nullptr);
