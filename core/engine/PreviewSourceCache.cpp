@@ -35,7 +35,9 @@ std::shared_ptr<PreviewSourceCache::Entry> PreviewSourceCache::find(const FileSt
 
 std::shared_ptr<const PreviewSource> PreviewSourceCache::acquire(const QString& path, const ImageInfo& info,
                                                                  const std::atomic_bool* cancel) {
-    if (!previewSourcePays(info, m_limits.minPixels) || info.fileSize > m_limits.maxBytes)
+    const qint64 coefficientBytes = info.pixelCount() * info.channels * 2;
+    if (!previewSourcePays(info, m_limits.minPixels) || info.fileSize > m_limits.maxBytes ||
+        coefficientBytes > m_limits.maxTranscodeBytes)
         return nullptr;
     const FileStamp file = fileStampOf(path);
     if (file.size < 0)

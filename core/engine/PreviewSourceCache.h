@@ -34,6 +34,9 @@ struct PreviewSourceLimits {
     // Below this a region decode from the top of the file is already fast (a 2000×2000 JPEG decodes
     // whole in about 15 ms) and the copy would cost more than it saves.
     qint64 minPixels = 4'000'000;
+    // Making a copy holds every DCT coefficient of the image (up to 2 bytes a sample): larger images are
+    // cut from the file.
+    qint64 maxTranscodeBytes = qint64(1) << 30;
 };
 
 class PreviewSourceCache {

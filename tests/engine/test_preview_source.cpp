@@ -108,7 +108,11 @@ private slots:
         PreviewSourceLimits defaults;
         PreviewSourceCache large(defaults);
         QVERIFY(!large.acquire(small, probe(small))); // below minPixels: decoding from the top is cheap
-        QCOMPARE(cache.builds() + large.builds(), 0);
+        PreviewSourceLimits lowTranscodeMemory = anySize();
+        lowTranscodeMemory.maxTranscodeBytes = 640 * 480 * 3 * 2 - 1; // the coefficients would not fit
+        PreviewSourceCache bounded(lowTranscodeMemory);
+        QVERIFY(!bounded.acquire(small, probe(small)));
+        QCOMPARE(cache.builds() + large.builds() + bounded.builds(), 0);
     }
 
     void damagedFileIsRememberedAsCutFromTheFile() {
