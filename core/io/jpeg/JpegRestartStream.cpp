@@ -44,41 +44,6 @@ bool droppable(quint8 marker) {
     return marker == 0xFE || (marker >= 0xE1 && marker <= 0xEF && marker != 0xEE);
 }
 
-// Offsets [starts[i], ends[i]) of the entropy data of intervals from + i, for intervals [from, to].
-bool findIntervals(QByteArrayView data, qsizetype entropyOffset, int from, int to,
-                   std::vector<qsizetype>& starts, std::vector<qsizetype>& ends) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    const qsizetype size = data.size();
-    starts.assign(size_t(to - from + 1), -1);
-    ends.assign(size_t(to - from + 1), -1);
-    int interval = 0;
-    if (from == 0)
-        starts[0] = entropyOffset;
-    for (qsizetype pos = entropyOffset; pos < size;) {
-        const auto* hit =
-            static_cast<const unsigned char*>(std::memchr(bytes + pos, 0xFF, size_t(size - pos)));
-        if (hit == nullptr || hit + 1 >= bytes + size)
-            return false; // no end of scan: truncated
-        const qsizetype at = hit - bytes;
-        const unsigned char marker = hit[1];
-        if (marker == 0x00 || marker == 0xFF) { // stuffed byte or fill
-            pos = at + (marker == 0x00 ? 2 : 1);
-            continue;
-        }
-        if (interval >= from)
-            ends[size_t(interval - from)] = at;
-        if (interval == to)
-            return true; // the marker after the last needed interval, whichever it is
-        if (!isRst(marker) || marker - kRst0 != interval % 8)
-            return false; // the scan ends early, or the markers are damaged
-        ++interval;
-        if (interval >= from)
-            starts[size_t(interval - from)] = at + 2;
-        pos = at + 2;
-    }
-    return false;
-}
-
 // Runs of consecutive intervals the stream holds, in order: one per MCU row when columns are cut.
 std::vector<std::pair<int, int>> intervalRuns(const RestartPlan& plan) {
     const bool columnsCut = plan.intervalsPerRow > 0 &&
@@ -90,6 +55,45 @@ std::vector<std::pair<int, int>> intervalRuns(const RestartPlan& plan) {
         runs.emplace_back(row * plan.intervalsPerRow + plan.firstColumnInterval,
                           row * plan.intervalsPerRow + plan.endColumnInterval - 1);
     return runs;
+}
+
+// The entropy data of each run, [begin of its first interval, end of its last): one pass over the
+// markers down to the last run, checking their numbering on the way. Runs are ascending and disjoint.
+bool findRuns(QByteArrayView data, qsizetype entropyOffset, const std::vector<std::pair<int, int>>& runs,
+              std::vector<std::pair<qsizetype, qsizetype>>& spans) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    const qsizetype size = data.size();
+    spans.assign(runs.size(), {-1, -1});
+    size_t run = 0;
+    int interval = 0;
+    const auto begins = [&](int at, qsizetype offset) {
+        if (runs[run].first == at)
+            spans[run].first = offset;
+    };
+    begins(0, entropyOffset);
+    for (qsizetype pos = entropyOffset; pos < size;) {
+        const auto* hit =
+            static_cast<const unsigned char*>(std::memchr(bytes + pos, 0xFF, size_t(size - pos)));
+        if (hit == nullptr || hit + 1 >= bytes + size)
+            return false; // no end of scan: truncated
+        const qsizetype at = hit - bytes;
+        const unsigned char marker = hit[1];
+        if (marker == 0x00 || marker == 0xFF) { // stuffed byte or fill
+            pos = at + (marker == 0x00 ? 2 : 1);
+            continue;
+        }
+        if (interval == runs[run].second) {
+            spans[run].second = at; // the marker after the run's last interval, whichever it is
+            if (++run == runs.size())
+                return true;
+        }
+        if (!isRst(marker) || marker - kRst0 != interval % 8)
+            return false; // the scan ends early, or the markers are damaged
+        ++interval;
+        begins(interval, at + 2);
+        pos = at + 2;
+    }
+    return false;
 }
 
 // The copy's RST markers must count from RST0, as a fresh scan does.
@@ -162,8 +166,9 @@ std::optional<RestartPlan> planRestartAccess(const JpegLayout& layout, const Dec
 
 bool buildRestartStream(QByteArrayView data, const JpegLayout& layout, const RestartPlan& plan,
                         std::vector<unsigned char>& out) {
-    thread_local std::vector<qsizetype> starts, ends;
-    if (!findIntervals(data, layout.entropyOffset, plan.firstInterval, plan.lastInterval, starts, ends))
+    const std::vector<std::pair<int, int>> runs = intervalRuns(plan);
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    if (!findRuns(data, layout.entropyOffset, runs, spans))
         return false;
     out.clear();
     out.push_back(0xFF);
@@ -181,15 +186,12 @@ bool buildRestartStream(QByteArrayView data, const JpegLayout& layout, const Res
         }
     }
     const size_t entropyStart = out.size();
-    const std::vector<std::pair<int, int>> runs = intervalRuns(plan);
-    for (size_t i = 0; i < runs.size(); ++i) {
+    for (size_t i = 0; i < spans.size(); ++i) {
         if (i > 0) { // a restart marker between runs; renumbered below
             out.push_back(0xFF);
             out.push_back(kRst0);
         }
-        const size_t first = size_t(runs[i].first - plan.firstInterval);
-        const size_t last = size_t(runs[i].second - plan.firstInterval);
-        append(out, data, starts[first], ends[last] - starts[first]);
+        append(out, data, spans[i].first, spans[i].second - spans[i].first);
     }
     renumberRestarts(out.data() + entropyStart, out.size() - entropyStart);
     out.push_back(0xFF);
