@@ -2,13 +2,15 @@
 // cropdeck_bench_gui: the desktop window's speed goals, measured side by side with Qt's own image reader in
 // one run (figures, not pass/fail): first paint of a large JPEG, thumbnails (DCT-scaled decode, EXIF
 // thumbnails) against QImageReader::setScaledSize, canvas frame times while one of 1,000 boxes moves,
-// opening a 10,000-image COCO set in the window, and the event loop's lateness during a batch.
+// opening a 10,000-image COCO set in the window, the event loop's lateness during a batch, and the Output
+// Preview clicking through the windows of a large JPEG with and without its restart-marker copy.
 //
 //   cropdeck_bench_gui [--dir DIR] [--photos N] [--threads T] [--trials K] [--open-images N]
 //
 // The photos are generated once (natural-looking scenes, baseline JPEG, some with EXIF orientation 6)
 // and kept in DIR for later runs.
 
+#include "PreviewBench.h"
 #include "SystemInfo.h"
 #include "TimeStats.h"
 #include "WindowBench.h"
@@ -267,5 +269,6 @@ int main(int argc, char** argv) {
     canvasFrames(1000, 300);
     openLargeSet(dir, std::max(1, parser.value("open-images").toInt()));
     eventLoopDuringBatch(dir, QThread::idealThreadCount());
+    previewClickThrough(dir, trials);
     return 0;
 }

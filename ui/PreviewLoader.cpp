@@ -6,7 +6,8 @@
 namespace cropdeck::ui {
 
 PreviewLoader::PreviewLoader(QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+    , m_sources(std::make_shared<PreviewSourceCache>()) {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PreviewLoader::deliver);
 }
 
@@ -25,8 +26,12 @@ void PreviewLoader::render(const QString& imagePath, const CropWindow& window, c
     // Each render reads its own flag: cancelling the old one never touches the new one.
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> flag = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([imagePath, window, settings, flag] {
-        return previewWindow(imagePath, window, settings, flag.get());
+    if (imagePath != m_imagePath)
+        m_sources->keepOnly(imagePath);
+    m_imagePath = imagePath;
+    std::shared_ptr<PreviewSourceCache> sources = m_sources;
+    m_watcher.setFuture(QtConcurrent::run([imagePath, window, settings, flag, sources] {
+        return previewWindow(imagePath, window, settings, *sources, flag.get());
     }));
 }
 

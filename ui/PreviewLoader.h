@@ -5,8 +5,14 @@
 // the GUI thread. A new request cancels the one in flight and only the newest is ever delivered, so
 // clicking through windows or dragging a setting never shows a stale preview.
 //
-// Owned by its parent (Qt ownership); the destructor cancels and waits for the render in flight.
+// It keeps the current image's restart-marker copy (PreviewSourceCache) between requests, so that every
+// window of a large JPEG after the first is cut from memory, decoding only its MCU rows; the copy is
+// released when a request names another image.
+//
+// Owned by its parent (Qt ownership); the destructor cancels and waits for the render in flight. The
+// copies are shared with the renders, so a cancelled render still finishing never outlives them.
 
+#include "engine/PreviewSourceCache.h"
 #include "engine/WindowPreview.h"
 
 #include <QFutureWatcher>
@@ -28,6 +34,8 @@ public:
     void render(const QString& imagePath, const CropWindow& window, const CropSettings& settings);
     void cancel();
     bool isRendering() const { return m_watcher.isRunning(); }
+    // The restart-marker copies held for the current image (for tests and diagnostics).
+    const PreviewSourceCache& sources() const { return *m_sources; }
 
 signals:
     void rendered(const cropdeck::WindowPreview& preview);
@@ -38,6 +46,8 @@ private:
 
     QFutureWatcher<Result<WindowPreview>> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<PreviewSourceCache> m_sources;
+    QString m_imagePath; // of the last request
 };
 
 } // namespace cropdeck::ui

@@ -128,6 +128,38 @@ std::vector<PendingCut> planCuts(const QString& imagePath, const ImageInfo& info
     return cuts;
 }
 
+// Opens the image for reading: the file, or the in-memory copy that stands for it.
+class ReaderFactory {
+public:
+    ReaderFactory(const QString& path, const ImageInfo& info, const CropSettings& settings,
+                  const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel)
+        : m_path(path)
+        , m_info(info)
+        , m_failOn(settings.failOn)
+        , m_decodeFrom(decodeFrom)
+        , m_cancel(cancel) {}
+
+    void emplace(std::optional<RegionReader>& reader) const {
+        if (m_decodeFrom != nullptr)
+            reader.emplace(m_path, m_decodeFrom->info, m_decodeFrom->jpeg, m_failOn, m_cancel);
+        else
+            reader.emplace(m_path, m_info, m_failOn, m_cancel);
+    }
+    const ImageInfo& decodedInfo() const { return m_decodeFrom != nullptr ? m_decodeFrom->info : m_info; }
+
+private:
+    const QString& m_path;
+    const ImageInfo& m_info;
+    FailOn m_failOn;
+    const InMemoryJpeg* m_decodeFrom;
+    const std::atomic_bool* m_cancel;
+};
+
+Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& info,
+                                     const QList<CropWindow>& windows, const CropSettings& settings,
+                                     const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel,
+                                     const CropStream& stream);
+
 } // namespace
 
 bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings) {
@@ -138,6 +170,15 @@ bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings) {
 Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info,
                                  const QList<CropWindow>& windows, const CropSettings& settings,
                                  const std::atomic_bool* cancel, const CropStream& stream) {
+    return cropImageEachFrom(imagePath, info, windows, settings, nullptr, cancel, stream);
+}
+
+namespace {
+
+Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& info,
+                                     const QList<CropWindow>& windows, const CropSettings& settings,
+                                     const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel,
+                                     const CropStream& stream) {
     CropReport report;
     std::vector<PendingCut> cuts = planCuts(imagePath, info, windows, settings, stream);
     if (cuts.empty())
@@ -145,10 +186,15 @@ Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info
     if (isSet(cancel))
         return cancelled(imagePath);
     const int count = int(cuts.size());
-    RegionReader reader(imagePath, info, settings.failOn, cancel);
+    const bool lossless = usesLosslessPath(info, settings);
+    // Lossless output copies the file's entropy data: it must read the file.
+    const ReaderFactory readers(imagePath, info, settings, lossless ? nullptr : decodeFrom, cancel);
+    std::optional<RegionReader> opened;
+    readers.emplace(opened);
+    RegionReader& reader = *opened;
     Delivery delivery(stream, cancel);
 
-    if (usesLosslessPath(info, settings)) {
+    if (lossless) {
         const Result<QByteArrayView> data = reader.bytes();
         delivery.run(0, count, true, [&](int begin, int end, WindowSink& sink) -> std::optional<Error> {
             for (int k = begin; k < end && delivery.keepGoing(); ++k) {
@@ -192,7 +238,7 @@ Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info
             return std::nullopt;
         };
 
-        switch (planReads(cuts, reader, info)) {
+        switch (planReads(cuts, reader, readers.decodedInfo())) {
         case ReadPlan::Union: {
             const Result<DecodedRegion> decoded = reader.read(unionOf(cuts));
             if (!decoded)
@@ -235,7 +281,7 @@ Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info
                              // shared).
                              std::optional<RegionReader> own;
                              if (independent)
-                                 own.emplace(imagePath, info, settings.failOn, cancel);
+                                 readers.emplace(own);
                              RegionReader& from = independent ? *own : reader;
                              for (int k = begin; k < end && delivery.keepGoing(); ++k)
                                  if (std::optional<Error> failed = readOne(from, cuts[k], sink))
@@ -254,8 +300,6 @@ Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info
     return report;
 }
 
-namespace {
-
 // Collects the windows of every range (ranges may run at once).
 class Collector : public WindowSink {
 public:
@@ -273,22 +317,35 @@ private:
     std::mutex& m_mutex;
 };
 
-} // namespace
-
-Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
-                               const QList<CropWindow>& windows, const CropSettings& settings,
-                               const std::atomic_bool* cancel) {
+Result<CroppedImage> collectWindows(const QString& imagePath, const ImageInfo& info,
+                                    const QList<CropWindow>& windows, const CropSettings& settings,
+                                    const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel) {
     CroppedImage result;
     result.info = info;
     result.windows.resize(windows.size());
     std::mutex mutex;
     const CropStream stream{[&] { return std::make_unique<Collector>(result.windows, mutex); }, {}};
-    Result<CropReport> report = cropImageEach(imagePath, info, windows, settings, cancel, stream);
+    Result<CropReport> report =
+        cropImageEachFrom(imagePath, info, windows, settings, decodeFrom, cancel, stream);
     if (!report)
         return report.error();
     result.decodePlan = report->decodePlan;
     result.damage = report->damage;
     return result;
+}
+
+} // namespace
+
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
+                               const QList<CropWindow>& windows, const CropSettings& settings,
+                               const std::atomic_bool* cancel) {
+    return collectWindows(imagePath, info, windows, settings, nullptr, cancel);
+}
+
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
+                               const QList<CropWindow>& windows, const CropSettings& settings,
+                               const InMemoryJpeg& decodeFrom, const std::atomic_bool* cancel) {
+    return collectWindows(imagePath, info, windows, settings, &decodeFrom, cancel);
 }
 
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,

@@ -86,6 +86,21 @@ Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
                                const QList<CropWindow>& windows, const CropSettings& settings,
                                const std::atomic_bool* cancel = nullptr);
 
+// Another encoding of the image at imagePath, kept in memory, with exactly the file's pixels but cheaper
+// to cut from: the preview's restart-marker copy of a large JPEG (PreviewSource). `info` describes
+// `jpeg` (restart interval, not progressive); the file's own ImageInfo still drives the geometry.
+struct InMemoryJpeg {
+    QByteArray jpeg;
+    ImageInfo info;
+};
+
+// The same, decoding `decodeFrom` instead of the file. The outputs are those of the call without it,
+// byte for byte, because the decoded pixels are. The lossless path ignores it and reads the file: its
+// output bytes are the file's own entropy data.
+Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
+                               const QList<CropWindow>& windows, const CropSettings& settings,
+                               const InMemoryJpeg& decodeFrom, const std::atomic_bool* cancel = nullptr);
+
 // The same, probing the header first (refusing images over settings.maxPixels).
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,
                                const CropSettings& settings, const std::atomic_bool* cancel = nullptr);

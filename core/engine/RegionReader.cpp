@@ -39,6 +39,13 @@ RegionReader::RegionReader(QString path, const ImageInfo& info, FailOn failOn, c
     , m_failOn(failOn)
     , m_cancel(cancel) {}
 
+RegionReader::RegionReader(QString path, const ImageInfo& info, QByteArray jpegBytes, FailOn failOn,
+                           const std::atomic_bool* cancel)
+    : RegionReader(std::move(path), info, failOn, cancel) {
+    Q_ASSERT(info.format == ImageFormat::Jpeg); // PNG and BMP decoders read the file by its path
+    m_bytes = std::move(jpegBytes);
+}
+
 bool RegionReader::supportsScaledDecode() const {
     return m_info.format == ImageFormat::Jpeg && !m_specialisedUnsupported;
 }

@@ -31,6 +31,10 @@ namespace cropdeck {
 class RegionReader {
 public:
     RegionReader(QString path, const ImageInfo& info, FailOn failOn, const std::atomic_bool* cancel);
+    // Reads the JPEG `jpegBytes`, described by `info`, instead of the file: another encoding of the same
+    // image kept in memory (a preview's restart-marker copy). `path` then only names it in messages.
+    RegionReader(QString path, const ImageInfo& info, QByteArray jpegBytes, FailOn failOn,
+                 const std::atomic_bool* cancel);
 
     // Pixels of `storedRect` (inside the image), optionally DCT-scaled (JPEG only; others ignore it).
     Result<DecodedRegion> read(const QRect& storedRect, int scaleDenom = 1);

@@ -34,11 +34,9 @@ Result<cv::Mat> decodeEncoded(const QByteArray& encoded, const QString& name,
     return decoded->pixels;
 }
 
-} // namespace
-
-Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& info, const CropWindow& window,
+// Encodes the cut window as the batch's writer does and decodes it again for display.
+Result<WindowPreview> finishPreview(const QString& imagePath, Result<CroppedImage> cropped,
                                     const CropSettings& settings, const std::atomic_bool* cancel) {
-    Result<CroppedImage> cropped = cropImage(imagePath, info, {window}, settings, cancel);
     if (!cropped)
         return cropped.error();
     if (cropped->windows.empty())
@@ -49,6 +47,7 @@ Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& i
     preview.lossless = !cut.losslessJpeg.isEmpty();
     preview.mcuAligned = cut.mcuAligned;
     preview.writtenRect = cut.writtenRect;
+    preview.decodePlan = cropped->decodePlan;
     if (cut.error) {
         preview.error = cut.error;
         return preview;
@@ -74,13 +73,49 @@ Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& i
     return preview;
 }
 
+Result<ImageInfo> probeForPreview(const QString& imagePath, const CropSettings& settings,
+                                  const std::atomic_bool* cancel) {
+    Result<ImageInfo> info = probeImage(imagePath, settings.maxPixels);
+    if (info && cancel && cancel->load())
+        return cancelled(imagePath);
+    return info;
+}
+
+} // namespace
+
+Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& info, const CropWindow& window,
+                                    const CropSettings& settings, const std::atomic_bool* cancel) {
+    return finishPreview(imagePath, cropImage(imagePath, info, {window}, settings, cancel), settings, cancel);
+}
+
+Result<WindowPreview> previewWindow(const QString& imagePath, const ImageInfo& info, const CropWindow& window,
+                                    const CropSettings& settings, const PreviewSource& source,
+                                    const std::atomic_bool* cancel) {
+    return finishPreview(imagePath, cropImage(imagePath, info, {window}, settings, source.decodeFrom, cancel),
+                         settings, cancel);
+}
+
 Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
                                     const CropSettings& settings, const std::atomic_bool* cancel) {
-    Result<ImageInfo> info = probeImage(imagePath, settings.maxPixels);
+    Result<ImageInfo> info = probeForPreview(imagePath, settings, cancel);
     if (!info)
         return info.error();
+    return previewWindow(imagePath, *info, window, settings, cancel);
+}
+
+Result<WindowPreview> previewWindow(const QString& imagePath, const CropWindow& window,
+                                    const CropSettings& settings, PreviewSourceCache& sources,
+                                    const std::atomic_bool* cancel) {
+    Result<ImageInfo> info = probeForPreview(imagePath, settings, cancel);
+    if (!info)
+        return info.error();
+    // Lossless output copies the file's own entropy data: a copy would be made for nothing.
+    const std::shared_ptr<const PreviewSource> source =
+        usesLosslessPath(*info, settings) ? nullptr : sources.acquire(imagePath, *info, cancel);
     if (cancel && cancel->load())
         return cancelled(imagePath);
+    if (source)
+        return previewWindow(imagePath, *info, window, settings, *source, cancel);
     return previewWindow(imagePath, *info, window, settings, cancel);
 }
 

@@ -29,7 +29,7 @@ Result<DecodedRegion> decodeJpegRegionFromRestart(QByteArrayView data, const Dec
         return decodeJpegRegion(data, request, pathForMessages);
 
     DecodeRequest shifted = request;
-    shifted.region.translate(0, -plan->rowOffset);
+    shifted.region.translate(-plan->columnOffset, -plan->rowOffset);
     const std::vector<unsigned char>& bytes = stream.buffer();
     Result<DecodedRegion> decoded =
         decodeJpegRegion(QByteArrayView(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size())),
@@ -37,7 +37,8 @@ Result<DecodedRegion> decodeJpegRegionFromRestart(QByteArrayView data, const Dec
     if (!decoded.ok())
         return decoded;
     decoded->region = request.region;
-    decoded->scaledRegion.translate(0, plan->rowOffset / request.scaleDenom);
+    decoded->scaledRegion.translate(plan->columnOffset / request.scaleDenom,
+                                    plan->rowOffset / request.scaleDenom);
     decoded->decoder = "jpeg-restart";
     return decoded;
 }

@@ -2,9 +2,11 @@
 #pragma once
 
 // Random access into baseline JPEGs with restart markers (DRI). A plain region decode still has to
-// Huffman-decode every MCU above the region; here decoding starts at the last restart interval that
-// begins on an MCU row at or before the region (one MCU row earlier when chroma upsampling needs the
-// row above), so the rows above it are never touched. Pixels are identical to decodeJpegRegion.
+// Huffman-decode every MCU above the region, and every MCU of its rows; here decoding starts at the last
+// restart interval that begins on an MCU row at or before the region (one MCU row earlier when chroma
+// upsampling needs the row above), so the rows above it are never touched, and where the intervals split
+// every row alike only the intervals under the region's columns (one MCU wider on each side for chroma
+// upsampling) are decoded. Pixels are identical to decodeJpegRegion.
 //
 // Works for any JPEG: without usable restart markers (none, progressive, arithmetic, multi-scan, or
 // damaged markers) it is exactly decodeJpegRegion. Same errors and threading rules as that function;

@@ -24,6 +24,13 @@ bool needsVerticalContext(const JpegLayout& layout) {
                        [maxV](const JpegComponent& c) { return c.v < maxV; });
 }
 
+// ... and with the samples left and right, in the neighbouring MCU column.
+bool needsHorizontalContext(const JpegLayout& layout) {
+    const int maxH = layout.maxH();
+    return std::any_of(layout.components.begin(), layout.components.end(),
+                       [maxH](const JpegComponent& c) { return c.h < maxH; });
+}
+
 bool eligible(const JpegLayout& layout, const DecodeRequest& request) {
     const int s = request.scaleDenom;
     const bool sequentialHuffman = layout.sofMarker == 0xC0 || layout.sofMarker == 0xC1;
@@ -37,13 +44,33 @@ bool droppable(quint8 marker) {
     return marker == 0xFE || (marker >= 0xE1 && marker <= 0xEF && marker != 0xEE);
 }
 
-// Offsets [begin, end) of the entropy data of intervals plan.firstInterval..plan.lastInterval.
-bool findIntervals(QByteArrayView data, qsizetype entropyOffset, const RestartPlan& plan, qsizetype& begin,
-                   qsizetype& end) {
+// Runs of consecutive intervals the stream holds, in order: one per MCU row when columns are cut.
+std::vector<std::pair<int, int>> intervalRuns(const RestartPlan& plan) {
+    const bool columnsCut = plan.intervalsPerRow > 0 &&
+                            (plan.firstColumnInterval > 0 || plan.endColumnInterval < plan.intervalsPerRow);
+    if (!columnsCut)
+        return {{plan.firstInterval, plan.lastInterval}};
+    std::vector<std::pair<int, int>> runs;
+    for (int row = plan.firstRow; row <= plan.lastRow; ++row)
+        runs.emplace_back(row * plan.intervalsPerRow + plan.firstColumnInterval,
+                          row * plan.intervalsPerRow + plan.endColumnInterval - 1);
+    return runs;
+}
+
+// The entropy data of each run, [begin of its first interval, end of its last): one pass over the
+// markers down to the last run, checking their numbering on the way. Runs are ascending and disjoint.
+bool findRuns(QByteArrayView data, qsizetype entropyOffset, const std::vector<std::pair<int, int>>& runs,
+              std::vector<std::pair<qsizetype, qsizetype>>& spans) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
     const qsizetype size = data.size();
+    spans.assign(runs.size(), {-1, -1});
+    size_t run = 0;
     int interval = 0;
-    begin = plan.firstInterval == 0 ? entropyOffset : -1;
+    const auto begins = [&](int at, qsizetype offset) {
+        if (runs[run].first == at)
+            spans[run].first = offset;
+    };
+    begins(0, entropyOffset);
     for (qsizetype pos = entropyOffset; pos < size;) {
         const auto* hit =
             static_cast<const unsigned char*>(std::memchr(bytes + pos, 0xFF, size_t(size - pos)));
@@ -55,15 +82,15 @@ bool findIntervals(QByteArrayView data, qsizetype entropyOffset, const RestartPl
             pos = at + (marker == 0x00 ? 2 : 1);
             continue;
         }
-        if (!isRst(marker) || interval == plan.lastInterval) {
-            end = at; // end of the last needed interval (or of the scan)
-            return interval == plan.lastInterval && begin >= 0;
+        if (interval == runs[run].second) {
+            spans[run].second = at; // the marker after the run's last interval, whichever it is
+            if (++run == runs.size())
+                return true;
         }
-        if (marker - kRst0 != interval % 8)
-            return false;
+        if (!isRst(marker) || marker - kRst0 != interval % 8)
+            return false; // the scan ends early, or the markers are damaged
         ++interval;
-        if (interval == plan.firstInterval)
-            begin = at + 2;
+        begins(interval, at + 2);
         pos = at + 2;
     }
     return false;
@@ -107,23 +134,41 @@ std::optional<RestartPlan> planRestartAccess(const JpegLayout& layout, const Dec
     const qint64 interval = layout.restartInterval;
     const qint64 step = interval / std::gcd(interval, perRow);
     const int firstRow = int(wantedFirst / step * step);
-    if (firstRow == 0)
-        return std::nullopt; // the plain region decode starts there anyway
     RestartPlan plan;
     plan.firstRow = firstRow;
     plan.lastRow = lastRow;
-    plan.firstInterval = int(firstRow * perRow / interval);
-    plan.lastInterval = int(((lastRow + 1) * perRow - 1) / interval);
     plan.rowOffset = firstRow * mcuHeight;
     plan.height = std::min(layout.height, (lastRow + 1) * mcuHeight) - plan.rowOffset;
+    plan.width = layout.width;
+    plan.intervalsPerRow = perRow % interval == 0 ? int(perRow / interval) : 0;
+    plan.endColumnInterval = plan.intervalsPerRow;
+    if (plan.intervalsPerRow > 1) {
+        // Full-resolution columns behind the scaled columns, as for the rows.
+        const int firstPixelColumn = (r.x() / s) * s;
+        const int endPixelColumn = std::min(layout.width, (r.x() + r.width() + s - 1) / s * s);
+        const int mcuWidth = layout.mcuWidth();
+        const int columnContext = needsHorizontalContext(layout) ? 1 : 0;
+        const int firstColumn = std::max(0, firstPixelColumn / mcuWidth - columnContext);
+        const int lastColumn = std::min(int(perRow) - 1, (endPixelColumn - 1) / mcuWidth + columnContext);
+        plan.firstColumnInterval = firstColumn / int(interval);
+        plan.endColumnInterval = lastColumn / int(interval) + 1;
+        plan.columnOffset = plan.firstColumnInterval * int(interval) * mcuWidth;
+        plan.width =
+            std::min(layout.width, plan.endColumnInterval * int(interval) * mcuWidth) - plan.columnOffset;
+    }
+    if (firstRow == 0 && plan.width == layout.width)
+        return std::nullopt; // the plain region decode reads exactly this
+    plan.firstInterval = int(firstRow * perRow / interval) + plan.firstColumnInterval;
+    plan.lastInterval = plan.intervalsPerRow > 0 ? lastRow * plan.intervalsPerRow + plan.endColumnInterval - 1
+                                                 : int(((lastRow + 1) * perRow - 1) / interval);
     return plan;
 }
 
 bool buildRestartStream(QByteArrayView data, const JpegLayout& layout, const RestartPlan& plan,
                         std::vector<unsigned char>& out) {
-    qsizetype begin = 0;
-    qsizetype end = 0;
-    if (!findIntervals(data, layout.entropyOffset, plan, begin, end))
+    const std::vector<std::pair<int, int>> runs = intervalRuns(plan);
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    if (!findRuns(data, layout.entropyOffset, runs, spans))
         return false;
     out.clear();
     out.push_back(0xFF);
@@ -133,13 +178,21 @@ bool buildRestartStream(QByteArrayView data, const JpegLayout& layout, const Res
             continue;
         const size_t at = out.size();
         append(out, data, segment.offset, segment.size);
-        if (segment.offset == layout.sofOffset) { // SOF: FF Cn Lh Ll P Yh Yl ...
+        if (segment.offset == layout.sofOffset) { // SOF: FF Cn Lh Ll P Yh Yl Xh Xl ...
             out[at + 5] = static_cast<unsigned char>(plan.height >> 8);
             out[at + 6] = static_cast<unsigned char>(plan.height & 0xFF);
+            out[at + 7] = static_cast<unsigned char>(plan.width >> 8);
+            out[at + 8] = static_cast<unsigned char>(plan.width & 0xFF);
         }
     }
     const size_t entropyStart = out.size();
-    append(out, data, begin, end - begin);
+    for (size_t i = 0; i < spans.size(); ++i) {
+        if (i > 0) { // a restart marker between runs; renumbered below
+            out.push_back(0xFF);
+            out.push_back(kRst0);
+        }
+        append(out, data, spans[i].first, spans[i].second - spans[i].first);
+    }
     renumberRestarts(out.data() + entropyStart, out.size() - entropyStart);
     out.push_back(0xFF);
     out.push_back(0xD9);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // decodeJpegRegionFromRestart: the same pixels as the plain region decode and OpenCV's full decode for
 // every restart layout (1 MCU, 7 MCUs, a row, several rows), sampling and scale; it really takes the
-// restart path where it should, falls back where it cannot, and stays safe on damaged markers.
+// restart path where it should (skipping rows above and, where intervals split rows alike, columns
+// beside the region), falls back where it cannot, and stays safe on damaged markers.
 
 #include "JpegTestImages.h"
 #include "TestUtils.h"
 #include "io/jpeg/JpegRegionDecoder.h"
 #include "io/jpeg/JpegRestartDecoder.h"
+#include "io/jpeg/JpegRestartStream.h"
 
 #include <QTest>
 
@@ -41,6 +43,10 @@ const Case kCases[] = {
     {"422 interval 5", 641, 479, true, Sampling::S422, 5, 0},
     {"444 one row", 641, 479, true, Sampling::S444, 0, 1},
     {"440 interval 3", 500, 371, true, Sampling::S440, 3, 0},
+    {"444 interval 9", 641, 479, true, Sampling::S444, 9, 0},
+    {"422 interval 3", 1001, 777, true, Sampling::S422, 3, 0},
+    {"411 interval 4", 500, 371, true, Sampling::S411, 4, 0},
+    {"420 interval 4 odd", 1017, 333, true, Sampling::S420, 4, 0},
     {"411 one row", 500, 371, true, Sampling::S411, 0, 1},
     {"420 17x9 interval 1", 17, 9, true, Sampling::S420, 1, 0},
     {"gray 17x41 interval 2", 17, 41, false, Sampling::S444, 2, 0},
@@ -102,6 +108,7 @@ private slots:
     void scaledMatchesReducedDecode();
     void fallsBackWithoutUsableMarkers_data();
     void fallsBackWithoutUsableMarkers();
+    void columnsBesideTheRegionAreNotDecoded();
     void damagedMarkerIsAnErrorNotACrash();
     void truncatedFilesNeverCrash();
 };
@@ -174,6 +181,29 @@ void TestJpegRestart::scaledMatchesReducedDecode() {
         const cv::Mat expected = reference(cv::Rect(s.x(), s.y(), s.width(), s.height()));
         QVERIFY2(differingPixels(decoded->pixels, expected) == 0,
                  describe(window, decoded->pixels, expected));
+    }
+}
+
+// 4:2:0, 1001 px wide: 63 MCUs of 16 px per row, 9 intervals of 7 MCUs (112 px). A region at x 500..539
+// needs MCU columns 31..33, and 30..34 with the chroma context: intervals 4 and, whole, only them.
+void TestJpegRestart::columnsBesideTheRegionAreNotDecoded() {
+    const QByteArray jpeg = encodeCase(5); // "420 interval 7"
+    const std::optional<jpeg::JpegLayout> layout = jpeg::parseJpegLayout(jpeg);
+    QVERIFY(layout);
+    for (const QRect& region : {QRect(500, 3, 40, 30), QRect(500, 400, 40, 30)}) {
+        DecodeRequest request;
+        request.region = region;
+        const std::optional<jpeg::RestartPlan> plan = jpeg::planRestartAccess(*layout, request);
+        QVERIFY(plan);
+        QCOMPARE(plan->columnOffset, 4 * 112);
+        QCOMPARE(plan->width, 112);
+        const Result<DecodedRegion> decoded =
+            decodeJpegRegionFromRestart(jpeg, request, QStringLiteral("r.jpg"));
+        QVERIFY2(decoded.ok(), errorText(decoded).constData());
+        QCOMPARE(QByteArray(decoded->decoder), QByteArray("jpeg-restart"));
+        const Result<DecodedRegion> plain = decodeJpegRegion(jpeg, request, QStringLiteral("r.jpg"));
+        QVERIFY(plain.ok());
+        QCOMPARE(differingPixels(decoded->pixels, plain->pixels), 0LL);
     }
 }
 
