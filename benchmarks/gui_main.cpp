@@ -240,6 +240,13 @@ void canvasFrames(int boxes, int frames) {
     document.setAnnotations(set);
     canvas.setDocument(&document);
     canvas.showWindows(0, 1.0);
+    // As in the window: the batch's cut drawn over each box (the default settings: all inside, clip).
+    ImageInfo info;
+    info.format = ImageFormat::Jpeg;
+    info.width = 6000;
+    info.height = 4000;
+    canvas.setImageInfo(info);
+    canvas.setCutPreview(CropSettings());
     canvas.setSelectedWindows({0}); // the dragged box is selected, as under the mouse
     canvas.show();
     QApplication::processEvents();

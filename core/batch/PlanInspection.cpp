@@ -2,6 +2,7 @@
 #include "batch/PlanInspection.h"
 
 #include "engine/WindowPipeline.h"
+#include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
 
 namespace cropdeck {
@@ -28,6 +29,11 @@ InspectedWindow inspectWindow(const CropWindow& window, const ImageInfo& info, c
     if (!plan) {
         inspected.action = InspectedWindow::Action::Fail;
         inspected.error = plan.error();
+        // Shaped but refused by the Error policy: the window is known, and shows where it sticks out.
+        const int orientation = settings.orientationFromExif ? info.orientation : 1;
+        if (const Result<QRect> shaped =
+                resolveWindowRect(window, uprightSize(QSize(info.width, info.height), orientation), settings))
+            inspected.window = *shaped;
         return inspected;
     }
     const BoundsPlan& bounds = plan->bounds;

@@ -24,6 +24,7 @@ struct InspectedWindow {
     int windowIndex = -1; // -1: the image itself cannot be processed (see error)
     Action action = Action::Crop;
     QRect window;               // the window as shaped (margin, aspect, size), in the boxes' coordinates
+                                // (empty for a Fail whose window could not be shaped)
     std::optional<QRect> cut;   // the pixels the bounds policy cuts, when they differ from `window`
     QString skipReason;         // Action::Skip
     std::optional<Error> error; // Action::Fail: names the file (and window) and the problem

@@ -64,7 +64,7 @@ private slots:
         WindowTableModel model(&document);
         model.setImage(0);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 5);
+        QCOMPARE(model.columnCount(), 6);
         QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QString("Label"));
         QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QString("h"));
         const QStringList first = {cell(model, 0, 0), cell(model, 0, 1), cell(model, 0, 2), cell(model, 0, 3),
