@@ -42,6 +42,7 @@ void WindowItem::paintCut(QPainter* painter, const QTransform& toView) const {
     case WindowCut::Kind::Error:
         painter->setPen(QPen(kErrorColour, 0));
         painter->drawRect(window);
+        painter->drawRect(window.adjusted(1, 1, -1, -1)); // two pixels: an error must be seen
         painter->drawLine(window.topLeft(), window.bottomRight());
         painter->drawLine(window.bottomLeft(), window.topRight());
         return;
