@@ -15,6 +15,7 @@ using namespace cropdeck;
 using namespace cropdeck::ui;
 
 Q_DECLARE_METATYPE(cropdeck::BoundsPolicy)
+Q_DECLARE_METATYPE(QList<cropdeck::ui::OutsidePart>)
 
 namespace {
 
@@ -128,6 +129,32 @@ private slots:
         if (core.action == InspectedWindow::Action::Crop)
             QCOMPARE(drawn.cut, QRectF(core.cut.value_or(core.window)));
         QCOMPARE(drawn.window, QRectF(core.window));
+    }
+
+    void partsOutsideTheImage_data() {
+        QTest::addColumn<QRectF>("window");
+        QTest::addColumn<QList<OutsidePart>>("parts");
+        QTest::addRow("inside") << QRectF(10, 10, 20, 20) << QList<OutsidePart>{};
+        QTest::addRow("left") << QRectF(-10, 20, 40, 30)
+                              << QList<OutsidePart>{{QRectF(-10, 20, 10, 30), false}};
+        QTest::addRow("bottom") << QRectF(60, 130, 40, 30)
+                                << QList<OutsidePart>{{QRectF(60, 150, 40, 10), true}};
+        // A corner: the band below spans the whole width, the side part only the rows inside.
+        QTest::addRow("bottom right")
+            << QRectF(190, 140, 20, 20)
+            << QList<OutsidePart>{{QRectF(190, 150, 20, 10), true}, {QRectF(200, 140, 10, 10), false}};
+        QTest::addRow("all round") << QRectF(-5, -5, 210, 160)
+                                   << QList<OutsidePart>{{QRectF(-5, -5, 210, 5), true},
+                                                         {QRectF(-5, 150, 210, 5), true},
+                                                         {QRectF(-5, 0, 5, 150), false},
+                                                         {QRectF(200, 0, 5, 150), false}};
+        QTest::addRow("wholly outside")
+            << QRectF(250, 60, 20, 20) << QList<OutsidePart>{{QRectF(250, 60, 20, 20), true}};
+    }
+    void partsOutsideTheImage() {
+        QFETCH(QRectF, window);
+        QFETCH(QList<OutsidePart>, parts);
+        QCOMPARE(partsOutside(window, QRectF(QPointF(0, 0), QSizeF(kImage))), parts);
     }
 
     void paddingIsDrawnInThePadColour() {
