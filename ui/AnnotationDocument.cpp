@@ -29,11 +29,23 @@ AnnotationDocument::~AnnotationDocument() {
     blockSignals(true);
 }
 
-void AnnotationDocument::setAnnotations(AnnotationSet annotations) {
+void AnnotationDocument::setAnnotations(AnnotationSet annotations, QList<int> listedOnly) {
     m_set = std::move(annotations);
+    m_listedOnly = QSet<int>(listedOnly.cbegin(), listedOnly.cend());
     m_lastLabel.clear();
     m_undo.clear(); // clean again; cleanChanged tells who listens
     emit reset();
+}
+
+AnnotationSet AnnotationDocument::withoutEmptyListed(const AnnotationSet& set, const QSet<int>& listedOnly) {
+    if (listedOnly.isEmpty())
+        return set;
+    AnnotationSet saved = set;
+    saved.images.clear();
+    for (int image = 0; image < set.images.size(); ++image)
+        if (!listedOnly.contains(image) || !set.images[image].windows.isEmpty())
+            saved.images.append(set.images[image]);
+    return saved;
 }
 
 const QList<CropWindow>& AnnotationDocument::windows(int imageIndex) const {

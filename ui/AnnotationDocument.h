@@ -18,6 +18,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
 
 #include <functional>
@@ -32,8 +33,17 @@ public:
     ~AnnotationDocument() override;
 
     // Replaces the whole set and clears the undo history (the document is clean); emits reset().
-    void setAnnotations(AnnotationSet annotations);
+    // `listedOnly`: images shown for the user to annotate that the annotation source does not name
+    // (PreparedBatch::unannotatedImages); they stay out of what is saved or run until they get windows.
+    void setAnnotations(AnnotationSet annotations, QList<int> listedOnly = {});
+    // Every image shown, listed-only ones included: indices are the list's and the canvas's.
     const AnnotationSet& annotations() const { return m_set; }
+    // What a save, an export, a project or a batch takes: the set without the listed-only images that
+    // still have no windows.
+    AnnotationSet annotationsToSave() const { return withoutEmptyListed(m_set, m_listedOnly); }
+    static AnnotationSet withoutEmptyListed(const AnnotationSet& set, const QSet<int>& listedOnly);
+    const QSet<int>& listedOnly() const { return m_listedOnly; }
+    bool isListedOnly(int imageIndex) const { return m_listedOnly.contains(imageIndex); }
     int imageCount() const { return int(m_set.images.size()); }
     // The windows of image `imageIndex` (an empty list for an index out of range).
     const QList<CropWindow>& windows(int imageIndex) const;
@@ -96,6 +106,7 @@ private:
     bool validWindow(int imageIndex, int windowIndex) const;
 
     AnnotationSet m_set;
+    QSet<int> m_listedOnly;
     QUndoStack m_undo;
     QString m_lastLabel;
     int m_lastMergeKey = 0;

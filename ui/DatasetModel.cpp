@@ -20,6 +20,7 @@ void DatasetModel::setBatch(PreparedBatch batch) {
     m_batch = std::move(batch);
     m_rowOfPath.clear();
     m_findings.clear(); // they were about the previous set
+    m_unannotated = QSet<int>(m_batch.unannotatedImages.cbegin(), m_batch.unannotatedImages.cend());
     for (int row = 0; row < m_batch.plan.images.size(); ++row)
         m_rowOfPath.insert(m_batch.plan.images[row].absolutePath, row);
     if (m_thumbnails)
@@ -89,8 +90,11 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = QFileInfo(image.relativePath).fileName();
-        const QString text = tr("%1 — %2").arg(
-            name, image.problem.isEmpty() ? windowCountText(windowCount(image)) : tr("problem"));
+        const QString text =
+            tr("%1 — %2").arg(name, !image.problem.isEmpty() ? tr("problem")
+                                    : m_unannotated.contains(image.imageIndex) && windowCount(image) == 0
+                                        ? tr("not annotated") // in the images folder, named by no annotation
+                                        : windowCountText(windowCount(image)));
         const Findings findings = m_findings.value(image.imageIndex);
         if (findings.errors > 0)
             return text + (findings.errors == 1 ? tr(" · 1 error") : tr(" · %1 errors").arg(findings.errors));

@@ -10,6 +10,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 
 #include <functional>
 
@@ -65,6 +66,7 @@ private:
     PreparedBatch m_batch;
     std::function<qsizetype(int)> m_counter;
     QHash<QString, int> m_rowOfPath; // absolute path → row, for thumbnails arriving
+    QSet<int> m_unannotated;         // image indices of PreparedBatch::unannotatedImages
     ThumbnailCache* m_thumbnails = nullptr;
     struct Findings {
         int errors = 0;

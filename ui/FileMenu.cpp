@@ -158,7 +158,7 @@ bool MainWindow::saveProjectTo(const QString& path) {
     // Edits are kept once made: the annotation file alone would no longer give these windows.
     const bool edited = m_document->isModified() || m_opened.editedAnnotations.has_value();
     if (edited)
-        project.editedAnnotations = m_document->annotations();
+        project.editedAnnotations = m_document->annotationsToSave();
     if (const Status saved = cropdeck::saveProject(project, path); !saved) {
         showError(tr("Cannot save the project"), saved.error().message);
         return false;
@@ -226,7 +226,7 @@ void MainWindow::exportAnnotations(const QString& output, AnnotationFormat forma
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(output)));
     // Image headers are probed for the sizes some formats store: off the GUI thread.
     m_exporting.setFuture(
-        QtConcurrent::run([set = m_document->annotations(), request, output, format, replacement] {
+        QtConcurrent::run([set = m_document->annotationsToSave(), request, output, format, replacement] {
             return exportAnnotationSet(set, request, output, format, replacement);
         }));
 }

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AnnotationDocument.h"
+#include "ui/CanvasSharpener.h"
 #include "ui/CropCanvas.h"
 #include "ui/DatasetModel.h"
 #include "ui/DropOpener.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_imageStatus);
     m_imageStatus->setAccessibleName(tr("Image details"));
     m_canvas->setDocument(m_document);
+    m_sharpener = new CanvasSharpener(m_canvas, this);
     m_dataset->setWindowCounter([this](int image) { return m_document->windows(image).size(); });
     connect(m_document, &AnnotationDocument::windowsChanged, m_dataset, &DatasetModel::windowsEdited);
     createWindowDock();
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QModelIndex& current) { showImage(m_filter->mapToSource(current).row()); });
     connect(m_loader, &ImageLoader::loaded, this, &MainWindow::pictureLoaded);
     connect(m_loader, &ImageLoader::failed, this, [this](const QString&, const QString& message) {
+        m_sharpener->clear();
         m_canvas->clear();
         statusBar()->showMessage(message);
     });
@@ -243,7 +246,7 @@ void MainWindow::finishOpening() {
     m_opened = m_pending;
     m_selectWhenShown = {-1, -1};
     m_filterBar->reset(); // a new set starts unfiltered
-    m_document->setAnnotations(batch->annotations);
+    m_document->setAnnotations(batch->annotations, batch->unannotatedImages);
     m_dataset->setBatch(std::move(batch.value()));
     const QString source = !m_opened.projectPath.isEmpty()          ? m_opened.projectPath
                            : m_opened.request.annotations.isEmpty() ? m_opened.request.images
@@ -287,15 +290,18 @@ void MainWindow::showImage(int row) {
     const PlannedImage& image = m_dataset->image(row);
     m_windowTable->setImage(image.imageIndex);
     if (!image.problem.isEmpty()) {
+        m_sharpener->clear();
         m_canvas->clear();
         statusBar()->showMessage(image.problem);
         return;
     }
     m_imageStatus->setText(tr("%1 of %2 · loading…").arg(row + 1).arg(m_dataset->rowCount()));
-    const DisplayOrientation orientation =
-        m_dataset->boxesOnStoredPixels() ? DisplayOrientation::Stored : DisplayOrientation::Upright;
     m_loader->load(image.absolutePath, m_canvas->devicePixelsNeeded(),
-                   m_dataset->batch().options.settings.maxPixels, orientation);
+                   m_dataset->batch().options.settings.maxPixels, displayOrientation());
+}
+
+DisplayOrientation MainWindow::displayOrientation() const {
+    return m_dataset->boxesOnStoredPixels() ? DisplayOrientation::Stored : DisplayOrientation::Upright;
 }
 
 void MainWindow::pictureLoaded(const LoadedImage& loaded) {
@@ -304,6 +310,8 @@ void MainWindow::pictureLoaded(const LoadedImage& loaded) {
         return;
     const PlannedImage& image = m_dataset->image(row);
     m_canvas->setPicture(loaded.picture, loaded.sceneSize);
+    m_sharpener->setImage(loaded.path, loaded.scaleDenom, m_dataset->batch().options.settings.maxPixels,
+                          displayOrientation());
     m_canvas->showWindows(image.imageIndex, m_dataset->batch().options.settings.normalizedMaxFraction);
     if (const auto [finding, window] = std::exchange(m_selectWhenShown, {-1, -1});
         finding == image.imageIndex && window >= 0)

@@ -12,6 +12,7 @@
 #include "annotations/AnnotationFormat.h"
 #include "batch/AnnotationExport.h"
 #include "batch/PrepareBatch.h"
+#include "engine/DisplayImage.h"
 #include "ui/OpenRequest.h"
 
 #include <QFutureWatcher>
@@ -31,6 +32,7 @@ namespace cropdeck::ui {
 
 class AnnotationDocument;
 class BatchPanel;
+class CanvasSharpener;
 class CropCanvas;
 class DatasetModel;
 class ImageFilterBar;
@@ -77,6 +79,7 @@ public:
 
     DatasetModel* dataset() const { return m_dataset; }
     CropCanvas* canvas() const { return m_canvas; }
+    CanvasSharpener* sharpener() const { return m_sharpener; }
     AnnotationDocument* document() const { return m_document; }
     WindowTable* windowTable() const { return m_windowTable; }
     QListView* imageList() const { return m_list; }
@@ -123,6 +126,8 @@ private:
     void createLabelDock();
     void validateOpenSet();
     void showFinding(int imageIndex, int windowIndex);
+    // The orientation the canvas shows the open set in (its boxes' convention).
+    DisplayOrientation displayOrientation() const;
     // Row `listRow` of the list as filtered (the Go menu walks what the user sees).
     void selectListRow(int listRow);
     // Window geometry and dock layout, the list's mode, the last batch settings (ui/MainWindowSettings.cpp).
@@ -151,6 +156,7 @@ private:
     ImageFilterBar* m_filterBar = nullptr;
     QListView* m_list;
     CropCanvas* m_canvas;
+    CanvasSharpener* m_sharpener = nullptr; // the visible region at full resolution when zoomed in
     ImageLoader* m_loader;
     WindowTable* m_windowTable;
     QLabel* m_imageStatus;

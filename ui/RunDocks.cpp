@@ -22,7 +22,8 @@ namespace {
 
 struct EditedSetSnapshot {
     std::mutex mutex;
-    AnnotationSet set;
+    AnnotationSet set;    // every image shown (a copy sharing the document's data)
+    QSet<int> listedOnly; // left out of the batch while they have no windows
 };
 
 } // namespace
@@ -54,16 +55,20 @@ void MainWindow::createRunDocks() {
     const auto refresh = [this, snapshot] {
         const std::lock_guard lock(snapshot->mutex);
         snapshot->set = m_document->annotations();
+        snapshot->listedOnly = m_document->listedOnly();
     };
     connect(m_document, &AnnotationDocument::windowsChanged, this, refresh);
     connect(m_document, &AnnotationDocument::windowChanged, this, refresh);
     m_batchPanel->setPrepare([snapshot](const BatchRequest& request) {
         AnnotationSet set;
+        QSet<int> listedOnly;
         {
             const std::lock_guard lock(snapshot->mutex);
             set = snapshot->set;
+            listedOnly = snapshot->listedOnly;
         }
-        return prepareBatch(request, std::move(set), PrepareFor::Run);
+        return prepareBatch(request, AnnotationDocument::withoutEmptyListed(set, listedOnly),
+                            PrepareFor::Run);
     });
     connect(this, &MainWindow::opened, this, [this, refresh] {
         // The settings last used (output folder, format, ...) stay, unless the set brings its own.

@@ -10,6 +10,7 @@
 #include "validation/ValidationProbes.h"
 
 #include <QDir>
+#include <QSet>
 
 namespace cropdeck {
 namespace {
@@ -90,6 +91,28 @@ void addConventionWarning(const PreparedBatch& batch, QList<BatchWarning>& warni
         warnings.append({BatchWarningKind::ExifConvention, *hint});
 }
 
+// The images of the --images folder or list that no annotation names, as entries without windows,
+// for the GUI to list beside the annotated ones (a dataset tool shows every image of the set).
+QList<ImageEntry> unannotatedImages(const BatchRequest& request, const BatchPlan& plan,
+                                    const QString& imageRoot, const QStringList& imageList) {
+    Result<QStringList> paths = !imageList.isEmpty() ? Result<QStringList>(imageList)
+                                : imageRoot.isEmpty() || request.images.isEmpty()
+                                    ? Result<QStringList>(QStringList())
+                                    : listImagesInFolder(imageRoot, true);
+    if (!paths)
+        return {}; // the folder was readable while the set was read; nothing more to list now
+    QSet<QString> annotated;
+    for (const PlannedImage& image : plan.images)
+        annotated.insert(pathKey(image.absolutePath));
+    QList<ImageEntry> entries;
+    const QDir root(imageRoot);
+    for (const QString& path : *paths)
+        if (!annotated.contains(pathKey(path)))
+            entries.append(
+                ImageEntry{imageRoot.isEmpty() ? path : root.relativeFilePath(path), QSize(), {}, {}});
+    return entries;
+}
+
 } // namespace
 
 Status checkBatchRequest(const BatchRequest& request, PrepareFor purpose) {
@@ -152,6 +175,18 @@ Result<PreparedBatch> planPrepared(const BatchRequest& request, AnnotationInput 
     Result<BatchPlan> plan = planBatch(batch.annotations, batch.options);
     if (!plan)
         return plan.error();
+    if (purpose == PrepareFor::Browse && !request.annotations.isEmpty() && !request.images.isEmpty()) {
+        const QList<ImageEntry> more =
+            unannotatedImages(request, *plan, batch.options.imageRoot, batch.options.imageList);
+        if (!more.isEmpty()) {
+            for (qsizetype i = 0; i < more.size(); ++i)
+                batch.unannotatedImages.append(int(batch.annotations.images.size() + i));
+            batch.annotations.images.append(more);
+            plan = planBatch(batch.annotations, batch.options);
+            if (!plan)
+                return plan.error();
+        }
+    }
     batch.plan = std::move(plan.value());
     for (const QString& warning : batch.plan.warnings)
         batch.warnings.append({BatchWarningKind::Plan, warning});

@@ -50,6 +50,10 @@ struct PreparedBatch {
     // The reader dropped lines or boxes: their crops are missing, so the batch has failures even when
     // every planned window is written.
     bool readerDropped = false;
+    // Browse with an --images folder or list: the images there that no annotation names, appended to
+    // `annotations` without windows (their indices). Saving or running the set leaves out those still
+    // without windows, so they change nothing unless the user gives them some.
+    QList<int> unannotatedImages;
 };
 
 // The reader's issues are in PreparedBatch::readerIssues, and also appended to *issues when given,

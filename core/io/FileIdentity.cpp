@@ -7,6 +7,7 @@
 #include <optional>
 
 #if defined(Q_OS_UNIX)
+#include <cerrno>
 #include <sys/stat.h>
 #endif
 
@@ -61,9 +62,9 @@ void ProtectedFiles::insert(const QString& path) {
         m_inodes.insert(*inode);
 }
 
-QString ProtectedFiles::keyOf(const QString& path) const {
+QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
     const QFileInfo info(path);
-    if (info.isSymLink()) // a link named like an output would be followed by the write
+    if (mayBeLink && info.isSymLink()) // a link named like an output would be followed by the write
         return comparablePathKey(path);
     const QString folder = info.absolutePath();
     auto it = m_folderKeys.constFind(folder);
@@ -73,7 +74,14 @@ QString ProtectedFiles::keyOf(const QString& path) const {
 }
 
 bool ProtectedFiles::contains(const QString& path) const {
-    if (m_keys.contains(keyOf(path)))
+#if defined(Q_OS_UNIX)
+    // Nothing at all by that name (not even a dangling link): only the name can match, not a link or
+    // an inode. One lstat instead of two stats, for every output of a dense batch.
+    struct stat status {};
+    if (::lstat(QFile::encodeName(path).constData(), &status) != 0 && errno == ENOENT)
+        return m_keys.contains(keyOf(path, false));
+#endif
+    if (m_keys.contains(keyOf(path, true)))
         return true;
     if (m_inodes.isEmpty())
         return false;

@@ -34,7 +34,8 @@ public:
     bool isEmpty() const { return m_keys.isEmpty(); }
 
 private:
-    QString keyOf(const QString& path) const;
+    // `mayBeLink` false: the caller knows nothing exists at `path` (no lstat needed).
+    QString keyOf(const QString& path, bool mayBeLink) const;
 
     QSet<QString> m_keys;
     QSet<std::pair<quint64, quint64>> m_inodes; // (device, inode) of the files that exist

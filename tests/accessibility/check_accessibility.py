@@ -33,6 +33,8 @@ NAMED_ROLES = {
 # The parts a user must be able to find by name (role, name).
 REQUIRED = [
     (pyatspi.ROLE_LIST, "Images"),
+    (pyatspi.ROLE_TEXT, "Filter images"),
+    (pyatspi.ROLE_COMBO_BOX, "Show images"),
     (pyatspi.ROLE_MENU_ITEM, "File"),  # Qt shows the menu bar's menus as menu items that open a popup
     (pyatspi.ROLE_MENU_ITEM, "View"),
     (pyatspi.ROLE_MENU_ITEM, "Go"),

@@ -215,6 +215,53 @@ private slots:
         QVERIFY(prepareBatch(request, PrepareFor::DryRun).ok());
     }
 
+    void browsingListsTheImagesNoAnnotationNames() {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("images/a.png"), 32, 32);
+        writeImage(dir.filePath("images/b.png"), 32, 32);
+        writeImage(dir.filePath("images/sub/c.png"), 32, 32);
+        writeText(dir.filePath("images/notes.txt"), "not an image");
+        BatchRequest request = csvRequest(dir, "path,x,y,w,h,label\na.png,0,0,8,8,cat\n");
+
+        const Result<PreparedBatch> browse = prepareBatch(request, PrepareFor::Browse);
+        QVERIFY2(browse, browse ? "" : qPrintable(browse.error().message));
+        QCOMPARE(browse->unannotatedImages, (QList<int>{1, 2}));
+        QCOMPARE(browse->annotations.images.size(), 3);
+        QCOMPARE(browse->annotations.images[1].path, QString("b.png"));
+        QCOMPARE(browse->annotations.images[2].path, QString("sub/c.png"));
+        QVERIFY(browse->annotations.images[2].windows.isEmpty());
+        QCOMPARE(browse->plan.images.size(), 3);
+        QCOMPARE(browse->plan.images[2].absolutePath, dir.filePath("images/sub/c.png"));
+        QVERIFY(browse->plan.images[2].problem.isEmpty());
+        QCOMPARE(browse->plan.windowsTotal, 1);
+
+        // A batch and a dry run plan what the annotations name, nothing more.
+        for (const PrepareFor purpose : {PrepareFor::Run, PrepareFor::DryRun}) {
+            const Result<PreparedBatch> run = prepareBatch(request, purpose);
+            QVERIFY(run.ok());
+            QVERIFY(run->unannotatedImages.isEmpty());
+            QCOMPARE(run->plan.images.size(), 1);
+        }
+
+        // An --images list: its images that no annotation names.
+        writeText(dir.filePath("list.txt"), "images/a.png\nimages/sub/c.png\n");
+        request.images = dir.filePath("list.txt");
+        const Result<PreparedBatch> listed = prepareBatch(request, PrepareFor::Browse);
+        QVERIFY2(listed, listed ? "" : qPrintable(listed.error().message));
+        QCOMPARE(listed->unannotatedImages, QList<int>{1});
+        QCOMPARE(listed->plan.images.size(), 2);
+        QCOMPARE(listed->plan.images[1].absolutePath, dir.filePath("images/sub/c.png"));
+        QVERIFY(listed->plan.images[1].problem.isEmpty());
+
+        // Without --images, the annotation file alone says what the set is.
+        request.images.clear();
+        writeText(dir.filePath("boxes.csv"), "path,x,y,w,h,label\nimages/a.png,0,0,8,8,cat\n");
+        const Result<PreparedBatch> alone = prepareBatch(request, PrepareFor::Browse);
+        QVERIFY2(alone, alone ? "" : qPrintable(alone.error().message));
+        QVERIFY(alone->unannotatedImages.isEmpty());
+        QCOMPARE(alone->plan.images.size(), 1);
+    }
+
     void generatedWindowsNeedImages() {
         QTemporaryDir dir;
         QDir().mkpath(dir.filePath("empty"));

@@ -274,6 +274,36 @@ private slots:
         QTRY_COMPARE(shownNames(window), QStringList{});
     }
 
+    void imagesNoAnnotationNamesAreListedAndSavedOnlyOnceAnnotated() {
+        QTemporaryDir dir;
+        const OpenRequest request = labelledSet(dir);
+        writeImage(dir.filePath("images/extra/d.jpg"), 320, 240); // in the folder, in no annotation
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndShow(window, request));
+        QCOMPARE(shownNames(window), (QStringList{"a.jpg", "b.jpg", "c.jpg", "d.jpg"}));
+        const int row = datasetRowOf(window, "d.jpg");
+        const QModelIndex d = window.dataset()->index(row);
+        QVERIFY2(d.data().toString().endsWith("not annotated"), qPrintable(d.data().toString()));
+        window.imageFilterBar()->showChoice()->setCurrentIndex(
+            window.imageFilterBar()->showChoice()->findData(int(ImageFilterModel::Show::WithoutWindows)));
+        QCOMPARE(shownNames(window), QStringList{"d.jpg"});
+
+        // Saved, exported and run without it while it has no windows; with one, like any other image.
+        AnnotationDocument& document = *window.document();
+        const int image = window.dataset()->image(row).imageIndex;
+        QVERIFY(document.isListedOnly(image));
+        QCOMPARE(document.annotationsToSave().images.size(), 3);
+        QVERIFY(document.addWindow(image, QRectF(10, 20, 30, 40), "cat") >= 0);
+        const AnnotationSet saved = document.annotationsToSave();
+        QCOMPARE(saved.images.size(), 4);
+        QCOMPARE(saved.images.last().path, QString("extra/d.jpg"));
+        QCOMPARE(saved.images.last().windows.first().box, QRectF(10, 20, 30, 40));
+        QVERIFY2(d.data().toString().endsWith("1 window"), qPrintable(d.data().toString()));
+        document.undoStack()->undo();
+        QCOMPARE(document.annotationsToSave().images.size(), 3);
+    }
+
     void zoomToSelectionFramesTheSelectedWindows() {
         QTemporaryDir dir;
         MainWindow window;
