@@ -74,6 +74,7 @@ void CropCanvas::clear() {
     m_band = nullptr;
     m_sceneSize = {};
     m_image = -1;
+    setImageInfo({}); // the next picture may be another image
     selectionMaybeChanged();
 }
 
@@ -121,6 +122,7 @@ void CropCanvas::rebuildWindows() {
         auto* item =
             new WindowItem(i, sceneBoxOf(window), window.label, AnnotationDocument::isEditable(window));
         item->setZoom(zoom());
+        showCut(item, window);
         scene()->addItem(item);
         item->setVisible(!m_hiddenLabels.contains(window.label));
         item->setSelected(item->isVisible() && selectedIds.contains(window.id));
@@ -136,6 +138,7 @@ void CropCanvas::updateWindow(int imageIndex, int windowIndex) {
     if (!item || !window)
         return;
     item->setRect(sceneBoxOf(*window));
+    showCut(item, *window);
     if (item->label() != window->label) {
         item->setLabel(window->label);
         if (m_hiddenLabels.contains(window->label))

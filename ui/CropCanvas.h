@@ -18,6 +18,7 @@
 // Centre/scale windows are read-only: they can be selected, never moved (message() says so).
 
 #include "annotations/Annotation.h"
+#include "ui/CutPreview.h"
 #include "ui/WindowHandles.h"
 
 #include <QGraphicsView>
@@ -26,6 +27,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+
+#include <optional>
 
 class QGraphicsPixmapItem;
 
@@ -65,6 +68,14 @@ public:
 
     bool addMode() const { return m_addMode; }
     bool aspectLocked() const { return m_aspectLocked; }
+
+    // What the batch will cut of each window, drawn over it (CropCanvasCut.cpp): the Batch dock's
+    // settings and the shown image's header (setPicture() forgets the header). The settings also set
+    // the editing modes: with a fixed size a click in add mode adds a window of that size centred on
+    // the click and handles do not resize; with lossless output of a JPEG, edits snap to the MCU grid.
+    void setCutPreview(const CropSettings& settings);
+    void setImageInfo(const ImageInfo& info);
+    const CutPreview& cutPreview() const { return m_cutPreview; }
 
     // Device pixels the view needs of an image, for choosing the decode scale.
     QSize devicePixelsNeeded() const;
@@ -119,6 +130,9 @@ private:
     void finishDrag(QMouseEvent* event);
     void cancelDrag();
     void updateCursor(QPointF scene);
+    void showCut(WindowItem* item, const CropWindow& window) const;
+    void refreshCuts();
+    bool addFixedSizeWindow(QPointF scene);
 
     QPointer<AnnotationDocument> m_document;
     QGraphicsPixmapItem* m_picture = nullptr;
@@ -133,6 +147,9 @@ private:
     QList<int> m_lastSelection;
     QStringList m_lastWindowIds; // of the items shown, by window index
     QSet<QString> m_hiddenLabels;
+    std::optional<CropSettings> m_cutSettings;
+    ImageInfo m_imageInfo;
+    CutPreview m_cutPreview;
     int m_nudgeKey = 0;
 
     struct DragState {

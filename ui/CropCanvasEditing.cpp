@@ -57,7 +57,7 @@ WindowItem* CropCanvas::windowAt(QPointF scene, WindowPart* part) const {
     // Handles of selected editable windows first (they may lie just outside the box)...
     for (auto it = items.rbegin(); it != items.rend(); ++it) {
         WindowItem* item = *it;
-        if (!item->isSelected() || !item->isEditable() || !item->isVisible())
+        if (!item->isSelected() || !item->isResizable() || !item->isVisible())
             continue;
         const WindowPart hit = hitTest(item->rect(), scene, zoom(), WindowItem::kHandleSizePx, true);
         if (isHandle(hit)) {
@@ -199,15 +199,14 @@ void CropCanvas::continueDrag(QMouseEvent* event) {
     case Drag::Move: {
         QList<QRectF> boxes;
         for (const QRectF& start : m_drag.startBoxes)
-            boxes.append(movedBox(start, pointer - m_drag.startScene));
+            boxes.append(m_cutPreview.snapped(movedBox(start, pointer - m_drag.startScene)));
         m_document->setBoxes(m_image, m_drag.windows, boxes, m_drag.mergeKey);
         break;
     }
     case Drag::Resize: {
         const bool keepAspect = m_aspectLocked || (event->modifiers() & Qt::ShiftModifier);
-        m_document->setBox(m_image, m_drag.windows.first(),
-                           resizedBox(m_drag.startBoxes.first(), m_drag.handle, pointer, keepAspect),
-                           m_drag.mergeKey);
+        const QRectF resized = resizedBox(m_drag.startBoxes.first(), m_drag.handle, pointer, keepAspect);
+        m_document->setBox(m_image, m_drag.windows.first(), m_cutPreview.snapped(resized), m_drag.mergeKey);
         break;
     }
     case Drag::Add:
@@ -218,8 +217,10 @@ void CropCanvas::continueDrag(QMouseEvent* event) {
             m_band = scene()->addRect({}, pen);
             m_band->setZValue(1);
         }
-        m_band->setRect(m_drag.kind == Drag::Add ? draggedBox(m_drag.startScene, pointer)
-                                                 : QRectF(m_drag.startScene, pointer).normalized());
+        const QRectF added = draggedBox(m_drag.startScene, pointer);
+        m_band->setRect(m_drag.kind != Drag::Add ? QRectF(m_drag.startScene, pointer).normalized()
+                        : added.isEmpty()        ? added
+                                                 : m_cutPreview.snapped(added));
         break;
     }
     case Drag::None:
@@ -245,7 +246,9 @@ void CropCanvas::finishDrag(QMouseEvent* event) {
     const DragState drag = std::exchange(m_drag, {});
     const QRectF band = m_band ? m_band->rect() : QRectF();
     delete std::exchange(m_band, nullptr);
-    if (drag.kind == Drag::Add && drag.started && !band.isEmpty()) {
+    if (drag.kind == Drag::Add && !drag.started && m_cutPreview.fixedSize().isValid()) {
+        addFixedSizeWindow(drag.startScene); // a click: the batch's fixed size, centred there
+    } else if (drag.kind == Drag::Add && drag.started && !band.isEmpty()) {
         const int added = m_document->addWindow(m_image, band, m_document->defaultLabel());
         if (added >= 0)
             setSelectedWindows({added});
@@ -281,9 +284,11 @@ void CropCanvas::duplicateSelected() {
     if (selected.isEmpty() || !m_document || refuseReadOnly(selected))
         return;
     const QSizeF image(m_sceneSize);
-    const QList<int> copies = m_document->duplicateWindows(m_image, selected, [image](const QRectF& box) {
-        return duplicatedBox(box, QPointF(kDuplicateOffset, kDuplicateOffset), image);
-    });
+    const CutPreview& preview = m_cutPreview;
+    const QList<int> copies =
+        m_document->duplicateWindows(m_image, selected, [image, &preview](const QRectF& box) {
+            return preview.snapped(duplicatedBox(box, QPointF(kDuplicateOffset, kDuplicateOffset), image));
+        });
     if (!copies.isEmpty())
         setSelectedWindows(copies);
 }
@@ -292,9 +297,13 @@ void CropCanvas::nudgeSelected(int dx, int dy) {
     const QList<int> selected = selectedWindows();
     if (selected.isEmpty() || !m_document || refuseReadOnly(selected))
         return;
+    // On the MCU grid a nudge is one grid step: a pixel would snap back where it was.
+    const QSize step = m_cutPreview.grid() ? mcuStep(*m_cutPreview.grid()) : QSize(1, 1);
     QList<QRectF> boxes;
-    for (int index : selected)
-        boxes.append(movedBox(m_document->window(m_image, index)->box, QPointF(dx, dy)));
+    for (int index : selected) {
+        const QRectF box = m_document->window(m_image, index)->box;
+        boxes.append(m_cutPreview.snapped(movedBox(box, QPointF(dx * step.width(), dy * step.height()))));
+    }
     if (m_nudgeKey == 0)
         m_nudgeKey = m_document->newMergeKey();
     m_document->setBoxes(m_image, selected, boxes, m_nudgeKey);

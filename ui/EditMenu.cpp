@@ -62,7 +62,9 @@ QStringList canvasGestureHelp() {
         tr("Drag a handle\tResize (Shift: keep the aspect ratio)"),
         tr("Drag the background\tSelect windows in a rectangle (in Add mode: draw a window)"),
         tr("Middle drag, Space+drag\tPan"),
-        tr("Arrow keys\tNudge the selected windows 1 px (Shift: 10 px)"),
+        tr("Click in Add mode\tWith a fixed window size (Batch dock): add a window of that size there"),
+        tr("Arrow keys\tNudge the selected windows 1 px (Shift: 10 px; one MCU with lossless JPEG output)"),
+        tr("Lossless JPEG output\tMoves, resizes and new windows snap to the image's MCU grid"),
         tr("Escape\tCancel a drag, leave Add mode"),
     };
 }

@@ -49,6 +49,7 @@ void ImageLoader::deliver() {
     image.sceneSize = result->fullSize;
     image.scaleDenom = result->scaleDenom;
     image.decoder = result->decoder;
+    image.info = result->info;
     emit loaded(image);
 }
 

@@ -24,6 +24,7 @@ struct LoadedImage {
     QSize sceneSize; // full-resolution size in the boxes' orientation
     int scaleDenom = 1;
     QString decoder;
+    ImageInfo info; // the header probe: stored size, orientation, format, MCU size
 };
 
 class ImageLoader : public QObject {

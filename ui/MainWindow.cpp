@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     createRunDocks();
     createValidationDock();
     createLabelDock();
+    connectCutPreview();
     resize(1280, 800);
     restoreSettings();
     m_save = [this] {

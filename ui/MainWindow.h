@@ -143,6 +143,8 @@ private:
     void pictureLoaded(const LoadedImage& image);
     void showShortcuts();
     void updateTitle();
+    // The canvas and the window table show what the batch's settings cut (ui/CutPreviewWiring.cpp).
+    void connectCutPreview();
     // The Batch and Output Preview docks (ui/RunDocks.cpp).
     void createRunDocks();
     void previewSelectedWindow(int windowIndex);

@@ -18,11 +18,13 @@ WindowTable::WindowTable(AnnotationDocument* document, QWidget* parent)
     setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                     QAbstractItemView::AnyKeyPressed);
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setSectionResizeMode(WindowTableModel::Label, QHeaderView::Stretch);
+    // The bounds text is the long one: it takes the room left and elides (its tooltip has it all).
+    horizontalHeader()->setSectionResizeMode(WindowTableModel::Bounds, QHeaderView::Stretch);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     setAccessibleName(tr("Windows"));
     setAccessibleDescription(tr("The crop windows of the shown image: label, x, y, width and height in "
-                                "image pixels; edit a cell to change the window"));
+                                "image pixels, and what the batch's bounds policy does to each; edit a "
+                                "cell to change the window"));
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, &WindowTable::announceSelection);
     // A reset (another image, windows added or removed) drops the selection; the canvas restores it.
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The window list of the shown image: a table (label, x, y, w, h) over a WindowTableModel, editable in
-// place (each edit an undo command). Its row selection mirrors the canvas's: setSelectedWindows() follows
+// The window list of the shown image: a table (label, x, y, w, h, bounds) over a WindowTableModel, editable
+// in place (each edit an undo command). Its row selection mirrors the canvas's: setSelectedWindows() follows
 // the canvas without echoing back; a selection the user makes here is announced by windowsSelected().
 
 #include <QTableView>

@@ -21,8 +21,16 @@ WindowTableModel::WindowTableModel(AnnotationDocument* document, QObject* parent
 }
 
 void WindowTableModel::setImage(int imageIndex) {
+    if (imageIndex != m_image)
+        m_preview = {};
     m_image = imageIndex;
     reload();
+}
+
+void WindowTableModel::setCutPreview(const CutPreview& preview) {
+    m_preview = preview;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Bounds), index(rowCount() - 1, Bounds));
 }
 
 void WindowTableModel::reload() {
@@ -45,6 +53,9 @@ QVariant WindowTableModel::data(const QModelIndex& index, int role) const {
     const bool box = AnnotationDocument::isEditable(*window);
     if (role == Qt::ToolTipRole && !box)
         return tr("Centre/scale window (x, y: centre; w, h: scale): read-only");
+    if (index.column() == Bounds)
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? m_preview.boundsText(*window)
+                                                                  : QVariant();
     if (role == Qt::TextAlignmentRole && index.column() != Label)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -88,6 +99,8 @@ QVariant WindowTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("w");
     case Height:
         return tr("h");
+    case Bounds:
+        return tr("Bounds");
     default:
         return {};
     }
@@ -96,7 +109,8 @@ QVariant WindowTableModel::headerData(int section, Qt::Orientation orientation, 
 Qt::ItemFlags WindowTableModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     const CropWindow* window = m_document->window(m_image, index.row());
-    if (window && (index.column() == Label || AnnotationDocument::isEditable(*window)))
+    if (window && index.column() != Bounds &&
+        (index.column() == Label || AnnotationDocument::isEditable(*window)))
         flags |= Qt::ItemIsEditable;
     return flags;
 }

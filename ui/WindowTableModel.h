@@ -2,9 +2,12 @@
 #pragma once
 
 // The windows of one image of an AnnotationDocument as a table: label, x, y, w, h (the box in the set's
-// coordinates, half-open). Editing a cell is a document edit (an undo command); the model follows the
-// document's signals, so the table, the canvas and undo always agree. Centre/scale windows show their
-// centre (x, y) and scale and are read-only.
+// coordinates, half-open), and what the batch's bounds policy does to it (CutPreview::boundsText, core's
+// answer; empty until the image's header and the batch settings are known). Editing a cell is a document edit
+// (an undo command); the model follows the document's signals, so the table, the canvas and undo always
+// agree. Centre/scale windows show their centre (x, y) and scale and are read-only.
+
+#include "ui/CutPreview.h"
 
 #include <QAbstractTableModel>
 
@@ -16,12 +19,14 @@ class WindowTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Label, X, Y, Width, Height, ColumnCount };
+    enum Column { Label, X, Y, Width, Height, Bounds, ColumnCount };
 
     explicit WindowTableModel(AnnotationDocument* document, QObject* parent = nullptr);
 
-    // The image whose windows are listed (-1: none).
+    // The image whose windows are listed (-1: none). Another image forgets the cut preview.
     void setImage(int imageIndex);
+    // What the batch will cut of the listed image's windows, for the Bounds column.
+    void setCutPreview(const CutPreview& preview);
     int image() const { return m_image; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -36,6 +41,7 @@ private:
 
     AnnotationDocument* m_document;
     int m_image = -1;
+    CutPreview m_preview;
 };
 
 } // namespace cropdeck::ui

@@ -2,37 +2,49 @@
 #include "batch/PlanInspection.h"
 
 #include "engine/WindowPipeline.h"
+#include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
 
 namespace cropdeck {
 namespace {
 
-InspectedWindow inspectWindow(const PlannedImage& image, int w, const ImageInfo& info,
-                              const CropSettings& settings) {
-    InspectedWindow inspected;
+InspectedWindow inspectPlannedWindow(const PlannedImage& image, int w, const ImageInfo& info,
+                                     const CropSettings& settings) {
+    InspectedWindow inspected = inspectWindow(image.windows[w], info, settings);
     inspected.image = &image;
     inspected.windowIndex = w;
-    Result<WindowPlan> plan = planWindow(image.windows[w], QSize(info.width, info.height), info.orientation,
+    if (inspected.error)
+        inspected.error->message = QStringLiteral("%1: %2").arg(image.relativePath, inspected.error->message);
+    else if (image.outputs[w].alreadyDone)
+        inspected.action = InspectedWindow::Action::AlreadyDone;
+    return inspected;
+}
+
+} // namespace
+
+InspectedWindow inspectWindow(const CropWindow& window, const ImageInfo& info, const CropSettings& settings) {
+    InspectedWindow inspected;
+    Result<WindowPlan> plan = planWindow(window, QSize(info.width, info.height), info.orientation,
                                          !settings.orientationFromExif, settings);
     if (!plan) {
         inspected.action = InspectedWindow::Action::Fail;
-        inspected.error = makeError(plan.error().kind,
-                                    QStringLiteral("%1: %2").arg(image.relativePath, plan.error().message));
+        inspected.error = plan.error();
+        // Shaped but refused by the Error policy: the window is known, and shows where it sticks out.
+        const int orientation = settings.orientationFromExif ? info.orientation : 1;
+        if (const Result<QRect> shaped =
+                resolveWindowRect(window, uprightSize(QSize(info.width, info.height), orientation), settings))
+            inspected.window = *shaped;
         return inspected;
     }
     const BoundsPlan& bounds = plan->bounds;
     inspected.window = plan->window;
     if (bounds.cuts() && bounds.sourceRect != plan->window)
         inspected.cut = bounds.sourceRect;
-    inspected.action = image.outputs[w].alreadyDone ? InspectedWindow::Action::AlreadyDone
-                       : bounds.skip                ? InspectedWindow::Action::Skip
-                                                    : InspectedWindow::Action::Crop;
+    inspected.action = bounds.skip ? InspectedWindow::Action::Skip : InspectedWindow::Action::Crop;
     if (bounds.skip)
         inspected.skipReason = bounds.skipReason;
     return inspected;
 }
-
-} // namespace
 
 QString actionName(InspectedWindow::Action action) {
     switch (action) {
@@ -70,7 +82,7 @@ int inspectPlan(const PreparedBatch& batch, const std::function<void(const Inspe
             continue;
         }
         for (int w = 0; w < image.windows.size(); ++w) {
-            const InspectedWindow inspected = inspectWindow(image, w, *info, settings);
+            const InspectedWindow inspected = inspectPlannedWindow(image, w, *info, settings);
             problems += inspected.action == InspectedWindow::Action::Fail ? 1 : 0;
             visit(inspected);
         }

@@ -167,6 +167,15 @@ bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings) {
     return settings.lossless && info.format == ImageFormat::Jpeg && checkCropSettings(settings).ok();
 }
 
+std::optional<McuGrid> losslessGrid(const ImageInfo& info, const CropSettings& settings) {
+    if (!usesLosslessPath(info, settings))
+        return std::nullopt;
+    // cropJpegLossless aligns the stored rectangle planWindow maps the boxes to: the boxes see the stored
+    // grid through the orientation planWindow applies to them (none for boxes on stored pixels).
+    return McuGrid{QSize(info.width, info.height), QSize(info.mcuWidth, info.mcuHeight),
+                   storedCoordinates(settings) ? 1 : normalizedOrientation(info.orientation)};
+}
+
 Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info,
                                  const QList<CropWindow>& windows, const CropSettings& settings,
                                  const std::atomic_bool* cancel, const CropStream& stream) {

@@ -13,6 +13,7 @@
 #include "Result.h"
 #include "annotations/Annotation.h"
 #include "engine/CropSettings.h"
+#include "geometry/McuGrid.h"
 #include "io/ImageInfo.h"
 
 #include <QByteArray>
@@ -107,5 +108,9 @@ Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>
 
 // True when `settings` ask for JPEG → JPEG without re-encoding and this image allows it.
 bool usesLosslessPath(const ImageInfo& info, const CropSettings& settings);
+
+// The MCU grid the lossless path aligns this image's crops to, in the boxes' coordinates (the EXIF
+// orientation as these settings apply it); std::nullopt when the image does not take the lossless path.
+[[nodiscard]] std::optional<McuGrid> losslessGrid(const ImageInfo& info, const CropSettings& settings);
 
 } // namespace cropdeck

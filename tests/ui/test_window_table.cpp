@@ -5,12 +5,14 @@
 #include "annotations/BoxConventions.h"
 #include "bench/DatasetGenerator.h"
 #include "ui/AnnotationDocument.h"
+#include "ui/BatchPanel.h"
 #include "ui/CropCanvas.h"
 #include "ui/MainWindow.h"
 #include "ui/WindowItem.h"
 #include "ui/WindowTable.h"
 #include "ui/WindowTableModel.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,7 +66,7 @@ private slots:
         WindowTableModel model(&document);
         model.setImage(0);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 5);
+        QCOMPARE(model.columnCount(), 6);
         QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QString("Label"));
         QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QString("h"));
         const QStringList first = {cell(model, 0, 0), cell(model, 0, 1), cell(model, 0, 2), cell(model, 0, 3),
@@ -172,6 +174,40 @@ private slots:
         QCOMPARE(table->model()->data(table->model()->index(copy, WindowTableModel::X)).toString(),
                  formatCoordinate(window.document()->windows(image)[copy].box.x()));
         QCOMPARE(table->selectedWindows(), QList<int>({copy}));
+    }
+
+    void batchSettingsShowOnTheCanvasAndInTheTable() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        cropdeck::test::useSettingsFolder(dir.filePath("settings"));
+        Result<QString> csv = makeDemoDataset(dir.filePath("demo"));
+        QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenRequest request;
+        request.request.annotations = *csv;
+        QVERIFY(openAndShow(window, request));
+        CropCanvas* canvas = window.canvas();
+        WindowTableModel* model = window.windowTable()->windowModel();
+        const int image = canvas->imageIndex();
+        QVERIFY(canvas->cutPreview().isActive()); // the shown image's header and the Batch dock's settings
+        const auto bounds = [model] {
+            return model->data(model->index(0, WindowTableModel::Bounds)).toString();
+        };
+        QCOMPARE(bounds(), QString("inside"));
+
+        // Half out past the left edge, then the policy changed in the Batch dock as a user would.
+        window.document()->setBox(image, 0, QRectF(-20, 10, 60, 40));
+        auto* policy = window.batchPanel()->findChild<QComboBox*>("bounds");
+        QVERIFY(policy);
+        policy->setCurrentIndex(policy->findText("shift"));
+        QCOMPARE(int(canvas->windowItem(0)->cut().kind), int(WindowCut::Kind::Crop));
+        QCOMPARE(canvas->windowItem(0)->cut().cut, QRectF(0, 10, 60, 40)); // moved inside, whole
+        QCOMPARE(bounds(), QString("shifted to 0,10 60×40"));
+        policy->setCurrentIndex(policy->findText("skip"));
+        QCOMPARE(int(canvas->windowItem(0)->cut().kind), int(WindowCut::Kind::Skip));
+        QVERIFY2(bounds().startsWith("skipped: "), qPrintable(bounds()));
     }
 };
 
