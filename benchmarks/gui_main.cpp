@@ -8,10 +8,10 @@
 // The photos are generated once (natural-looking scenes, baseline JPEG, some with EXIF orientation 6)
 // and kept in DIR for later runs.
 
-#include "SystemInfo.h"
-#include "TimeStats.h"
 #include "bench/BenchJpegWriter.h"
 #include "bench/SceneRenderer.h"
+#include "bench/SystemInfo.h"
+#include "bench/TrialStats.h"
 #include "engine/DisplayImage.h"
 #include "engine/Thumbnail.h"
 #include "ui/AnnotationDocument.h"
@@ -34,7 +34,6 @@
 #include <functional>
 
 using namespace cropdeck;
-using namespace cropdeck::benchmark;
 
 namespace {
 
@@ -74,7 +73,7 @@ double medianMs(int trials, const std::function<void()>& work) {
         work();
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
-    return summarize(times).median;
+    return bench::summarizeTrials(times).median;
 }
 
 // Images per second of each engine over its paths on `threads` threads: one warm-up round, then
@@ -99,7 +98,7 @@ void runInterleaved(std::vector<ThumbnailEngine>& engines, int threads, int tria
 }
 
 double imagesPerSecond(const ThumbnailEngine& engine) {
-    return engine.paths->size() / summarize(engine.seconds).median;
+    return engine.paths->size() / bench::summarizeTrials(engine.seconds).median;
 }
 
 void firstPaint(const QString& dir, int trials) {
@@ -256,7 +255,8 @@ int main(int argc, char** argv) {
     const QString dir = parser.value("dir");
     QDir().mkpath(dir);
     const int trials = std::max(1, parser.value("trials").toInt());
-    std::printf("%s\n", qPrintable(describe(collectSystemInfo(dir))));
+    std::printf("%s\n", qPrintable(bench::describe(
+                            bench::collectSystemInfo(dir, QStringLiteral("cropdeck_bench_gui")))));
     firstPaint(dir, std::max(5, trials));
     thumbnails(dir, std::max(1, parser.value("photos").toInt()), std::max(1, parser.value("threads").toInt()),
                trials);
