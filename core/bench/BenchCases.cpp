@@ -119,10 +119,15 @@ Result<BenchCase> annotatedSetCase(const QString& images, const QString& annotat
                         QStringLiteral("%1 (%2)").arg(annotations, prepared->annotations.format),
                         {}};
     const CropSettings& settings = prepared->options.settings;
+    QString firstProblem;
     for (const PlannedImage& planned : prepared->plan.images) {
+        if (!planned.problem.isEmpty() && firstProblem.isEmpty())
+            firstProblem = planned.problem;
         if (!planned.problem.isEmpty() || planned.windows.isEmpty())
             continue;
         Result<ImageInfo> info = probeStored(planned.absolutePath);
+        if (!info && firstProblem.isEmpty())
+            firstProblem = info.error().message;
         if (!info)
             continue; // --validate names unreadable images; the benchmark times the readable ones
         const QSize stored(info->width, info->height);

@@ -255,7 +255,9 @@ QString datasetDescription(const BenchRequest& request) {
             .arg(request.seed.seed)
             .arg(request.seed.side > 0 ? QStringLiteral(", side %1").arg(request.seed.side) : QString());
     case BenchRequest::Source::AnnotatedSet:
-        return QStringLiteral("%1 with images %2").arg(request.annotations, request.images);
+        return request.images.isEmpty()
+                   ? request.annotations
+                   : QStringLiteral("%1 with images %2").arg(request.annotations, request.images);
     case BenchRequest::Source::RandomWindows:
         break;
     }
@@ -283,8 +285,9 @@ Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& pr
     Result<std::vector<BenchCase>> cases = casesFor(request, progress);
     if (!cases)
         return cases.error();
-    const QString datasetDir =
-        request.source == BenchRequest::Source::Seed ? request.seed.folder : request.images;
+    const QString datasetDir = request.source == BenchRequest::Source::Seed ? request.seed.folder
+                               : request.images.isEmpty() ? QFileInfo(request.annotations).absolutePath()
+                                                          : request.images;
     report.system = collectSystemInfo(datasetDir, request.cropdeckVersion);
     for (size_t c = 0; c < cases->size(); ++c) {
         const BenchCase& benchCase = (*cases)[c];

@@ -4,6 +4,8 @@
 #include "engine/ImageCropper.h"
 #include "engine/ReadPlanning.h"
 #include "engine/RegionReader.h"
+#include "geometry/OrientPixels.h"
+#include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
 
 #include <QElapsedTimer>
@@ -60,7 +62,8 @@ public:
     }
 
     Result<std::vector<cv::Mat>> crops(int imageIndex) override {
-        return m_spec.crop(m_case->images[size_t(imageIndex)]);
+        const ImageCropFunction& crop = m_spec.verifiedCrop ? m_spec.verifiedCrop : m_spec.crop;
+        return crop(m_case->images[size_t(imageIndex)]);
     }
 
 private:
@@ -81,17 +84,20 @@ QList<CropWindow> storedWindows(const BenchImage& image) {
 }
 
 // The planner, exactly as the batch calls it, on stored coordinates with no resize or colour change.
-Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image) {
+// Its outputs are upright (the batch's rule); `toStored` turns them back for the verification.
+Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toStored) {
     CropSettings settings;
     settings.orientationFromExif = false;
     Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
     if (!cropped)
         return cropped.error();
+    const int undo = inverseOrientation(cropped->info.orientation);
     std::vector<cv::Mat> crops;
     for (CroppedWindow& window : cropped->windows) {
         if (window.error)
             return *window.error;
-        crops.push_back(std::move(window.pixels));
+        crops.push_back(toStored && undo != 1 ? applyOrientation(window.pixels, undo)
+                                              : std::move(window.pixels));
     }
     return crops;
 }
@@ -151,9 +157,13 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
         QStringLiteral("OpenCV %1 imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) + crop")
             .arg(QLatin1String(CV_VERSION));
     std::vector<std::unique_ptr<BenchEngine>> engines;
-    engines.push_back(makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
-                                           QStringLiteral("cropImage(): the planner, as --batch runs it"),
-                                           cropDeckPlanner}));
+    engines.push_back(
+        makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+                             QStringLiteral("cropImage(): the planner, as --batch runs it"),
+                             [](const BenchImage& image) { return cropDeckPlanner(image, false); },
+                             [](const BenchImage& image) {
+                                 return cropDeckPlanner(image, true);
+                             }}));
     engines.push_back(
         makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
                              QStringLiteral("RegionReader::read() once per window (no union, no "

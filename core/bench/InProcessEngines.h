@@ -3,7 +3,9 @@
 
 // Engines that crop inside this process, one image per task on a thread pool (or one image after
 // another): CropDeck's planner (cropImage), CropDeck's region reader forced to one read per window, and
-// OpenCV's full decode + crop, serial and pooled.
+// OpenCV's full decode + crop, serial and pooled. cropImage() writes upright outputs whatever the
+// coordinates (the batch's rule); its crops of an image with an EXIF orientation are turned back to the
+// stored pixels, losslessly, before they are verified.
 
 #include "bench/BenchEngine.h"
 
@@ -21,6 +23,9 @@ struct InProcessSpec {
     bool parallel = true; // false: images one after another on the calling thread
     QString detail;
     ImageCropFunction crop;
+    // The crops to verify, when they differ from `crop`'s by a lossless step kept out of the timing
+    // (CropDeck writes upright outputs: they are turned back to the stored orientation). Empty: `crop`.
+    ImageCropFunction verifiedCrop = {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.
