@@ -98,12 +98,109 @@ std::vector<Slot> makeSchedule(const BenchCase& benchCase, const std::vector<Ben
     return schedule;
 }
 
-void markFailed(std::vector<EngineRun>& runs, const std::vector<Slot>& schedule, size_t engineIndex,
-                const QString& why) {
-    for (const Slot& slot : schedule)
-        if (slot.engineIndex == engineIndex && runs[slot.runIndex].error.isEmpty())
-            runs[slot.runIndex].error = why;
-}
+// One case's run, step by step: engines begun, warmed up once, timed pass by pass, then verified.
+class CaseRun {
+public:
+    CaseRun(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines, const CaseOptions& options,
+            const ProgressLine& progress)
+        : m_case(benchCase)
+        , m_engines(engines)
+        , m_options(options)
+        , m_progress(progress)
+        , m_schedule(makeSchedule(benchCase, engines, options, m_runs))
+        , m_began(engines.size(), false)
+        , m_warm(engines.size(), false) {}
+
+    void beginEngines() {
+        for (const Slot& slot : m_schedule) {
+            if (m_began[slot.engineIndex] || failed(slot))
+                continue;
+            if (Status began = slot.engine->begin(m_case); !began)
+                markFailed(slot.engineIndex, began.error().message);
+            else
+                m_began[slot.engineIndex] = true;
+        }
+    }
+
+    void warmUp(int k) {
+        const Slot& slot = m_schedule[size_t(k)];
+        if (m_warm[slot.engineIndex] || failed(slot))
+            return;
+        m_warm[slot.engineIndex] = true;
+        m_progress(QStringLiteral("%1: warm-up %2").arg(m_case.name, slot.engine->name()));
+        if (Status done = slot.engine->warmUp(slot.threads); !done)
+            markFailed(slot.engineIndex, done.error().message);
+    }
+
+    // Seconds of one timed pass, or -1 when the engine failed (it takes no further pass).
+    double timedPass(int k) {
+        const Slot& slot = m_schedule[size_t(k)];
+        if (failed(slot))
+            return -1;
+        m_progress(QStringLiteral("%1: pass %2/%3, %4 on %5 thread(s)")
+                       .arg(m_case.name)
+                       .arg(++m_passes)
+                       .arg(int(m_schedule.size()) * m_options.trials)
+                       .arg(slot.engine->name())
+                       .arg(slot.threads));
+        Result<PassResult> pass = slot.engine->runPass(slot.threads);
+        if (!pass) {
+            markFailed(slot.engineIndex, pass.error().message);
+            return -1;
+        }
+        EngineRun& run = m_runs[slot.runIndex];
+        run.failures += pass->failures;
+        run.fold = run.fold * 1099511628211ull + pass->fold;
+        return pass->seconds;
+    }
+
+    // Verifies the engines that ran without failing, ends every engine, and fills in the runs.
+    Result<std::vector<EngineRun>> finish(const std::vector<std::vector<double>>& seconds) {
+        std::vector<bool> verify(m_engines.size(), false);
+        std::vector<Verification> verifications(m_engines.size());
+        for (size_t e = 0; e < m_engines.size(); ++e) {
+            verify[e] = m_began[e] && std::none_of(m_schedule.begin(), m_schedule.end(), [&](const Slot& s) {
+                            return s.engineIndex == e && failed(s);
+                        });
+            verifications[e].cropsExpected = verify[e] ? m_case.windowCount() : 0;
+        }
+        const Status verified = verifyAll(m_case, m_engines, verify, verifications, m_progress);
+        for (BenchEngine* engine : m_engines)
+            engine->end();
+        if (!verified)
+            return verified.error();
+        for (size_t k = 0; k < m_schedule.size(); ++k) {
+            EngineRun& run = m_runs[m_schedule[k].runIndex];
+            run.trialSeconds = seconds[k];
+            run.stats = summarizeTrials(run.trialSeconds);
+            run.detail = m_schedule[k].engine->detail();
+            run.verification = verifications[m_schedule[k].engineIndex];
+            run.verdict =
+                run.error.isEmpty() ? run.verification.verdict(m_options.tolerance) : Verdict::Wrong;
+        }
+        return m_runs;
+    }
+
+    int scheduled() const { return int(m_schedule.size()); }
+
+private:
+    bool failed(const Slot& slot) const { return !m_runs[slot.runIndex].error.isEmpty(); }
+
+    void markFailed(size_t engineIndex, const QString& why) {
+        for (const Slot& slot : m_schedule)
+            if (slot.engineIndex == engineIndex && m_runs[slot.runIndex].error.isEmpty())
+                m_runs[slot.runIndex].error = why;
+    }
+
+    const BenchCase& m_case;
+    const std::vector<BenchEngine*>& m_engines;
+    const CaseOptions& m_options;
+    const ProgressLine& m_progress;
+    std::vector<EngineRun> m_runs; // declared before m_schedule, which makeSchedule fills it beside
+    std::vector<Slot> m_schedule;
+    std::vector<bool> m_began, m_warm;
+    int m_passes = 0;
+};
 
 } // namespace
 
@@ -111,75 +208,12 @@ Result<std::vector<EngineRun>> runCase(const BenchCase& benchCase, const std::ve
                                        const CaseOptions& options, const ProgressLine& progressOrNone) {
     const ProgressLine progress = progressOrNone ? progressOrNone : [](const QString&) {
     };
-    std::vector<EngineRun> runs;
-    const std::vector<Slot> schedule = makeSchedule(benchCase, engines, options, runs);
-    std::vector<bool> ran(engines.size(), false), warm(engines.size(), false);
-    for (const Slot& slot : schedule) {
-        if (ran[slot.engineIndex])
-            continue;
-        ran[slot.engineIndex] = true;
-        if (Status began = slot.engine->begin(benchCase); !began) {
-            markFailed(runs, schedule, slot.engineIndex, began.error().message);
-            ran[slot.engineIndex] = false;
-        }
-    }
-    const auto failed = [&](const Slot& slot) {
-        return !runs[slot.runIndex].error.isEmpty();
-    };
-    const auto warmUp = [&](int k) {
-        const Slot& slot = schedule[size_t(k)];
-        if (warm[slot.engineIndex] || failed(slot))
-            return;
-        warm[slot.engineIndex] = true;
-        progress(QStringLiteral("%1: warm-up %2").arg(benchCase.name, slot.engine->name()));
-        if (Status done = slot.engine->warmUp(slot.threads); !done)
-            markFailed(runs, schedule, slot.engineIndex, done.error().message);
-    };
-    int passes = 0;
-    const int totalPasses = int(schedule.size()) * options.trials;
-    const auto timedPass = [&](int k) -> double {
-        const Slot& slot = schedule[size_t(k)];
-        if (failed(slot))
-            return -1;
-        progress(QStringLiteral("%1: pass %2/%3, %4 on %5 thread(s)")
-                     .arg(benchCase.name)
-                     .arg(++passes)
-                     .arg(totalPasses)
-                     .arg(slot.engine->name())
-                     .arg(slot.threads));
-        Result<PassResult> pass = slot.engine->runPass(slot.threads);
-        if (!pass) {
-            markFailed(runs, schedule, slot.engineIndex, pass.error().message);
-            return -1;
-        }
-        EngineRun& run = runs[slot.runIndex];
-        run.failures += pass->failures;
-        run.fold = run.fold * 1099511628211ull + pass->fold;
-        return pass->seconds;
-    };
-    const std::vector<std::vector<double>> seconds =
-        interleaveTrials(int(schedule.size()), options.trials, warmUp, timedPass);
-
-    std::vector<Verification> verifications(engines.size());
-    for (size_t e = 0; e < engines.size(); ++e) {
-        ran[e] = ran[e] && std::none_of(schedule.begin(), schedule.end(),
-                                        [&](const Slot& s) { return s.engineIndex == e && failed(s); });
-        verifications[e].cropsExpected = ran[e] ? benchCase.windowCount() : 0;
-    }
-    const Status verified = verifyAll(benchCase, engines, ran, verifications, progress);
-    for (BenchEngine* engine : engines)
-        engine->end();
-    if (!verified)
-        return verified.error();
-    for (size_t k = 0; k < schedule.size(); ++k) {
-        EngineRun& run = runs[schedule[k].runIndex];
-        run.trialSeconds = seconds[k];
-        run.stats = summarizeTrials(run.trialSeconds);
-        run.detail = schedule[k].engine->detail();
-        run.verification = verifications[schedule[k].engineIndex];
-        run.verdict = run.error.isEmpty() ? run.verification.verdict(options.tolerance) : Verdict::Wrong;
-    }
-    return runs;
+    CaseRun run(benchCase, engines, options, progress);
+    run.beginEngines();
+    const std::vector<std::vector<double>> seconds = interleaveTrials(
+        run.scheduled(), options.trials, [&](int k) { run.warmUp(k); },
+        [&](int k) { return run.timedPass(k); });
+    return run.finish(seconds);
 }
 
 std::vector<int> defaultThreadCounts() {

@@ -9,6 +9,7 @@
 #include "io/ImageProbe.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -31,10 +32,15 @@ public:
     QString name() const override { return m_spec.name; }
     EngineKind kind() const override { return m_spec.kind; }
     bool takesThreads() const override { return m_spec.parallel; }
-    QString detail() const override { return m_spec.detail; }
+    QString detail() const override { return m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail; }
 
     Status begin(const BenchCase& benchCase) override {
         m_case = &benchCase;
+        m_caseDetail.clear();
+        if (m_spec.describe && !benchCase.images.empty())
+            m_caseDetail = QStringLiteral("%1; %2: %3")
+                               .arg(m_spec.detail, QFileInfo(benchCase.images.front().path).fileName(),
+                                    m_spec.describe(benchCase.images.front()));
         return {};
     }
 
@@ -70,6 +76,7 @@ private:
     InProcessSpec m_spec;
     QThreadPool m_pool;
     const BenchCase* m_case = nullptr;
+    QString m_caseDetail;
 };
 
 QList<CropWindow> storedWindows(const BenchImage& image) {
@@ -100,6 +107,14 @@ Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toSto
                                               : std::move(window.pixels));
     }
     return crops;
+}
+
+// Which decoders the planner used, e.g. "jpeg-bands×1".
+QString cropDeckPlan(const BenchImage& image) {
+    CropSettings settings;
+    settings.orientationFromExif = false;
+    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
+    return cropped ? QStringLiteral("plan %1").arg(cropped->decodePlan) : cropped.error().message;
 }
 
 // The region reader forced to one read per window (no union, no row bands): what the planner saves.
@@ -157,13 +172,11 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
         QStringLiteral("OpenCV %1 imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) + crop")
             .arg(QLatin1String(CV_VERSION));
     std::vector<std::unique_ptr<BenchEngine>> engines;
-    engines.push_back(
-        makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
-                             QStringLiteral("cropImage(): the planner, as --batch runs it"),
-                             [](const BenchImage& image) { return cropDeckPlanner(image, false); },
-                             [](const BenchImage& image) {
-                                 return cropDeckPlanner(image, true);
-                             }}));
+    engines.push_back(makeInProcessEngine(
+        {QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+         QStringLiteral("cropImage(): the planner, as --batch runs it"),
+         [](const BenchImage& image) { return cropDeckPlanner(image, false); },
+         [](const BenchImage& image) { return cropDeckPlanner(image, true); }, cropDeckPlan}));
     engines.push_back(
         makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
                              QStringLiteral("RegionReader::read() once per window (no union, no "

@@ -26,6 +26,8 @@ struct InProcessSpec {
     // The crops to verify, when they differ from `crop`'s by a lossless step kept out of the timing
     // (CropDeck writes upright outputs: they are turned back to the stored orientation). Empty: `crop`.
     ImageCropFunction verifiedCrop = {};
+    // Untimed, once per case: what the engine does with the case's first image (CropDeck's decode plan).
+    std::function<QString(const BenchImage&)> describe = {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.

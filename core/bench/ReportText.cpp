@@ -85,6 +85,17 @@ QStringList notes(const BenchReport& report) {
     return lines;
 }
 
+// Each engine's detail (versions, command, CropDeck's plan) on each case where it changes.
+QStringList engineDetails(const BenchReport& report) {
+    QStringList lines;
+    for (const EngineRun& run : report.runs) {
+        const QString line = QStringLiteral("`%1`: %2").arg(run.engine, run.detail);
+        if (run.unavailable.isEmpty() && !run.detail.isEmpty() && !lines.contains(line))
+            lines << line;
+    }
+    return lines;
+}
+
 // Names left, figures right, two spaces between columns.
 QString padded(const QStringList& row, const std::vector<qsizetype>& widths) {
     QString line;
@@ -221,6 +232,9 @@ QString reportMarkdown(const BenchReport& report) {
     }
     for (const QString& note : notes(report))
         text += "- " + note + '\n';
+    text += QStringLiteral("\n## Engines\n\n");
+    for (const QString& line : engineDetails(report))
+        text += "- " + line + '\n';
     return text;
 }
 

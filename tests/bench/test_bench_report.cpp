@@ -158,6 +158,7 @@ private slots:
         QVERIFY(markdown.contains("| engine | threads | median s |"));
         QVERIFY(markdown.contains("| cropdeck | 2 | 0.500 |"));
         QVERIFY(markdown.contains("imagemagick: unavailable: convert on PATH is not ImageMagick"));
+        QVERIFY(markdown.contains("- `pillow-threads`: pillow-threads 1.0"));
     }
 
     void terminalTable() {

@@ -103,6 +103,22 @@ private slots:
         QCOMPARE(csv.readAll().trimmed().split('\n').size(), 3); // header + 2 runs
     }
 
+    void wrongEngineCommandExitsOne() {
+        QTemporaryDir dir;
+        const QString seed = QDir(dir.path()).filePath("seed");
+        QCOMPARE(
+            runCropdeck(kQuickSeed + QStringList{"--dataset-dir", seed, "--engines", "cropdeck"}).exitCode,
+            0);
+        // `cp` writes the whole image where the window belongs: shown as wrong, and the exit code says so.
+        const CliResult result =
+            runCropdeck({"--bench", "--images", QDir(seed).filePath("color-png-512"), "--random-windows", "1",
+                         "--engines", "cropdeck,copy", "--engine-cmd", "copy=cp {in} {out}", "--threads", "1",
+                         "--trials", "1"});
+        QVERIFY2(result.exitCode == 1, qPrintable(explain(result)));
+        QVERIFY(result.out.contains("✗"));
+        QVERIFY(result.out.contains("copy on color-png-512: WRONG"));
+    }
+
     void annotatedSetWithExifOrientation() {
         // The demo set: JPEG, PNG, BMP, restart markers and a photo with EXIF orientation 6 whose boxes are
         // on the upright picture; the bench maps them to stored pixels, and every engine agrees.
