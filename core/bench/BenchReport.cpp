@@ -17,8 +17,20 @@ namespace {
 
 constexpr int kReportVersion = 1;
 
-bool sameGroup(const EngineRun& a, const EngineRun& b) {
-    return a.caseName == b.caseName && a.threads == b.threads;
+// The thread count whose runs `run` is compared with (see timesSlowest).
+int comparedThreads(const BenchReport& report, const EngineRun& run) {
+    if (!run.serial)
+        return run.threads;
+    int smallest = 0;
+    for (const EngineRun& other : report.runs)
+        if (other.caseName == run.caseName && !other.serial && other.timed() &&
+            (smallest == 0 || other.threads < smallest))
+            smallest = other.threads;
+    return smallest == 0 ? run.threads : smallest;
+}
+
+bool sameGroup(const BenchReport& report, const EngineRun& other, const EngineRun& run) {
+    return other.caseName == run.caseName && (other.serial || other.threads == comparedThreads(report, run));
 }
 
 QJsonArray numbers(const std::vector<double>& values) {
@@ -64,6 +76,7 @@ QJsonObject runToJson(const BenchReport& report, const EngineRun& run) {
             {"kind", run.kind},
             {"detail", run.detail},
             {"threads", run.threads},
+            {"serial", run.serial},
             {"unavailable", run.unavailable},
             {"error", run.error},
             {"trials_s", numbers(run.trialSeconds)},
@@ -91,6 +104,7 @@ EngineRun runFromJson(const QJsonObject& json) {
     run.kind = json.value("kind").toString();
     run.detail = json.value("detail").toString();
     run.threads = json.value("threads").toInt();
+    run.serial = json.value("serial").toBool();
     run.unavailable = json.value("unavailable").toString();
     run.error = json.value("error").toString();
     for (const QJsonValue& t : json.value("trials_s").toArray())
@@ -132,7 +146,7 @@ BenchParameters parametersFromJson(const QJsonObject& json) {
 double timesSlowest(const BenchReport& report, const EngineRun& run) {
     double slowest = 0;
     for (const EngineRun& other : report.runs)
-        if (sameGroup(other, run) && other.timed())
+        if (sameGroup(report, other, run) && other.timed())
             slowest = std::max(slowest, other.stats.median);
     return run.timed() && slowest > 0 ? slowest / run.stats.median : 0;
 }
@@ -140,7 +154,7 @@ double timesSlowest(const BenchReport& report, const EngineRun& run) {
 double timesBestPeer(const BenchReport& report, const EngineRun& run) {
     double best = 0;
     for (const EngineRun& other : report.runs)
-        if (sameGroup(other, run) && other.kind != QLatin1String("cropdeck") && other.correct() &&
+        if (sameGroup(report, other, run) && other.kind != QLatin1String("cropdeck") && other.correct() &&
             (best == 0 || other.stats.median < best))
             best = other.stats.median;
     return run.timed() && best > 0 ? best / run.stats.median : 0;

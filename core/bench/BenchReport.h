@@ -29,6 +29,7 @@ struct EngineRun {
     QString kind; // "cropdeck", "in-process", "peer"
     QString detail;
     int threads = 1;
+    bool serial = false; // the engine runs on one thread whatever --threads says
     QString unavailable; // non-empty: not run here, and why
     QString error;       // non-empty: it ran and failed (could not start, crashed, ...)
     // Timing
@@ -67,7 +68,8 @@ struct BenchReport {
 
 // How a run compares within its case and thread count: × the slowest timed run, × the best correct peer
 // (EngineKind::Peer and in-process engines, never CropDeck's own, never a wrong one). 0 when there is
-// nothing to compare with.
+// nothing to compare with. Serial engines take part in every thread count's comparison; a serial run
+// itself is compared with the case's smallest thread count.
 double timesSlowest(const BenchReport& report, const EngineRun& run);
 double timesBestPeer(const BenchReport& report, const EngineRun& run);
 

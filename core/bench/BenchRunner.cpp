@@ -43,6 +43,7 @@ EngineRun emptyRun(const BenchCase& benchCase, const BenchEngine& engine, int th
     run.engine = engine.name();
     run.kind = kindName(engine.kind());
     run.threads = threads;
+    run.serial = !engine.takesThreads();
     run.unavailable = engine.unavailableReason();
     return run;
 }

@@ -58,6 +58,10 @@ BenchReport syntheticReport() {
                    run("fast-but-wrong", "peer", {0.1, 0.1, 0.11}, Verdict::Wrong),
                    run("pillow-threads", "peer", {1.0, 1.1, 0.9}, Verdict::Close),
                    run("opencv-pool", "in-process", {2.0, 2.0, 2.0}, Verdict::Identical)};
+    EngineRun serial = run("opencv-serial", "in-process", {0.8, 0.8, 0.8}, Verdict::Identical);
+    serial.threads = 1;
+    serial.serial = true;
+    report.runs.push_back(serial);
     EngineRun missing = run("imagemagick", "peer", {}, Verdict::NotRun);
     missing.unavailable = "convert on PATH is not ImageMagick";
     missing.verification = {};
@@ -75,6 +79,7 @@ void compareRuns(const EngineRun& a, const EngineRun& b) {
     QCOMPARE(a.kind, b.kind);
     QCOMPARE(a.detail, b.detail);
     QCOMPARE(a.threads, b.threads);
+    QCOMPARE(a.serial, b.serial);
     QCOMPARE(a.unavailable, b.unavailable);
     QCOMPARE(a.error, b.error);
     QCOMPARE(a.trialSeconds, b.trialSeconds);
@@ -111,10 +116,16 @@ private slots:
         const BenchReport report = syntheticReport();
         const EngineRun& cropdeck = report.runs[0];
         QCOMPARE(timesSlowest(report, cropdeck), 2.0 / 0.5);
-        QCOMPARE(timesBestPeer(report, cropdeck), 1.0 / 0.5); // pillow, not the faster wrong engine
-        QCOMPARE(timesBestPeer(report, report.runs[3]), 0.5);
+        // opencv-serial (one thread) takes part at every thread count; the faster wrong engine never does
+        QCOMPARE(timesBestPeer(report, cropdeck), 0.8 / 0.5);
+        QCOMPARE(timesBestPeer(report, report.runs[3]), 0.8 / 2.0);
         QVERIFY(!report.runs[1].correct());
-        QCOMPARE(timesBestPeer(report, report.runs[4]), 0.0); // unavailable: nothing to compare
+        QCOMPARE(timesBestPeer(report, report.runs[4]), 1.0); // the serial run is the best correct peer
+        QCOMPARE(timesSlowest(report, report.runs[4]), 2.0 / 0.8);
+        QCOMPARE(timesBestPeer(report, report.runs[5]), 0.0); // unavailable: nothing to compare
+        BenchReport withoutSerial = report;
+        withoutSerial.runs.erase(withoutSerial.runs.begin() + 4);
+        QCOMPARE(timesBestPeer(withoutSerial, withoutSerial.runs[0]), 1.0 / 0.5); // pillow, not the wrong one
         QCOMPARE(cropdeck.imagesPerSecond(), 64.0);
         QCOMPARE(cropdeck.megapixelsPerSecond(), 1024.0);
     }
@@ -133,7 +144,7 @@ private slots:
         QVERIFY(loaded.ok());
         expectSameReport(report, *loaded);
         const QJsonObject first = reportToJson(report).value("runs").toArray().first().toObject();
-        QCOMPARE(first.value("x_best_peer").toDouble(), 2.0);
+        QCOMPARE(first.value("x_best_peer").toDouble(), 1.6);
         QCOMPARE(first.value("verification").toObject().value("verdict").toString(), QString("identical"));
         QVERIFY(
             first.value("verification").toObject().value("psnr_db").isNull()); // identical: no finite PSNR
