@@ -6,7 +6,7 @@ Protocol (the harness is the only caller): a jobs file with one tab-separated li
 into its windows, as a user of the library would. A worker count, a trial count, and a pool kind
 (threads, or processes for the process-pool peer). One warm-up pass (with --dump-dir, every crop it made
 is written there as raw pixels, `<line>.raw`), then the timed passes. Prints one JSON object on stdout:
-engine, version, warmup_s, trials_s, checksum, failures, dumps.
+engine, version, warmup_s, trials_s, checksum, failures (in the timed passes), warmup_failures, dumps.
 """
 
 import argparse
@@ -55,8 +55,13 @@ def timed_task(task):
 
 
 def dump_task(task, dump_dir):
+    """Writes the image's crops; none when it cannot be cropped (the harness then reports them missing)."""
     dumps = []
-    for (line, *_), crop in zip(task[1], _crop(task)):
+    try:
+        crops = _crop(task)
+    except Exception:
+        return dumps
+    for (line, *_), crop in zip(task[1], crops):
         raw, width, height, channels, order = _describe(crop)
         path = os.path.join(dump_dir, f"{line}.raw")
         with open(path, "wb") as handle:
@@ -78,7 +83,7 @@ def run(engine, version, crop, describe):
         start = time.perf_counter()
         warm = list(pool.map(timed_task, tasks))
         warmup = time.perf_counter() - start
-        failures = sum(f for _, f in warm)
+        warmup_failures = sum(f for _, f in warm)
         dumps = []
         if args.dump_dir:
             for task in tasks:
@@ -91,5 +96,6 @@ def run(engine, version, crop, describe):
             checksum += sum(c for c, _ in results)
             failures += sum(f for _, f in results)
     json.dump({"engine": engine, "version": version, "threads": args.threads, "warmup_s": warmup,
-               "trials_s": trials, "checksum": checksum, "failures": failures, "dumps": dumps}, sys.stdout)
+               "trials_s": trials, "checksum": checksum, "failures": failures,
+               "warmup_failures": warmup_failures, "dumps": dumps}, sys.stdout)
     sys.stdout.write("\n")
