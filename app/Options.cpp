@@ -83,7 +83,11 @@ const QList<QCommandLineOption>& declaredOptions() {
         {"centre-crop", "No annotation file: crop a WxH window from the centre of every image.", "WxH"},
         {"random-crop", "No annotation file: crop seeded random WxH windows from every image.", "WxH"},
         {"random-count", "Windows per image with --random-crop (default 1).", "N"},
-        {"seed", "Seed for --random-crop (default 0); the same seed gives the same windows.", "N"},
+        {"seed",
+         "Seed for --random-crop and --bench --random-windows (default 0; --bench --dataset seed: 1); the "
+         "same "
+         "seed gives the same windows.",
+         "N"},
         {"window-size", "Centre/scale lists: output side in pixels (default 224).", "W"},
         {"max-fraction", "Centre/scale lists: cap on the scale, 0-1 (default 1).", "f"},
         {"gray", "Write grayscale outputs."},
@@ -91,7 +95,9 @@ const QList<QCommandLineOption>& declaredOptions() {
                                "orientation. Outputs are upright either way."},
         {"lossless", "JPEG to JPEG without re-encoding (no resize/pad/gray); windows move to the 8/16-pixel "
                      "MCU grid and the run says which did."},
-        {"threads", "Worker threads (default: one per core).", "N"},
+        {"threads",
+         "Worker threads (default: one per core). --bench: a list, e.g. 1,2,4 (default 1, 2, ... cores + 1).",
+         "N"},
         {"max-pixels", "Refuse images larger than N megapixels before decoding (default 180).", "MP"},
         {"max-memory", "Budget for decoded pixels in flight, in MiB (default: a quarter of RAM, 512-8192).",
          "MiB"},
@@ -402,7 +408,12 @@ const QStringList& annotationInputFlags() {
 
 // Flags that no --batch run reads.
 const QStringList& flagsOutsideBatch() {
-    static const QStringList flags = {"to"};
+    static const QStringList flags = [] {
+        QStringList names = {"to"};
+        for (const QCommandLineOption& option : benchOnlyOptions())
+            names << option.names();
+        return names;
+    }();
     return flags;
 }
 
@@ -477,6 +488,11 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         "  cropdeck --validate --annotations FILE [--images DIR|LIST] [--json]\n"
         "  cropdeck --convert --annotations IN --to FORMAT --out PATH [--images DIR|LIST]\n"
         "  cropdeck --make-demo DIR\n"
+        "  cropdeck --bench [--dataset seed|--images DIR (--annotations FILE|--random-windows N)] [--engines "
+        "LIST]\n"
+        "                   [--threads 1,2,...] [--trials N] [--report FILE.json|.csv|.md] [--engine-cmd "
+        "NAME=CMD]\n"
+        "  cropdeck --bench --list | --compare A.json B.json\n"
         "  cropdeck [PATH...] [--images DIR|LIST] [--annotations FILE]   (the desktop window)\n\n"
         "Exit codes: 0 all done (--validate: no errors; warnings alone give 0), 1 some items failed "
         "(--validate: errors found; --batch and --convert: also when the annotation reader dropped boxes or "
@@ -486,6 +502,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions(declaredOptions());
+    parser.addOptions(benchOnlyOptions());
 
     CommandLine line;
     line.helpText = parser.helpText();
@@ -498,7 +515,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
         return line;
     }
     QStringList modes;
-    for (const char* mode : {"batch", "validate", "convert", "make-demo"})
+    for (const char* mode : {"batch", "validate", "convert", "make-demo", "bench"})
         if (parser.isSet(QLatin1String(mode)))
             modes << QStringLiteral("--") + QLatin1String(mode);
     if (modes.size() > 1)
@@ -507,6 +524,13 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments) {
     if (parser.isSet("make-demo")) {
         line.mode = Mode::MakeDemo;
         line.demoDir = parser.value("make-demo");
+        return line;
+    }
+    if (parser.isSet("bench")) {
+        line.mode = Mode::Bench;
+        if (Status applied = applyBenchOptions(parser, line.bench); !applied)
+            return applied.error();
+        line.quiet = parser.isSet("quiet");
         return line;
     }
     if (modes.isEmpty()) {

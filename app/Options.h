@@ -5,6 +5,7 @@
 // --help is generated from those declarations. Flags only fill a BatchRequest (core/batch) and say
 // which mode runs and how it prints; what the settings mean is core's.
 
+#include "BenchOptions.h"
 #include "Result.h"
 #include "annotations/Annotation.h"
 #include "batch/BatchRequest.h"
@@ -16,7 +17,7 @@
 
 namespace cropdeck::app {
 
-enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Gui };
+enum class Mode { Help, Version, Batch, Validate, Convert, MakeDemo, Bench, Gui };
 
 struct CommandLine {
     Mode mode = Mode::Help;
@@ -37,6 +38,9 @@ struct CommandLine {
 
     // --make-demo
     QString demoDir;
+
+    // --bench
+    BenchCommandLine bench;
 
     // The GUI (no mode): paths to open (images, folders, an annotation file); request.images and
     // request.annotations when given as flags.

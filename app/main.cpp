@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BatchCommand.h"
+#include "BenchCommand.h"
 #include "ConvertCommand.h"
 #include "DemoCommand.h"
 #include "ExitCodes.h"
@@ -22,8 +23,9 @@ namespace {
 // The window opens when no headless mode (or help/version) is asked for. Decided from argv before any
 // application object exists: headless modes get a QCoreApplication and run on servers without a display.
 bool wantsWindow(int argc, char* argv[]) {
-    static const char* const headless[] = {"--batch", "--validate", "--convert", "--make-demo", "--help",
-                                           "-h",      "--help-all", "--version", "-v",          "-?"};
+    static const char* const headless[] = {"--batch",   "--validate", "--convert", "--make-demo",
+                                           "--bench",   "--help",     "-h",        "--help-all",
+                                           "--version", "-v",         "-?"};
     for (int i = 1; i < argc; ++i)
         for (const char* flag : headless)
             if (std::strcmp(argv[i], flag) == 0 ||
@@ -54,6 +56,8 @@ int runHeadless(const CommandLine& line) {
         return runConvertCommand(line);
     case Mode::MakeDemo:
         return runDemoCommand(line.demoDir);
+    case Mode::Bench:
+        return runBenchCommand(line);
     case Mode::Gui:
         break;
     }

@@ -11,11 +11,11 @@
 // and kept in DIR for later runs.
 
 #include "PreviewBench.h"
-#include "SystemInfo.h"
-#include "TimeStats.h"
 #include "WindowBench.h"
 #include "bench/BenchJpegWriter.h"
 #include "bench/SceneRenderer.h"
+#include "bench/SystemInfo.h"
+#include "bench/TrialStats.h"
 #include "engine/DisplayImage.h"
 #include "engine/Thumbnail.h"
 #include "ui/AnnotationDocument.h"
@@ -80,7 +80,7 @@ double medianMs(int trials, const std::function<void()>& work) {
         work();
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
-    return summarize(times).median;
+    return bench::summarizeTrials(times).median;
 }
 
 // Images per second of each engine over its paths on `threads` threads: one warm-up round, then
@@ -105,7 +105,7 @@ void runInterleaved(std::vector<ThumbnailEngine>& engines, int threads, int tria
 }
 
 double imagesPerSecond(const ThumbnailEngine& engine) {
-    return engine.paths->size() / summarize(engine.seconds).median;
+    return engine.paths->size() / bench::summarizeTrials(engine.seconds).median;
 }
 
 void firstPaint(const QString& dir, int trials) {
@@ -334,7 +334,8 @@ int main(int argc, char** argv) {
     const QString dir = parser.value("dir");
     QDir().mkpath(dir);
     const int trials = std::max(1, parser.value("trials").toInt());
-    std::printf("%s\n", qPrintable(describe(collectSystemInfo(dir))));
+    std::printf("%s\n", qPrintable(bench::describe(
+                            bench::collectSystemInfo(dir, QStringLiteral("cropdeck_bench_gui")))));
     const QStringList only = parser.value("only").split(u',', Qt::SkipEmptyParts);
     const auto wanted = [&only](const char* figure) {
         return only.isEmpty() || only.contains(figure);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libvips peer of cropdeck_bench_seed: open with sequential access, vips_crop, write the crop to memory
+// libvips peer of the benchmark harness (core/bench/PeerEngines.h): open with sequential access, vips_crop, write the crop to memory
 // (so the pixels are really decoded), one picture per thread on N threads, vips' own concurrency 1.
 //
 // usage: cropdeck_vips_crop JOBS THREADS TRIALS DUMP_DIR [DUMP_INDEX...]
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
     Run run = {0};
     run.count = readJobs(argv[1], &run.jobs);
     const int threads = atoi(argv[2]), trials = atoi(argv[3]);
-    if (run.count <= 0 || threads < 1 || trials < 1)
+    if (run.count <= 0 || threads < 1 || trials < 0) // 0 trials: the warm-up and its dumps only
         return 2;
     run.keep = calloc((size_t)run.count, sizeof(void*));
     run.keepSize = calloc((size_t)run.count, sizeof(size_t));

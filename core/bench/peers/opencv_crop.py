@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""OpenCV-Python peer: cv2.imread of the whole picture + a copied slice, on a thread pool."""
+"""OpenCV-Python peer: cv2.imread of the whole picture + a copied slice per window, on a thread pool."""
 
 import cv2
 
@@ -9,9 +9,12 @@ import peer_common
 FLAGS = cv2.IMREAD_UNCHANGED | cv2.IMREAD_IGNORE_ORIENTATION
 
 
-def crop(job):
-    path, x, y, w, h = job
-    return cv2.imread(path, FLAGS)[y:y + h, x:x + w].copy()
+def crop(task):
+    path, windows = task
+    pixels = cv2.imread(path, FLAGS)
+    if pixels is None:
+        raise OSError(f"{path}: cv2.imread failed")
+    return [pixels[y:y + h, x:x + w].copy() for _, x, y, w, h in windows]
 
 
 def describe(pixels, checksum_only=False):

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BenchCommand.h"
+
+#include "ExitCodes.h"
+#include "ReportError.h"
+#include "bench/ReportText.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace cropdeck::app {
+namespace {
+
+void printOut(const QString& text) {
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+// On a terminal one line rewritten in place; in a log one line per step.
+bench::ProgressLine progressPrinter(bool quiet) {
+    const bool terminal = isatty(fileno(stderr));
+    return [quiet, terminal](const QString& line) {
+        if (quiet)
+            return;
+        if (terminal)
+            std::fprintf(stderr, "\r\033[K%s", qPrintable(line.left(160)));
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(line));
+        std::fflush(stderr);
+    };
+}
+
+int listEngines(const bench::BenchRequest& request) {
+    for (const auto& engine : bench::makeEngines(request)) {
+        const QString reason = engine->unavailableReason();
+        printOut(QStringLiteral("%1  %2\n")
+                     .arg(engine->name().leftJustified(20),
+                          reason.isEmpty() ? QStringLiteral("available: ") + engine->detail()
+                                           : QStringLiteral("unavailable: ") + reason));
+    }
+    return ExitOk;
+}
+
+int compare(const QStringList& files) {
+    Result<bench::BenchReport> a = bench::loadReport(files[0]);
+    if (!a)
+        return reportInputError(a.error());
+    Result<bench::BenchReport> b = bench::loadReport(files[1]);
+    if (!b)
+        return reportInputError(b.error());
+    printOut(bench::compareReports(*a, files[0], *b, files[1]));
+    return ExitOk;
+}
+
+bool allCorrect(const bench::BenchReport& report) {
+    for (const bench::EngineRun& run : report.runs)
+        if (run.unavailable.isEmpty() && !run.correct())
+            return false;
+    return true;
+}
+
+} // namespace
+
+int runBenchCommand(const CommandLine& line) {
+    const BenchCommandLine& options = line.bench;
+    if (!options.compare.isEmpty())
+        return compare(options.compare);
+    bench::BenchRequest request = options.request;
+    request.cropdeckVersion = QStringLiteral(CROPDECK_VERSION);
+    if (options.list)
+        return listEngines(request);
+    const bench::ProgressLine progress = progressPrinter(line.quiet);
+    Result<bench::BenchReport> report = bench::runBench(request, progress);
+    progress(QStringLiteral("done"));
+    if (!line.quiet && isatty(fileno(stderr)))
+        std::fprintf(stderr, "\n");
+    if (!report && (report.error().kind == ErrorKind::Invalid || report.error().kind == ErrorKind::NotFound))
+        return reportInputError(report.error()); // an unknown engine or workload, images that are not there
+    if (!report) {
+        std::fprintf(stderr, "cropdeck: %s\n", qPrintable(report.error().message));
+        return ExitFatal;
+    }
+    printOut(bench::describe(report->system) +
+             QStringLiteral("\n%1 trials after a warm-up, engines interleaved; "
+                            "median, spread = (max - min) / median\n\n")
+                 .arg(report->parameters.trials));
+    printOut(bench::reportTable(*report));
+    if (!options.report.isEmpty()) {
+        if (Status saved = bench::saveReport(*report, options.report); !saved) {
+            std::fprintf(stderr, "cropdeck: %s\n", qPrintable(saved.error().message));
+            return ExitFatal;
+        }
+        printOut(QStringLiteral("report written to %1\n").arg(options.report));
+    }
+    return allCorrect(*report) ? ExitOk : ExitSomeFailed;
+}
+
+} // namespace cropdeck::app

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BenchOptions.h"
+
+#include <QDir>
+
+namespace cropdeck::app {
+namespace {
+
+// The flags --bench reads besides its own.
+const QStringList kSharedFlags = {"images", "annotations", "seed", "threads", "quiet"};
+
+Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int fallback, int high) {
+    const QString name = QLatin1String(flag);
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(name).trimmed().toInt(&ok);
+    if (!ok || value < 1 || value > high)
+        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected an integer from 1 to %3")
+                                                 .arg(name, parser.value(name))
+                                                 .arg(high));
+    return value;
+}
+
+Result<std::vector<int>> threadList(const QCommandLineParser& parser) {
+    if (!parser.isSet("threads"))
+        return bench::defaultThreadCounts();
+    std::vector<int> counts;
+    for (const QString& part : parser.value("threads").split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int value = part.trimmed().toInt(&ok);
+        if (!ok || value < 1 || value > 1024)
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--threads \"%1\": expected a list of integers from 1 "
+                                            "to 1024, e.g. 1,2,4")
+                                 .arg(parser.value("threads")));
+        if (std::find(counts.begin(), counts.end(), value) == counts.end())
+            counts.push_back(value);
+    }
+    if (counts.empty())
+        return makeError(ErrorKind::Invalid, QStringLiteral("--threads: no thread count given"));
+    return counts;
+}
+
+Status checkBenchFlags(const QCommandLineParser& parser) {
+    QStringList allowed = kSharedFlags;
+    for (const QCommandLineOption& option : benchOnlyOptions())
+        allowed << option.names();
+    for (const QString& name : parser.optionNames())
+        if (!allowed.contains(name))
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--%1 does not apply to --bench (see cropdeck --help)").arg(name));
+    return {};
+}
+
+// Which images and windows: the seed workloads (default), a set with annotations, or random windows.
+Status applySource(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    const bool images = parser.isSet("images"), annotations = parser.isSet("annotations");
+    const bool random = parser.isSet("random-windows");
+    if (parser.isSet("dataset") && parser.value("dataset") != QLatin1String("seed"))
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--dataset \"%1\": the only named dataset is seed; give "
+                                        "your own with --images (and --annotations or "
+                                        "--random-windows)")
+                             .arg(parser.value("dataset")));
+    if (parser.isSet("dataset") && (images || annotations || random))
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--dataset seed and --images/--annotations/--random-windows "
+                                        "exclude each other"));
+    if (annotations && random)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--annotations and --random-windows exclude each other"));
+    if (images && !annotations && !random)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--images needs --annotations FILE or --random-windows N"));
+    if (random && !images)
+        return makeError(ErrorKind::Invalid, QStringLiteral("--random-windows needs --images DIR"));
+    for (const char* seedOnly : {"count", "side", "workloads", "dataset-dir"})
+        if ((images || annotations) && parser.isSet(QLatin1String(seedOnly)))
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--%1 applies to --dataset seed only").arg(QLatin1String(seedOnly)));
+    r.images = parser.value("images");
+    r.annotations = parser.value("annotations");
+    r.source = annotations ? bench::BenchRequest::Source::AnnotatedSet
+               : random    ? bench::BenchRequest::Source::RandomWindows
+                           : bench::BenchRequest::Source::Seed;
+    if (random) {
+        Result<int> windows = positiveFlag(parser, "random-windows", 1, 100000);
+        if (!windows)
+            return windows.error();
+        r.randomWindows = *windows;
+    }
+    return {};
+}
+
+Status applySeedAndCounts(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    quint64 seed = 0;
+    if (parser.isSet("seed")) {
+        bool ok = false;
+        seed = parser.value("seed").toULongLong(&ok);
+        if (!ok)
+            return makeError(
+                ErrorKind::Invalid,
+                QStringLiteral("--seed \"%1\": expected a non-negative integer").arg(parser.value("seed")));
+    }
+    r.randomSeed = seed;
+    r.seed.seed = parser.isSet("seed") ? seed : 1;
+    r.seed.folder =
+        parser.isSet("dataset-dir") ? parser.value("dataset-dir") : QDir::temp().filePath("cropdeck-bench");
+    if (parser.isSet("workloads"))
+        r.seed.workloads = parser.value("workloads").split(u',', Qt::SkipEmptyParts);
+    Result<int> count = positiveFlag(parser, "count", 32, 100000);
+    Result<int> side = positiveFlag(parser, "side", 0, 65535);
+    Result<int> trials = positiveFlag(parser, "trials", 3, 1000);
+    for (const Result<int>* value : {&count, &side, &trials})
+        if (!*value)
+            return value->error();
+    r.seed.count = *count;
+    r.seed.side = *side;
+    r.options.trials = *trials;
+    if (parser.isSet("tolerance")) {
+        bool ok = false;
+        r.options.tolerance = parser.value("tolerance").toInt(&ok);
+        if (!ok || r.options.tolerance < 0 || r.options.tolerance > 255)
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--tolerance \"%1\": expected an integer from 0 to 255")
+                                 .arg(parser.value("tolerance")));
+    }
+    return {};
+}
+
+Status applyEngines(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    if (parser.isSet("engines"))
+        r.engines = parser.value("engines").split(u',', Qt::SkipEmptyParts);
+    for (QString& name : r.engines)
+        name = name.trimmed();
+    for (const QString& text : parser.values("engine-cmd")) {
+        Result<bench::CommandSpec> command = bench::parseEngineCommand(text);
+        if (!command)
+            return command.error();
+        r.commands.push_back(*command);
+    }
+    r.peers.python = parser.value("python");
+    return {};
+}
+
+} // namespace
+
+const QList<QCommandLineOption>& benchOnlyOptions() {
+    static const QList<QCommandLineOption> options = {
+        {"bench",
+         "Time every way of cropping (CropDeck's strategies, OpenCV, installed peers) side by side on "
+         "the seed workloads or your own images, verifying every crop against a full reference decode."},
+        {"list", "--bench: list the engines and whether each can run here (and why not), then exit."},
+        {"dataset", "--bench: seed (default): the generated seed workloads.", "seed"},
+        {"dataset-dir",
+         "--bench: folder for the seed workloads, generated once and reused (default "
+         "$TMPDIR/cropdeck-bench; a tmpfs such as /dev/shm takes the disk out).",
+         "dir"},
+        {"workloads", "--bench: the seed workloads to run, e.g. gray-jpeg,color-png-512 (default all).",
+         "list"},
+        {"count", "--bench: images per seed workload (default 32).", "N"},
+        {"side", "--bench: override the seed images' side in pixels (quick runs).", "N"},
+        {"random-windows", "--bench with --images: N seeded random windows per image (see --seed).", "N"},
+        {"engines", "--bench: the engines to run, comma-separated (default all; --list names them).", "list"},
+        {"engine-cmd",
+         "--bench: time your own tool: 'NAME=COMMAND' with {in} {x} {y} {w} {h} {out} (one process per "
+         "window) or "
+         "{list} (a file of in,x,y,w,h,out lines); {out} is a PNG path the command must write. Repeatable.",
+         "NAME=CMD"},
+        {"trials", "--bench: timed passes per engine after the warm-up (default 3).", "N"},
+        {"tolerance",
+         "--bench: largest sample difference from the reference still counted as correct (default 2: "
+         "decoders round differently; 0: identical only).",
+         "N"},
+        {"python",
+         "--bench: Python interpreter for the Pillow and OpenCV-Python peers (default python3 on PATH).",
+         "path"},
+        {"report", "--bench: also write the results to FILE (.json, .csv or .md).", "file"},
+        {"compare", "--bench --compare A.json B.json: print two JSON reports side by side with ratios.",
+         "A.json"},
+    };
+    return options;
+}
+
+Status applyBenchOptions(const QCommandLineParser& parser, BenchCommandLine& bench) {
+    if (Status applies = checkBenchFlags(parser); !applies)
+        return applies;
+    bench.list = parser.isSet("list");
+    bench.report = parser.value("report");
+    if (parser.isSet("compare")) {
+        if (parser.positionalArguments().size() != 1 || parser.optionNames().size() > 2)
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--compare takes two reports and nothing else: "
+                                            "cropdeck --bench --compare A.json B.json"));
+        bench.compare = QStringList{parser.value("compare")} + parser.positionalArguments();
+        return {};
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("unexpected argument \"%1\" (see cropdeck --help)")
+                             .arg(parser.positionalArguments().first()));
+    if (Status applied = applySource(parser, bench.request); !applied)
+        return applied;
+    if (Status applied = applySeedAndCounts(parser, bench.request); !applied)
+        return applied;
+    if (Status applied = applyEngines(parser, bench.request); !applied)
+        return applied;
+    Result<std::vector<int>> threads = threadList(parser);
+    if (!threads)
+        return threads.error();
+    bench.request.options.threads = *threads;
+    bench.request.seed.threads = threads->back();
+    return {};
+}
+
+} // namespace cropdeck::app

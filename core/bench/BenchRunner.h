@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The benchmark harness: cases × engines × thread counts, timed with the method of TrialStats.h, every
+// crop of every engine verified (CropVerifier.h), collected into a BenchReport. `cropdeck --bench` and
+// cropdeck_bench_seed are thin shells over runBench(); tests call runCase() with engines of their own.
+//
+// Threading: runBench() and runCase() block the calling thread; engines use their own workers. `progress`
+// is called on the calling thread, a line at a time (what runs now), for a progress display.
+
+#include "Result.h"
+#include "bench/BenchCase.h"
+#include "bench/BenchCases.h"
+#include "bench/BenchEngine.h"
+#include "bench/BenchReport.h"
+#include "bench/CommandEngines.h"
+#include "bench/PeerEngines.h"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cropdeck::bench {
+
+using ProgressLine = std::function<void(const QString&)>;
+
+struct CaseOptions {
+    std::vector<int> threads{1};
+    int trials = 3;
+    int tolerance = kDefaultTolerance;
+};
+
+// Runs every engine on one case (unavailable ones give an EngineRun saying why). Never fails as a
+// whole: an engine that cannot start, crashes or writes wrong pixels is recorded as such. Fails only
+// when the reference itself cannot be made (an image OpenCV cannot decode).
+Result<std::vector<EngineRun>> runCase(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
+                                       const CaseOptions& options, const ProgressLine& progress);
+
+struct BenchRequest {
+    enum class Source { Seed, AnnotatedSet, RandomWindows };
+    Source source = Source::Seed;
+    SeedCasesRequest seed;  // Source::Seed
+    QString images;         // AnnotatedSet, RandomWindows
+    QString annotations;    // AnnotatedSet
+    int randomWindows = 1;  // RandomWindows: per image
+    quint64 randomSeed = 0; // RandomWindows
+    QStringList engines;    // names to run; empty: every engine
+    CaseOptions options;
+    PeerSetup peers;
+    std::vector<CommandSpec> commands; // --engine-cmd
+    QString cropdeckVersion;
+};
+
+// 1, 2, …, cores, cores + 1: a scaling curve up to one thread past the machine.
+std::vector<int> defaultThreadCounts();
+
+// Every engine this request would run, available or not (for --list and the engine check).
+std::vector<std::unique_ptr<BenchEngine>> makeEngines(const BenchRequest& request);
+
+// makeEngines() and `extra` (engines a shell adds, e.g. benchmarks/' QImageReader engine), filtered by
+// request.engines. Invalid when that names an engine that does not exist (the message lists those that
+// do) or when two engines share a name.
+Result<std::vector<std::unique_ptr<BenchEngine>>>
+selectEngines(const BenchRequest& request, std::vector<std::unique_ptr<BenchEngine>> extra = {});
+
+Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& progress,
+                             std::vector<std::unique_ptr<BenchEngine>> extra = {});
+
+} // namespace cropdeck::bench

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench/CropVerifier.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace cropdeck::bench {
+
+namespace {
+
+constexpr int kReferenceFlags = cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION;
+
+bool channelsEqual(const std::vector<cv::Mat>& planes, size_t count) {
+    for (size_t c = 1; c < count; ++c)
+        if (cv::countNonZero(planes[0] != planes[c]))
+            return false;
+    return true;
+}
+
+// The output in the reference's layout when that loses nothing (see the header); otherwise unchanged.
+cv::Mat comparableOutput(const cv::Mat& output, const cv::Mat& reference) {
+    if (output.depth() != CV_8U || output.channels() < 3 || output.channels() == reference.channels())
+        return output;
+    std::vector<cv::Mat> planes;
+    cv::split(output, planes);
+    if (output.channels() == 4) {
+        if (cv::countNonZero(planes[3] != 255))
+            return output; // real transparency: keep the 4 channels, the comparison will say so
+        planes.pop_back();
+    }
+    if (reference.channels() == 1 && channelsEqual(planes, 3))
+        return planes[0];
+    cv::Mat merged;
+    cv::merge(planes, merged);
+    return merged;
+}
+
+QString layout(const cv::Mat& pixels) {
+    return QStringLiteral("%1x%2, %3 channel(s), %4 bits")
+        .arg(pixels.cols)
+        .arg(pixels.rows)
+        .arg(pixels.channels())
+        .arg(pixels.depth() == CV_16U ? 16 : 8);
+}
+
+void noteProblem(Verification& v, const QString& problem) {
+    if (v.problem.isEmpty())
+        v.problem = problem;
+}
+
+} // namespace
+
+Verdict Verification::verdict(int tolerance) const {
+    if (cropsExpected == 0 && cropsChecked == 0 && problem.isEmpty())
+        return Verdict::NotRun;
+    if (!problem.isEmpty() || cropsChecked < cropsExpected || maxAbsDiff > tolerance)
+        return Verdict::Wrong;
+    return cropsDiffering == 0 ? Verdict::Identical : Verdict::Close;
+}
+
+double Verification::psnr() const {
+    if (samples <= 0)
+        return 0;
+    if (squaredError <= 0)
+        return std::numeric_limits<double>::infinity();
+    return 10.0 * std::log10(255.0 * 255.0 / (squaredError / samples));
+}
+
+Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image) {
+    const cv::Mat full = cv::imread(image.path.toStdString(), kReferenceFlags);
+    if (full.empty())
+        return makeError(
+            ErrorKind::Unsupported,
+            QStringLiteral("%1: OpenCV cannot decode it, so there is no reference").arg(image.path));
+    std::vector<cv::Mat> crops;
+    const cv::Rect bounds(0, 0, full.cols, full.rows);
+    for (const QRect& w : image.windows) {
+        const cv::Rect rect(w.x(), w.y(), w.width(), w.height());
+        if ((rect & bounds) != rect)
+            return makeError(ErrorKind::OutOfBounds, QStringLiteral("%1: window %2,%3 %4x%5 lies outside the "
+                                                                    "decoded %6x%7 image")
+                                                         .arg(image.path)
+                                                         .arg(w.x())
+                                                         .arg(w.y())
+                                                         .arg(w.width())
+                                                         .arg(w.height())
+                                                         .arg(full.cols)
+                                                         .arg(full.rows));
+        crops.push_back(full(rect).clone());
+    }
+    return crops;
+}
+
+void compareCrop(Verification& v, const cv::Mat& reference, const cv::Mat& output, const QString& where) {
+    ++v.cropsChecked;
+    const cv::Mat comparable = comparableOutput(output, reference);
+    if (comparable.size() != reference.size() || comparable.type() != reference.type()) {
+        ++v.cropsDiffering;
+        noteProblem(
+            v,
+            QStringLiteral("%1: output %2, reference %3").arg(where, layout(comparable), layout(reference)));
+        return;
+    }
+    cv::Mat diff;
+    cv::absdiff(comparable, reference, diff);
+    double maxDiff = 0;
+    cv::minMaxLoc(diff.reshape(1), nullptr, &maxDiff);
+    if (maxDiff > 0)
+        ++v.cropsDiffering;
+    v.maxAbsDiff = std::max(v.maxAbsDiff, int(maxDiff));
+    cv::Mat wide;
+    diff.convertTo(wide, CV_64F);
+    const cv::Scalar squares = cv::sum(wide.mul(wide));
+    v.squaredError += squares[0] + squares[1] + squares[2] + squares[3];
+    v.samples += double(diff.total()) * diff.channels();
+}
+
+void addMissingCrop(Verification& v, const QString& where, const QString& why) {
+    ++v.cropsDiffering;
+    noteProblem(v, QStringLiteral("%1: %2").arg(where, why));
+}
+
+QString verdictName(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::Identical:
+        return QStringLiteral("identical");
+    case Verdict::Close:
+        return QStringLiteral("close");
+    case Verdict::Wrong:
+        return QStringLiteral("wrong");
+    case Verdict::NotRun:
+        break;
+    }
+    return QStringLiteral("not-run");
+}
+
+Verdict verdictFromName(const QString& name) {
+    for (Verdict v : {Verdict::Identical, Verdict::Close, Verdict::Wrong})
+        if (verdictName(v) == name)
+            return v;
+    return Verdict::NotRun;
+}
+
+} // namespace cropdeck::bench

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Checks every crop of an engine against the reference: OpenCV's full decode of the *stored* pixels
+// (IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) cut at the same rectangle. Outputs are compared as
+// they are, with two normalisations that lose nothing: three equal channels count as one gray channel
+// when the reference is gray, and an opaque alpha channel is dropped when the reference has none.
+//
+// Verdicts: identical; close (every sample within `tolerance`, default 2, which covers decoders that
+// round their IDCT or upsampling differently: the crop is of the right place); wrong (a larger
+// difference, another size or channel count, a missing or unreadable crop, a failed pass).
+
+#include "Result.h"
+#include "bench/BenchCase.h"
+
+#include <QString>
+
+#include <opencv2/core/mat.hpp>
+
+#include <vector>
+
+namespace cropdeck::bench {
+
+enum class Verdict { NotRun, Identical, Close, Wrong };
+
+inline constexpr int kDefaultTolerance = 2;
+
+struct Verification {
+    int cropsExpected = 0;
+    int cropsChecked = 0; // compared with the reference, whatever the outcome
+    int cropsDiffering = 0;
+    int maxAbsDiff = 0;
+    double squaredError = 0; // summed over every compared sample
+    double samples = 0;
+    QString problem; // the first reason for a wrong verdict; empty otherwise
+
+    Verdict verdict(int tolerance = kDefaultTolerance) const;
+    double psnr() const; // dB over every compared sample; +inf when identical, 0 when nothing was compared
+};
+
+// The reference crops of one image, in window order.
+Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image);
+
+// Adds one crop's comparison; `where` names it in a problem ("img_003.jpg window 2").
+void compareCrop(Verification& verification, const cv::Mat& reference, const cv::Mat& output,
+                 const QString& where);
+
+// Records a crop that could not be compared (missing, unreadable, the engine failed).
+void addMissingCrop(Verification& verification, const QString& where, const QString& why);
+
+QString verdictName(Verdict verdict); // "identical", "close", "wrong", "not-run"
+Verdict verdictFromName(const QString& name);
+
+} // namespace cropdeck::bench

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench/InProcessEngines.h"
+
+#include "engine/ImageCropper.h"
+#include "engine/ReadPlanning.h"
+#include "engine/RegionReader.h"
+#include "geometry/OrientPixels.h"
+#include "geometry/Orientation.h"
+#include "io/ImageProbe.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <opencv2/core/version.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <atomic>
+
+namespace cropdeck::bench {
+
+namespace {
+
+class InProcessEngine final : public BenchEngine {
+public:
+    explicit InProcessEngine(InProcessSpec spec)
+        : m_spec(std::move(spec)) {
+        m_pool.setExpiryTimeout(-1); // threads made by the warm-up stay for the timed passes
+    }
+
+    QString name() const override { return m_spec.name; }
+    EngineKind kind() const override { return m_spec.kind; }
+    bool takesThreads() const override { return m_spec.parallel; }
+    QString detail() const override { return m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail; }
+
+    Status begin(const BenchCase& benchCase) override {
+        m_case = &benchCase;
+        m_caseDetail.clear();
+        if (m_spec.describe && !benchCase.images.empty())
+            m_caseDetail = QStringLiteral("%1; %2: %3")
+                               .arg(m_spec.detail, QFileInfo(benchCase.images.front().path).fileName(),
+                                    m_spec.describe(benchCase.images.front()));
+        return {};
+    }
+
+    Result<PassResult> runPass(int threads) override {
+        std::atomic<quint64> fold{0};
+        std::atomic<int> failures{0};
+        const auto one = [&](const BenchImage& image) {
+            Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
+            if (!crops) {
+                failures.fetch_add(int(image.windows.size()), std::memory_order_relaxed);
+                return;
+            }
+            for (const cv::Mat& crop : *crops)
+                fold.fetch_add(foldPixels(crop), std::memory_order_relaxed);
+        };
+        m_pool.setMaxThreadCount(m_spec.parallel ? threads : 1);
+        QElapsedTimer timer;
+        timer.start();
+        if (m_spec.parallel)
+            QtConcurrent::blockingMap(&m_pool, m_case->images, one);
+        else
+            for (const BenchImage& image : m_case->images)
+                one(image);
+        return PassResult{double(timer.nsecsElapsed()) * 1e-9, fold.load(), failures.load()};
+    }
+
+    Result<std::vector<cv::Mat>> crops(int imageIndex) override {
+        const ImageCropFunction& crop = m_spec.verifiedCrop ? m_spec.verifiedCrop : m_spec.crop;
+        return crop(m_case->images[size_t(imageIndex)]);
+    }
+
+private:
+    InProcessSpec m_spec;
+    QThreadPool m_pool;
+    const BenchCase* m_case = nullptr;
+    QString m_caseDetail;
+};
+
+QList<CropWindow> storedWindows(const BenchImage& image) {
+    QList<CropWindow> windows;
+    for (const QRect& rect : image.windows) {
+        CropWindow window;
+        window.box = QRectF(rect);
+        window.id = QString::number(windows.size());
+        windows.append(window);
+    }
+    return windows;
+}
+
+// The planner, exactly as the batch calls it, on stored coordinates with no resize or colour change.
+// Its outputs are upright (the batch's rule); `toStored` turns them back for the verification.
+Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toStored) {
+    CropSettings settings;
+    settings.orientationFromExif = false;
+    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
+    if (!cropped)
+        return cropped.error();
+    const int undo = inverseOrientation(cropped->info.orientation);
+    std::vector<cv::Mat> crops;
+    for (CroppedWindow& window : cropped->windows) {
+        if (window.error)
+            return *window.error;
+        crops.push_back(toStored && undo != 1 ? applyOrientation(window.pixels, undo)
+                                              : std::move(window.pixels));
+    }
+    return crops;
+}
+
+// Which decoders the planner used, e.g. "jpeg-bands×1".
+QString cropDeckPlan(const BenchImage& image) {
+    CropSettings settings;
+    settings.orientationFromExif = false;
+    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
+    return cropped ? QStringLiteral("plan %1").arg(cropped->decodePlan) : cropped.error().message;
+}
+
+// The region reader forced to one read per window (no union, no row bands): what the planner saves.
+Result<std::vector<cv::Mat>> cropDeckEachWindow(const BenchImage& image) {
+    Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
+    if (!info)
+        return info.error();
+    RegionReader reader(image.path, *info, FailOn::Error, nullptr);
+    std::vector<cv::Mat> crops;
+    for (const QRect& rect : image.windows) {
+        Result<DecodedRegion> decoded = reader.read(rect);
+        if (!decoded)
+            return decoded.error();
+        crops.push_back(cutFrom(*decoded, rect).clone());
+    }
+    return crops;
+}
+
+Result<std::vector<cv::Mat>> openCvFullDecode(const BenchImage& image) {
+    const cv::Mat full =
+        cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+    if (full.empty())
+        return makeError(ErrorKind::Unsupported, QStringLiteral("%1: cv::imread failed").arg(image.path));
+    std::vector<cv::Mat> crops;
+    for (const QRect& r : image.windows) {
+        const cv::Rect rect(r.x(), r.y(), r.width(), r.height());
+        if ((rect & cv::Rect(0, 0, full.cols, full.rows)) != rect)
+            return makeError(ErrorKind::OutOfBounds,
+                             QStringLiteral("%1: window outside the image").arg(image.path));
+        crops.push_back(full(rect).clone());
+    }
+    return crops;
+}
+
+} // namespace
+
+quint64 foldPixels(const cv::Mat& pixels) {
+    quint64 sum = quint64(pixels.cols) * 31 + quint64(pixels.rows);
+    if (pixels.empty())
+        return sum;
+    const size_t lastByte = size_t(pixels.cols) * pixels.elemSize() - 1;
+    for (int y = 0; y < pixels.rows; ++y) {
+        const uchar* row = pixels.ptr<uchar>(y);
+        sum = sum * 1099511628211ull + row[0] + row[lastByte];
+    }
+    return sum;
+}
+
+std::unique_ptr<BenchEngine> makeInProcessEngine(InProcessSpec spec) {
+    return std::make_unique<InProcessEngine>(std::move(spec));
+}
+
+std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
+    const QString openCv =
+        QStringLiteral("OpenCV %1 imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) + crop")
+            .arg(QLatin1String(CV_VERSION));
+    std::vector<std::unique_ptr<BenchEngine>> engines;
+    engines.push_back(makeInProcessEngine(
+        {QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+         QStringLiteral("cropImage(): the planner, as --batch runs it"),
+         [](const BenchImage& image) { return cropDeckPlanner(image, false); },
+         [](const BenchImage& image) { return cropDeckPlanner(image, true); }, cropDeckPlan}));
+    engines.push_back(
+        makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
+                             QStringLiteral("RegionReader::read() once per window (no union, no "
+                                            "row bands)"),
+                             cropDeckEachWindow}));
+    engines.push_back(makeInProcessEngine(
+        {QStringLiteral("opencv-serial"), EngineKind::InProcess, false, openCv, openCvFullDecode}));
+    engines.push_back(makeInProcessEngine(
+        {QStringLiteral("opencv-pool"), EngineKind::InProcess, true, openCv, openCvFullDecode}));
+    return engines;
+}
+
+} // namespace cropdeck::bench

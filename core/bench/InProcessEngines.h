@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Engines that crop inside this process, one image per task on a thread pool (or one image after
+// another): CropDeck's planner (cropImage), CropDeck's region reader forced to one read per window, and
+// OpenCV's full decode + crop, serial and pooled. cropImage() writes upright outputs whatever the
+// coordinates (the batch's rule); its crops of an image with an EXIF orientation are turned back to the
+// stored pixels, losslessly, before they are verified.
+
+#include "bench/BenchEngine.h"
+
+#include <functional>
+#include <memory>
+
+namespace cropdeck::bench {
+
+// Crops every window of one image (in window order), 8-bit pixels as core returns them.
+using ImageCropFunction = std::function<Result<std::vector<cv::Mat>>(const BenchImage&)>;
+
+struct InProcessSpec {
+    QString name;
+    EngineKind kind = EngineKind::InProcess;
+    bool parallel = true; // false: images one after another on the calling thread
+    QString detail;
+    ImageCropFunction crop;
+    // The crops to verify, when they differ from `crop`'s by a lossless step kept out of the timing
+    // (CropDeck writes upright outputs: they are turned back to the stored orientation). Empty: `crop`.
+    ImageCropFunction verifiedCrop = {};
+    // Untimed, once per case: what the engine does with the case's first image (CropDeck's decode plan).
+    std::function<QString(const BenchImage&)> describe = {};
+};
+
+// An engine from a crop function; tests build deliberately wrong or slow ones this way.
+std::unique_ptr<BenchEngine> makeInProcessEngine(InProcessSpec spec);
+
+// "cropdeck", "cropdeck-each-window", "opencv-serial", "opencv-pool".
+std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines();
+
+// A cheap fold of a crop (a few samples per row) so that no compiler can drop the work that made it.
+quint64 foldPixels(const cv::Mat& pixels);
+
+} // namespace cropdeck::bench

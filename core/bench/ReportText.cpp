@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench/ReportText.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace cropdeck::bench {
+
+namespace {
+
+const QStringList kColumns = {"engine", "threads",   "median s",    "spread",  "img/s",
+                              "MPx/s",  "× slowest", "× best peer", "verified"};
+
+// Seconds with three significant digits however small (BMP cases take milliseconds).
+QString seconds(double value) {
+    int decimals = 3;
+    for (double v = value; v > 0 && v < 0.1 && decimals < 7; v *= 10)
+        ++decimals;
+    return QString::number(value, 'f', decimals);
+}
+
+QString rate(double value) {
+    return value >= 100 ? QString::number(value, 'f', 0) : QString::number(value, 'f', value >= 10 ? 1 : 2);
+}
+
+QString ratio(double value) {
+    return value > 0 ? QStringLiteral("%1×").arg(value, 0, 'f', 2) : QStringLiteral("-");
+}
+
+QStringList cells(const BenchReport& report, const EngineRun& run) {
+    if (!run.unavailable.isEmpty())
+        return {run.engine, QStringLiteral("-"), QStringLiteral("unavailable")};
+    if (!run.error.isEmpty())
+        return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {},
+                {},         QStringLiteral("✗ failed")};
+    return {run.engine,
+            QString::number(run.threads),
+            seconds(run.stats.median),
+            QStringLiteral("±%1%").arg(run.stats.spreadPercent, 0, 'f', 0),
+            rate(run.imagesPerSecond()),
+            rate(run.megapixelsPerSecond()),
+            ratio(timesSlowest(report, run)),
+            ratio(timesBestPeer(report, run)),
+            verifiedCell(run)};
+}
+
+// Case names in the order the runs first name them.
+QStringList caseNames(const BenchReport& report) {
+    QStringList names;
+    for (const EngineRun& run : report.runs)
+        if (!names.contains(run.caseName))
+            names << run.caseName;
+    return names;
+}
+
+QString caseHeading(const EngineRun& run) {
+    return QStringLiteral("%1: %2; %3 images, %4 windows, %5 MPx")
+        .arg(run.caseName, run.caseDescription)
+        .arg(run.images)
+        .arg(run.windows)
+        .arg(run.sourceMegapixels, 0, 'f', 1);
+}
+
+// Each unavailable engine once; each failure or wrong output with its case.
+QStringList notes(const BenchReport& report) {
+    QStringList lines;
+    const auto add = [&](const QString& line) {
+        if (!lines.contains(line))
+            lines << line;
+    };
+    for (const EngineRun& run : report.runs) {
+        if (!run.unavailable.isEmpty())
+            add(QStringLiteral("%1: unavailable: %2").arg(run.engine, run.unavailable));
+        else if (!run.error.isEmpty())
+            add(QStringLiteral("%1 on %2: failed: %3").arg(run.engine, run.caseName, run.error));
+        else if (!run.correct())
+            add(QStringLiteral("%1 on %2: WRONG: %3")
+                    .arg(run.engine, run.caseName,
+                         run.verification.problem.isEmpty() ? QStringLiteral("%1 crops failed, max|d| %2")
+                                                                  .arg(run.failures)
+                                                                  .arg(run.verification.maxAbsDiff)
+                                                            : run.verification.problem));
+    }
+    return lines;
+}
+
+// Each engine's detail (versions, command, CropDeck's plan) on each case where it changes.
+QStringList engineDetails(const BenchReport& report) {
+    QStringList lines;
+    for (const EngineRun& run : report.runs) {
+        const QString line = QStringLiteral("`%1`: %2").arg(run.engine, run.detail);
+        if (run.unavailable.isEmpty() && !run.detail.isEmpty() && !lines.contains(line))
+            lines << line;
+    }
+    return lines;
+}
+
+// Names left, figures right, two spaces between columns.
+QString padded(const QStringList& row, const std::vector<qsizetype>& widths) {
+    QString line;
+    for (qsizetype c = 0; c < row.size(); ++c) {
+        const bool figure = c > 0 && c < kColumns.size() - 1 && row.size() == kColumns.size();
+        line +=
+            (figure ? row[c].rightJustified(widths[size_t(c)]) : row[c].leftJustified(widths[size_t(c)])) +
+            "  ";
+    }
+    return line;
+}
+
+QString textTable(const std::vector<QStringList>& rows) {
+    std::vector<qsizetype> widths(size_t(kColumns.size()), 0);
+    for (const QStringList& row : rows)
+        for (qsizetype c = 0; c < row.size() && c < kColumns.size(); ++c)
+            widths[size_t(c)] = std::max(widths[size_t(c)], row[c].size());
+    QString text;
+    for (const QStringList& row : rows)
+        text += padded(row, widths).trimmed() + '\n';
+    return text;
+}
+
+QString csvField(const QString& value) {
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n'))
+        return value;
+    return u'"' + QString(value).replace(QLatin1String("\""), QLatin1String("\"\"")) + u'"';
+}
+
+QString number(double value) {
+    return QString::number(value, 'g', 10);
+}
+
+const EngineRun* findRun(const BenchReport& report, const EngineRun& like) {
+    for (const EngineRun& run : report.runs)
+        if (run.caseName == like.caseName && run.engine == like.engine && run.threads == like.threads &&
+            run.unavailable.isEmpty() == like.unavailable.isEmpty())
+            return &run;
+    return nullptr;
+}
+
+} // namespace
+
+QString verifiedCell(const EngineRun& run) {
+    if (!run.unavailable.isEmpty() || run.verdict == Verdict::NotRun)
+        return QStringLiteral("-");
+    if (!run.error.isEmpty() || run.failures > 0)
+        return QStringLiteral("✗ failed");
+    const Verification& v = run.verification;
+    switch (run.verdict) {
+    case Verdict::Identical:
+        return QStringLiteral("✓ identical");
+    case Verdict::Close:
+        return QStringLiteral("✓ max|d| %1, %2 dB").arg(v.maxAbsDiff).arg(v.psnr(), 0, 'f', 1);
+    default:
+        break;
+    }
+    if (v.samples > 0 && v.maxAbsDiff > 0)
+        return QStringLiteral("✗ max|d| %1, %2 dB").arg(v.maxAbsDiff).arg(v.psnr(), 0, 'f', 1);
+    return QStringLiteral("✗ wrong");
+}
+
+QString reportTable(const BenchReport& report) {
+    QString text;
+    for (const QString& name : caseNames(report)) {
+        std::vector<QStringList> rows{kColumns};
+        QString heading;
+        for (const EngineRun& run : report.runs)
+            if (run.caseName == name) {
+                heading = caseHeading(run);
+                rows.push_back(cells(report, run));
+            }
+        text += heading + '\n' + textTable(rows) + '\n';
+    }
+    for (const QString& note : notes(report))
+        text += QStringLiteral("note: ") + note + '\n';
+    return text;
+}
+
+QString reportCsv(const BenchReport& report) {
+    QString text =
+        QStringLiteral("case,engine,kind,threads,images,windows,source_mpx,median_s,min_s,max_s,"
+                       "spread_percent,images_per_s,source_mpx_per_s,x_slowest,x_best_peer,verdict,"
+                       "max_abs_diff,psnr_db,failures,unavailable,error\n");
+    for (const EngineRun& run : report.runs) {
+        const QStringList fields = {csvField(run.caseName),
+                                    csvField(run.engine),
+                                    run.kind,
+                                    QString::number(run.threads),
+                                    QString::number(run.images),
+                                    QString::number(run.windows),
+                                    number(run.sourceMegapixels),
+                                    number(run.stats.median),
+                                    number(run.stats.min),
+                                    number(run.stats.max),
+                                    number(run.stats.spreadPercent),
+                                    number(run.imagesPerSecond()),
+                                    number(run.megapixelsPerSecond()),
+                                    number(timesSlowest(report, run)),
+                                    number(timesBestPeer(report, run)),
+                                    verdictName(run.verdict),
+                                    QString::number(run.verification.maxAbsDiff),
+                                    std::isfinite(run.verification.psnr()) ? number(run.verification.psnr())
+                                                                           : QStringLiteral("inf"),
+                                    QString::number(run.failures),
+                                    csvField(run.unavailable),
+                                    csvField(run.error)};
+        text += fields.join(u',') + '\n';
+    }
+    return text;
+}
+
+QString reportMarkdown(const BenchReport& report) {
+    QString text = QStringLiteral("# CropDeck benchmark, %1\n\n").arg(report.created);
+    text += QString(describe(report.system)).replace(QLatin1String("\n"), QLatin1String("  \n")) + "\n\n";
+    text += QStringLiteral(
+                "Dataset: %1; %2 trials after a warm-up, engines interleaved; median and (max − min) / "
+                "median.\n\n")
+                .arg(report.parameters.dataset)
+                .arg(report.parameters.trials);
+    for (const QString& name : caseNames(report)) {
+        QString rows;
+        QString heading;
+        for (const EngineRun& run : report.runs)
+            if (run.caseName == name) {
+                heading = caseHeading(run);
+                QStringList row = cells(report, run);
+                while (row.size() < kColumns.size())
+                    row << QString();
+                rows += "| " + row.join(" | ") + " |\n";
+            }
+        text += "## " + heading + "\n\n| " + kColumns.join(" | ") + " |\n|" +
+                QString("---|").repeated(kColumns.size()) + '\n' + rows + '\n';
+    }
+    for (const QString& note : notes(report))
+        text += "- " + note + '\n';
+    text += QStringLiteral("\n## Engines\n\n");
+    for (const QString& line : engineDetails(report))
+        text += "- " + line + '\n';
+    return text;
+}
+
+QString compareReports(const BenchReport& a, const QString& nameA, const BenchReport& b,
+                       const QString& nameB) {
+    QString text = QStringLiteral("A: %1 (%2)\n%3\nB: %4 (%5)\n%6\n\n")
+                       .arg(nameA, a.created, describe(a.system), nameB, b.created, describe(b.system));
+    std::vector<QStringList> rows{
+        {"case", "engine", "threads", "A median s", "B median s", "B/A speed", "A verified", "B verified"}};
+    for (const EngineRun& run : a.runs) {
+        const EngineRun* other = findRun(b, run);
+        if (!run.timed() && !(other && other->timed()))
+            continue;
+        rows.push_back({run.caseName, run.engine, QString::number(run.threads),
+                        run.timed() ? seconds(run.stats.median) : QStringLiteral("-"),
+                        other && other->timed() ? seconds(other->stats.median) : QStringLiteral("-"),
+                        other && other->timed() && run.timed() ? ratio(run.stats.median / other->stats.median)
+                                                               : QStringLiteral("-"),
+                        verifiedCell(run), other ? verifiedCell(*other) : QStringLiteral("-")});
+    }
+    for (const EngineRun& run : b.runs)
+        if (run.timed() && !findRun(a, run))
+            rows.push_back({run.caseName, run.engine, QString::number(run.threads), QStringLiteral("-"),
+                            seconds(run.stats.median), QStringLiteral("-"), QStringLiteral("-"),
+                            verifiedCell(run)});
+    std::vector<qsizetype> widths(8, 0);
+    for (const QStringList& row : rows)
+        for (qsizetype c = 0; c < row.size(); ++c)
+            widths[size_t(c)] = std::max(widths[size_t(c)], row[c].size());
+    for (const QStringList& row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c)
+            line += row[c].leftJustified(widths[size_t(c)]) + "  ";
+        text += line.trimmed() + '\n';
+    }
+    return text;
+}
+
+} // namespace cropdeck::bench

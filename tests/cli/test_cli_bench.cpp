@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `cropdeck --bench` through the real binary: a tiny seed run (two 256-pixel images per workload) with
+// its JSON report, --list, --compare, the user's own set with random windows, and the usage errors.
+
+#include "CliRunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cropdeck::test;
+
+namespace {
+
+const QStringList kQuickSeed = {"--bench",  "--dataset",   "seed",
+                                "--count",  "2",           "--side",
+                                "256",      "--workloads", "gray-jpeg,color-png-512",
+                                "--trials", "1",           "--threads",
+                                "1,2"};
+
+QJsonObject readJson(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QString explain(const CliResult& result) {
+    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")
+        .arg(result.exitCode)
+        .arg(QString::fromUtf8(result.out.right(3000)), QString::fromUtf8(result.err.right(2000)));
+}
+
+} // namespace
+
+class TestCliBench : public QObject {
+    Q_OBJECT
+
+private slots:
+    void seedRunWritesItsReport() {
+        QTemporaryDir dir;
+        const QString report = QDir(dir.path()).filePath("a.json");
+        const CliResult result = runCropdeck(
+            kQuickSeed + QStringList{"--dataset-dir", QDir(dir.path()).filePath("seed"), "--engines",
+                                     "cropdeck,cropdeck-each-window,opencv-serial,opencv-pool", "--report",
+                                     report},
+            300000);
+        QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
+        QVERIFY(result.out.contains("gray-jpeg / random"));
+        QVERIFY(result.out.contains("✓ identical"));
+        QVERIFY(result.err.contains("pass")); // the progress line
+
+        const QJsonObject json = readJson(report);
+        QCOMPARE(json.value("cropdeck_bench_report").toInt(), 1);
+        QVERIFY(json.value("system").toObject().value("cores").toInt() >= 1);
+        QVERIFY(!json.value("system").toObject().value("cropdeck").toString().isEmpty());
+        const QJsonArray runs = json.value("runs").toArray();
+        // 4 cases; cropdeck, cropdeck-each-window and opencv-pool at 1 and 2 threads, opencv-serial once
+        QCOMPARE(runs.size(), 4 * 7);
+        for (const QJsonValue& value : runs) {
+            const QJsonObject run = value.toObject();
+            QCOMPARE(run.value("verification").toObject().value("verdict").toString(), QString("identical"));
+            QCOMPARE(run.value("verification").toObject().value("crops_checked").toInt(), 2);
+            QCOMPARE(run.value("trials_s").toArray().size(), 1);
+            QVERIFY(run.value("median_s").toDouble() > 0);
+            QCOMPARE(run.value("images").toInt(), 2);
+        }
+
+        // The same report compared with itself: every ratio is 1.
+        const CliResult compared = runCropdeck({"--bench", "--compare", report, report});
+        QVERIFY2(compared.exitCode == 0, qPrintable(explain(compared)));
+        QVERIFY(compared.out.contains("1.00×"));
+        QVERIFY(!compared.out.contains("2.00×"));
+    }
+
+    void listNamesEveryEngine() {
+        const CliResult result = runCropdeck({"--bench", "--list", "--engine-cmd", "mine=cp {in} {out}"});
+        QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
+        for (const char* engine : {"cropdeck ", "opencv-pool", "pillow-threads", "pillow-processes", "vips",
+                                   "imagemagick", "mine "})
+            QVERIFY2(result.out.contains(engine), engine);
+        QVERIFY(result.out.contains("available: "));
+    }
+
+    void randomWindowsOnOwnImages() {
+        QTemporaryDir dir;
+        const QString seed = QDir(dir.path()).filePath("seed");
+        QCOMPARE(
+            runCropdeck(kQuickSeed + QStringList{"--dataset-dir", seed, "--engines", "cropdeck"}).exitCode,
+            0);
+        const QString report = QDir(dir.path()).filePath("own.csv");
+        const CliResult result = runCropdeck(
+            {"--bench", "--images", QDir(seed).filePath("gray-jpeg"), "--random-windows", "3", "--seed", "7",
+             "--engines", "cropdeck,opencv-pool", "--threads", "1", "--trials", "1", "--report", report});
+        QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
+        QVERIFY(result.out.contains("2 images, 6 windows"));
+        QFile csv(report);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().trimmed().split('\n').size(), 3); // header + 2 runs
+    }
+
+    void wrongEngineCommandExitsOne() {
+        QTemporaryDir dir;
+        const QString seed = QDir(dir.path()).filePath("seed");
+        QCOMPARE(
+            runCropdeck(kQuickSeed + QStringList{"--dataset-dir", seed, "--engines", "cropdeck"}).exitCode,
+            0);
+        // `cp` writes the whole image where the window belongs: shown as wrong, and the exit code says so.
+        const CliResult result =
+            runCropdeck({"--bench", "--images", QDir(seed).filePath("color-png-512"), "--random-windows", "1",
+                         "--engines", "cropdeck,copy", "--engine-cmd", "copy=cp {in} {out}", "--threads", "1",
+                         "--trials", "1"});
+        QVERIFY2(result.exitCode == 1, qPrintable(explain(result)));
+        QVERIFY(result.out.contains("✗"));
+        QVERIFY(result.out.contains("copy on color-png-512: WRONG"));
+    }
+
+    void annotatedSetWithExifOrientation() {
+        // The demo set: JPEG, PNG, BMP, restart markers and a photo with EXIF orientation 6 whose boxes are
+        // on the upright picture; the bench maps them to stored pixels, and every engine agrees.
+        QTemporaryDir dir;
+        const QString demo = QDir(dir.path()).filePath("demo");
+        QCOMPARE(runCropdeck({"--make-demo", demo}).exitCode, 0);
+        const QString report = QDir(dir.path()).filePath("demo.json");
+        const CliResult result =
+            runCropdeck({"--bench", "--annotations", QDir(demo).filePath("annotations.csv"), "--engines",
+                         "cropdeck,cropdeck-each-window,opencv-pool", "--threads", "1", "--trials", "1",
+                         "--report", report});
+        QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
+        const QJsonArray runs = readJson(report).value("runs").toArray();
+        QCOMPARE(runs.size(), 3);
+        for (const QJsonValue& run : runs) {
+            const QJsonObject verification = run.toObject().value("verification").toObject();
+            QCOMPARE(verification.value("verdict").toString(), QString("identical"));
+            QCOMPARE(verification.value("crops_checked").toInt(), run.toObject().value("windows").toInt());
+            QVERIFY(run.toObject().value("windows").toInt() > 10);
+        }
+    }
+
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown engine")
+            << QStringList{"--bench", "--engines", "nope", "--count", "1"} << "unknown engine";
+        QTest::newRow("flag of another mode")
+            << QStringList{"--bench", "--out", "x"} << "does not apply to --bench";
+        QTest::newRow("bench flag in --batch")
+            << QStringList{"--batch", "--images", ".", "--centre-crop", "8x8", "--out", "x", "--trials", "2"}
+            << "does not apply to --batch";
+        QTest::newRow("images without windows")
+            << QStringList{"--bench", "--images", "."} << "--random-windows";
+        QTest::newRow("bad thread list") << QStringList{"--bench", "--threads", "1,x"} << "--threads";
+        QTest::newRow("bad engine command")
+            << QStringList{"--bench", "--engine-cmd", "mine=tool"} << "--engine-cmd";
+        QTest::newRow("compare one report") << QStringList{"--bench", "--compare", "a.json"} << "--compare";
+        QTest::newRow("unknown workload")
+            << QStringList{"--bench", "--workloads", "nope", "--count", "1"} << "unknown seed workload";
+    }
+    void usageErrors() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const CliResult result = runCropdeck(arguments);
+        QVERIFY2(result.exitCode == 2, qPrintable(explain(result)));
+        QVERIFY2(result.err.contains(message.toUtf8()), qPrintable(explain(result)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBench)
+#include "test_cli_bench.moc"
