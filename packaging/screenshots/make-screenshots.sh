@@ -42,3 +42,12 @@ shot() {
 
 shot raccoon-voc --images "$data/raccoon_voc_csv/images" --annotations "$data/raccoon_voc_csv/annotations"
 shot chess-coco --annotations "$data/chess_coco/valid/_annotations.coco.json"
+
+# The bounds policy on the canvas: a saved request with a 25 % margin and orange padding opens with those
+# settings, so the windows that reach past the picture show the padding the batch will add.
+request_dir=$(mktemp -d)
+"$binary" --batch --dry-run --images "$data/raccoon_voc_csv/images" \
+  --annotations "$data/raccoon_voc_csv/annotations" --out "$request_dir/crops" --margin 25% --bounds pad \
+  --pad '#ff8800' --save-request "$request_dir/padded.json" >/dev/null
+shot raccoon-padded "$request_dir/padded.json"
+rm -rf "$request_dir"
