@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PreviewBench.h"
 
+#include "BenchPhotos.h"
 #include "bench/BenchJpegWriter.h"
 #include "bench/SceneRenderer.h"
 #include "engine/PreviewSourceCache.h"
@@ -40,27 +41,21 @@ const Photo kPhotos[] = {{"preview-6000x4000-q90.jpg", 90, 0.0},
                          {"preview-6000x4000-q95-grain.jpg", 95, 4.0}};
 
 QString writePhoto(const QString& dir, const Photo& photo) {
-    const QString path = QDir(dir).filePath(QLatin1String(photo.name));
-    if (QFileInfo::exists(path))
-        return path;
-    bench::Scene scene = bench::renderScene(kWidth, kHeight, 3, 21);
-    if (photo.noise > 0) {
-        cv::Mat grain(scene.pixels.size(), CV_16SC3);
-        cv::theRNG().state = 21;
-        cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(photo.noise));
-        cv::Mat noisy;
-        scene.pixels.convertTo(noisy, CV_16SC3);
-        noisy += grain;
-        noisy.convertTo(scene.pixels, CV_8UC3); // saturating
-    }
-    bench::JpegWriteOptions options; // baseline 4:2:0, no restart markers
-    options.quality = photo.quality;
-    const Result<QByteArray> jpeg = bench::encodeBenchJpeg(scene.pixels, options);
-    QFile file(path + ".part");
-    if (!jpeg || !file.open(QIODevice::WriteOnly) || file.write(*jpeg) != jpeg->size())
-        return {};
-    file.close();
-    return QFile::rename(path + ".part", path) ? path : QString();
+    return keepPhoto(QDir(dir).filePath(QLatin1String(photo.name)), [&photo] {
+        bench::Scene scene = bench::renderScene(kWidth, kHeight, 3, 21);
+        if (photo.noise > 0) {
+            cv::Mat grain(scene.pixels.size(), CV_16SC3);
+            cv::theRNG().state = 21;
+            cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(photo.noise));
+            cv::Mat noisy;
+            scene.pixels.convertTo(noisy, CV_16SC3);
+            noisy += grain;
+            noisy.convertTo(scene.pixels, CV_8UC3); // saturating
+        }
+        bench::JpegWriteOptions options; // baseline 4:2:0, no restart markers
+        options.quality = photo.quality;
+        return bench::encodeBenchJpeg(scene.pixels, options);
+    });
 }
 
 // Boxes of 128 to 1024 px at seeded random places, the last one in the bottom-right corner (the worst

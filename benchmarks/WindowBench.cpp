@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WindowBench.h"
 
+#include "BenchPhotos.h"
 #include "bench/BenchJpegWriter.h"
 #include "bench/SceneRenderer.h"
 #include "ui/BatchPanel.h"
@@ -28,12 +29,9 @@ namespace {
 // One photo, written once; the set's other files are hard links to it (10,000 real JPEGs on disk
 // without 10,000 encodes), or copies where the filesystem has no links.
 bool writePhoto(const QString& path, int width, int height, quint64 seed) {
-    if (QFileInfo::exists(path))
-        return true;
-    const bench::Scene scene = bench::renderScene(width, height, 3, seed);
-    const Result<QByteArray> jpeg = bench::encodeBenchJpeg(scene.pixels, {});
-    QFile file(path);
-    return jpeg && file.open(QIODevice::WriteOnly) && file.write(*jpeg) == jpeg->size();
+    return !keepPhoto(path, [&] {
+                return bench::encodeBenchJpeg(bench::renderScene(width, height, 3, seed).pixels, {});
+            }).isEmpty();
 }
 
 bool linkOrCopy(const QString& from, const QString& to) {

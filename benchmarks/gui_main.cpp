@@ -10,6 +10,7 @@
 // The photos are generated once (natural-looking scenes, baseline JPEG, some with EXIF orientation 6)
 // and kept in DIR for later runs.
 
+#include "BenchPhotos.h"
 #include "PreviewBench.h"
 #include "WindowBench.h"
 #include "bench/BenchJpegWriter.h"
@@ -46,18 +47,13 @@ namespace {
 
 QString writeJpeg(const QString& path, int width, int height, quint64 seed, int orientation,
                   const QByteArray& thumbnail = {}) {
-    if (QFileInfo::exists(path))
-        return path;
-    const bench::Scene scene = bench::renderScene(width, height, 3, seed);
-    bench::JpegWriteOptions options;
-    options.exifOrientation = orientation;
-    options.exifThumbnail = thumbnail;
-    const Result<QByteArray> jpeg = bench::encodeBenchJpeg(scene.pixels, options);
-    QFile file(path + ".part");
-    if (!jpeg || !file.open(QIODevice::WriteOnly) || file.write(*jpeg) != jpeg->size())
-        return {};
-    file.close();
-    return QFile::rename(path + ".part", path) ? path : QString();
+    return keepPhoto(path, [&] {
+        const bench::Scene scene = bench::renderScene(width, height, 3, seed);
+        bench::JpegWriteOptions options;
+        options.exifOrientation = orientation;
+        options.exifThumbnail = thumbnail;
+        return bench::encodeBenchJpeg(scene.pixels, options);
+    });
 }
 
 // The embedded thumbnail a camera writes: the scene at 160×120, JPEG.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // decodeForDisplay: the pixels the GUI shows are the engine's upright pixels, at the DCT scale chosen for
 // the view, checked against OpenCV reference decodes (IMREAD_REDUCED_* for the scaled ones).
+#include "DisplayPixelsCompare.h"
 #include "TestUtils.h"
 #include "engine/DisplayImage.h"
 #include "geometry/OrientPixels.h"
@@ -17,21 +18,6 @@ using namespace cropdeck;
 using namespace cropdeck::test;
 
 namespace {
-
-// The display bytes as a cv::Mat in OpenCV's channel order, for comparison with reference decodes.
-cv::Mat asBgr(const DisplayPixels& pixels) {
-    const int type = pixels.channels == 1 ? CV_8UC1 : pixels.channels == 3 ? CV_8UC3 : CV_8UC4;
-    const cv::Mat view(pixels.size.height(), pixels.size.width(), type,
-                       const_cast<char*>(pixels.data.constData()), size_t(pixels.bytesPerLine));
-    cv::Mat bgr;
-    if (pixels.channels == 3)
-        cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    else if (pixels.channels == 4)
-        cv::cvtColor(view, bgr, cv::COLOR_RGBA2BGRA);
-    else
-        bgr = view.clone();
-    return bgr;
-}
 
 cv::Mat reducedReference(const QString& path, int denom) {
     const int flags[] = {
@@ -98,8 +84,8 @@ private slots:
         QCOMPARE(shown->pixels.size, QSize((1001 + denom - 1) / denom, (601 + denom - 1) / denom));
         QCOMPARE(shown->pixels.bytesPerLine % 4, 0);
         const cv::Mat expected = reducedReference(path, denom);
-        QVERIFY2(differingPixels(asBgr(shown->pixels), expected) == 0,
-                 qPrintable(describeDifference(asBgr(shown->pixels), expected)));
+        QVERIFY2(differingPixels(displayPixelsAsBgr(shown->pixels), expected) == 0,
+                 qPrintable(describeDifference(displayPixelsAsBgr(shown->pixels), expected)));
     }
 
     void pngIsShownAtFullSize() {
@@ -109,7 +95,7 @@ private slots:
         Result<DisplayImage> shown = decodeForDisplay(path, QSize(30, 30), 1'000'000'000);
         QVERIFY(shown.ok());
         QCOMPARE(shown->scaleDenom, 1);
-        QCOMPARE(differingPixels(asBgr(shown->pixels), referenceDecode(path)), 0LL);
+        QCOMPARE(differingPixels(displayPixelsAsBgr(shown->pixels), referenceDecode(path)), 0LL);
     }
 
     void orientedPhotosAreUpright() {
@@ -132,7 +118,7 @@ private slots:
                 if (reference.channels() == 3 && shown->pixels.channels == 1)
                     cv::cvtColor(reference, reference, cv::COLOR_BGR2GRAY);
                 const cv::Mat expected = applyOrientation(reference, info->orientation);
-                const cv::Mat actual = asBgr(shown->pixels);
+                const cv::Mat actual = displayPixelsAsBgr(shown->pixels);
                 QVERIFY2(differingPixels(actual, expected) == 0,
                          qPrintable(name + ": " + describeDifference(actual, expected)));
             }

@@ -2,6 +2,7 @@
 // decodeDisplayRegion: the full-resolution pixels the canvas lays over its scaled picture when zoomed in
 // are exactly the reference decode's pixels of that region (upright as the engine orients them, or as
 // stored), clipped to the image; a region outside the image is an error naming the file.
+#include "DisplayPixelsCompare.h"
 #include "TestUtils.h"
 #include "engine/DisplayRegion.h"
 #include "geometry/OrientPixels.h"
@@ -18,20 +19,6 @@ using namespace cropdeck;
 using namespace cropdeck::test;
 
 namespace {
-
-cv::Mat asBgr(const DisplayPixels& pixels) {
-    const int type = pixels.channels == 1 ? CV_8UC1 : pixels.channels == 3 ? CV_8UC3 : CV_8UC4;
-    const cv::Mat view(pixels.size.height(), pixels.size.width(), type,
-                       const_cast<char*>(pixels.data.constData()), size_t(pixels.bytesPerLine));
-    cv::Mat bgr;
-    if (pixels.channels == 3)
-        cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    else if (pixels.channels == 4)
-        cv::cvtColor(view, bgr, cv::COLOR_RGBA2BGRA);
-    else
-        bgr = view.clone();
-    return bgr;
-}
 
 cv::Mat texture(int width, int height, int type) {
     cv::Mat image(height, width, type);
@@ -75,7 +62,7 @@ private slots:
         QCOMPARE(decoded->rect, expected);
         QCOMPARE(decoded->pixels.size, expected.size());
         const cv::Mat want = cut(referenceDecode(m_jpeg), expected);
-        const cv::Mat got = asBgr(decoded->pixels);
+        const cv::Mat got = displayPixelsAsBgr(decoded->pixels);
         QVERIFY2(differingPixels(got, want) == 0, qPrintable(describeDifference(got, want)));
     }
 
@@ -102,7 +89,7 @@ private slots:
         QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().message));
         cv::Mat want;
         cut(deep, QRect(50, 40, 120, 90)).convertTo(want, CV_8U, 1.0 / 257);
-        const cv::Mat got = asBgr(decoded->pixels);
+        const cv::Mat got = displayPixelsAsBgr(decoded->pixels);
         QVERIFY2(differingPixels(got, want) == 0, qPrintable(describeDifference(got, want)));
     }
 
@@ -120,7 +107,7 @@ private slots:
             const QRect region(upright.cols / 2, upright.rows / 2, upright.cols / 3, upright.rows / 4);
             const Result<DisplayRegion> shown = decodeDisplayRegion(path, region, 0);
             QVERIFY2(shown, shown ? "" : qPrintable(shown.error().message));
-            const cv::Mat got = asBgr(shown->pixels), want = cut(upright, region);
+            const cv::Mat got = displayPixelsAsBgr(shown->pixels), want = cut(upright, region);
             QVERIFY2(differingPixels(got, want) == 0,
                      qPrintable(name + ": " + describeDifference(got, want)));
 
@@ -128,7 +115,8 @@ private slots:
             const Result<DisplayRegion> asStored =
                 decodeDisplayRegion(path, storedRegion, 0, nullptr, DisplayOrientation::Stored);
             QVERIFY2(asStored, asStored ? "" : qPrintable(asStored.error().message));
-            const cv::Mat gotStored = asBgr(asStored->pixels), wantStored = cut(stored, storedRegion);
+            const cv::Mat gotStored = displayPixelsAsBgr(asStored->pixels),
+                          wantStored = cut(stored, storedRegion);
             QVERIFY2(differingPixels(gotStored, wantStored) == 0,
                      qPrintable(name + " (stored): " + describeDifference(gotStored, wantStored)));
             oriented += info->orientation != 1;
