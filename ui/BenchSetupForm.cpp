@@ -78,7 +78,8 @@ BenchSetupForm::BenchSetupForm(QWidget* parent)
     connect(m_dataset, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&m_listing, &QFutureWatcherBase::finished, this, &BenchSetupForm::showEngines);
     setOpenSet({}, {});
-    listEngines();
+    auto* waiting = new QListWidgetItem(tr("Looking for engines…"), m_engines);
+    waiting->setFlags(Qt::NoItemFlags);
 }
 
 BenchSetupForm::~BenchSetupForm() {
@@ -137,10 +138,15 @@ QWidget* BenchSetupForm::makeFolderPage() {
 }
 
 void BenchSetupForm::listEngines() {
-    m_engines->clear();
-    auto* looking = new QListWidgetItem(tr("Looking for engines…"), m_engines);
-    looking->setFlags(Qt::NoItemFlags);
+    if (m_listingStarted)
+        return;
+    m_listingStarted = true;
     m_listing.setFuture(QtConcurrent::run(availableEngines));
+}
+
+void BenchSetupForm::showEvent(QShowEvent* event) {
+    listEngines();
+    QWidget::showEvent(event);
 }
 
 void BenchSetupForm::showEngines() {

@@ -8,8 +8,11 @@
 // counts (core's parseThreadCounts, e.g. "1,2,4") and the number of trials.
 //
 // Listing the engines looks for peers on PATH and starts Python to see what it can import, so it runs on
-// a worker thread: the list says so until enginesListed(). The seed folder defaults to the one
-// `cropdeck --bench` uses ($TMPDIR/cropdeck-bench), so both reuse the workloads generated once.
+// a worker thread, and only once the form is first shown (or listEngines() is called): a window that
+// never opens the Benchmark tab starts no Python. The list says so until enginesListed().
+//
+// The seed folder defaults to the one `cropdeck --bench` uses ($TMPDIR/cropdeck-bench), so that both
+// reuse the workloads generated once.
 
 #include "Result.h"
 #include "bench/BenchRunner.h"
@@ -53,6 +56,8 @@ public:
     // Checks exactly the engines named (and available); false when one is unknown or unavailable.
     bool checkEngines(const QStringList& names);
     QStringList checkedEngines() const;
+    // Starts listing the engines unless it has started already.
+    void listEngines();
     bool isListingEngines() const { return !m_listed; }
 
     QListWidget* engineList() const { return m_engines; }
@@ -68,11 +73,13 @@ public:
 signals:
     void enginesListed(); // the engine list is filled in
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* makeSeedPage();
     QWidget* makeOpenSetPage();
     QWidget* makeFolderPage();
-    void listEngines();
     void showEngines();
 
     QComboBox* m_dataset;
@@ -92,6 +99,7 @@ private:
     QString m_openImages;
     QString m_openAnnotations;
     QFutureWatcher<std::vector<EngineChoice>> m_listing;
+    bool m_listingStarted = false;
     bool m_listed = false;
 };
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Benchmark tab, offscreen, running core's runBench() for real: a tiny seed benchmark to the end with
 // a table row per run of the report (engine, case, verified flag and cell) and both charts; its JSON
-// report read back by core's reader; a long run cancelled midway, back to idle with no report; an engine
-// that cannot run here disabled with its reason; every control named for screen readers; the dock a tab
-// beside the Batch dock. Every wait is on a signal or QTRY_*.
+// report read back by core's reader; the open set (the demo set) as the dataset; a long run cancelled midway,
+// back to idle with no report; an engine that cannot run here disabled with its reason; every control named
+// for screen readers; the dock a tab beside the Batch dock. Every wait is on a signal or QTRY_*.
 #include "TestUtils.h"
 #include "bench/BenchReport.h"
+#include "bench/DatasetGenerator.h"
 #include "bench/ReportText.h"
 #include "ui/BenchCharts.h"
 #include "ui/BenchResultsModel.h"
@@ -36,11 +37,11 @@ namespace {
 
 constexpr int kWaitMs = 300'000;
 
+// The panel is never shown here: the engines are listed on request, as the first show would.
 bool waitForEngines(BenchmarkPanel& panel) {
-    if (!panel.setup()->isListingEngines())
-        return true;
     QSignalSpy listed(panel.setup(), &BenchSetupForm::enginesListed);
-    return listed.wait(kWaitMs);
+    panel.setup()->listEngines();
+    return !panel.setup()->isListingEngines() || listed.wait(kWaitMs);
 }
 
 // The seed workloads, small: two workloads of `count` pictures of `side` pixels, in `folder`.
@@ -127,6 +128,36 @@ private slots:
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(csvFile.readAll()), bench::reportCsv(report));
         QVERIFY(!panel.saveReportTo(m_dir.filePath("report.txt")).ok()); // no such format
+    }
+
+    void benchmarksTheOpenSet() {
+        Result<QString> csv = makeDemoDataset(m_dir.filePath("demo"));
+        QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+        BenchmarkPanel panel;
+        QVERIFY(waitForEngines(panel));
+        panel.setup()->setDataset(BenchSetupForm::Dataset::OpenSet);
+        QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+        panel.start(); // no set open yet: refused, saying what to do
+        QCOMPARE(finished.size(), 1);
+        QVERIFY2(panel.statusText().contains("open a set"), qPrintable(panel.statusText()));
+        finished.clear();
+
+        panel.setup()->setOpenSet({}, *csv); // images beside the annotations, as the window opened them
+        QVERIFY(panel.setup()->checkEngines({"cropdeck", "opencv-serial"}));
+        panel.setup()->threadsEdit()->setText(QStringLiteral("2"));
+        panel.setup()->trialsBox()->setValue(1);
+        panel.start();
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const bench::BenchReport& report = *panel.report();
+        QCOMPARE(report.runs.size(), size_t(2)); // one case: the set's windows
+        QCOMPARE(panel.results()->rowCount(), 2);
+        for (const bench::EngineRun& run : report.runs) {
+            QCOMPARE(run.caseName, QStringLiteral("annotations.csv"));
+            QVERIFY(run.windows > 0);
+            QVERIFY2(run.correct(), qPrintable(run.engine + ": " + verificationDetail(run)));
+        }
+        QVERIFY(panel.charts()->scalingView()->isHidden()); // one thread count: no curve
     }
 
     void cancelMidRunGoesBackToIdle() {
