@@ -2,9 +2,15 @@
 #include "BenchCommand.h"
 
 #include "ExitCodes.h"
+#include "InterruptHandler.h"
 #include "ReportError.h"
 #include "bench/ReportText.h"
 
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 #include <cstdio>
 #include <unistd.h>
 
@@ -52,6 +58,21 @@ int compare(const QStringList& files) {
     return ExitOk;
 }
 
+// The run on a worker thread while this one waits in an event loop, so that Ctrl-C (InterruptHandler,
+// as --batch handles it) can set the cancel flag the harness polls between passes.
+Result<bench::BenchReport> runInterruptible(const bench::BenchRequest& request,
+                                            const bench::ProgressLine& progress) {
+    std::atomic_bool cancel{false};
+    QFutureWatcher<Result<bench::BenchReport>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    const InterruptHandler interrupts([&cancel] { cancel = true; });
+    watcher.setFuture(QtConcurrent::run([&] { return bench::runBench(request, progress, {}, &cancel); }));
+    if (!watcher.isFinished())
+        loop.exec();
+    return watcher.result();
+}
+
 bool allCorrect(const bench::BenchReport& report) {
     for (const bench::EngineRun& run : report.runs)
         if (run.unavailable.isEmpty() && !run.correct())
@@ -70,10 +91,13 @@ int runBenchCommand(const CommandLine& line) {
     if (options.list)
         return listEngines(request);
     const bench::ProgressLine progress = progressPrinter(line.quiet);
-    Result<bench::BenchReport> report = bench::runBench(request, progress);
-    progress(QStringLiteral("done"));
+    Result<bench::BenchReport> report = runInterruptible(request, progress);
+    progress(report || report.error().kind != ErrorKind::Cancelled ? QStringLiteral("done")
+                                                                   : QStringLiteral("cancelled"));
     if (!line.quiet && isatty(fileno(stderr)))
         std::fprintf(stderr, "\n");
+    if (!report && report.error().kind == ErrorKind::Cancelled)
+        return ExitFatal; // as --batch: 3, fatal or cancelled; no partial report is printed or written
     if (!report && (report.error().kind == ErrorKind::Invalid || report.error().kind == ErrorKind::NotFound))
         return reportInputError(report.error()); // an unknown engine or workload, images that are not there
     if (!report) {

@@ -25,20 +25,9 @@ Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int
 Result<std::vector<int>> threadList(const QCommandLineParser& parser) {
     if (!parser.isSet("threads"))
         return bench::defaultThreadCounts();
-    std::vector<int> counts;
-    for (const QString& part : parser.value("threads").split(u',', Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int value = part.trimmed().toInt(&ok);
-        if (!ok || value < 1 || value > 1024)
-            return makeError(ErrorKind::Invalid,
-                             QStringLiteral("--threads \"%1\": expected a list of integers from 1 "
-                                            "to 1024, e.g. 1,2,4")
-                                 .arg(parser.value("threads")));
-        if (std::find(counts.begin(), counts.end(), value) == counts.end())
-            counts.push_back(value);
-    }
-    if (counts.empty())
-        return makeError(ErrorKind::Invalid, QStringLiteral("--threads: no thread count given"));
+    Result<std::vector<int>> counts = bench::parseThreadCounts(parser.value("threads"));
+    if (!counts)
+        return makeError(ErrorKind::Invalid, QStringLiteral("--threads: %1").arg(counts.error().message));
     return counts;
 }
 

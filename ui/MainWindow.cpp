@@ -83,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent)
     createWindowDock();
     createMenus();
     createRunDocks();
+    createBenchmarkDock();
     createValidationDock();
     createLabelDock();
     connectCutPreview();

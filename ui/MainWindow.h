@@ -6,8 +6,9 @@
 // (PrepareFor::Browse) run off the GUI thread. The open set's windows are edited in an AnnotationDocument
 // (canvas, window table dock, Edit menu with undo); closing or opening another set with unsaved edits
 // asks first. The rest lives beside it, each in its own file: the File menu (projects, export, recent
-// sessions: ui/FileMenu.cpp), the Batch and Output Preview docks (ui/RunDocks.cpp), the Validation dock
-// (ui/ValidationDock.cpp) and what is kept between sessions (ui/MainWindowSettings.cpp).
+// sessions: ui/FileMenu.cpp), the Batch and Output Preview docks (ui/RunDocks.cpp), the Benchmark dock
+// (ui/BenchmarkDock.cpp), the Validation dock (ui/ValidationDock.cpp) and what is kept between sessions
+// (ui/MainWindowSettings.cpp).
 
 #include "annotations/AnnotationFormat.h"
 #include "batch/AnnotationExport.h"
@@ -32,6 +33,7 @@ namespace cropdeck::ui {
 
 class AnnotationDocument;
 class BatchPanel;
+class BenchmarkPanel;
 class CanvasSharpener;
 class CropCanvas;
 class DatasetModel;
@@ -84,6 +86,7 @@ public:
     WindowTable* windowTable() const { return m_windowTable; }
     QListView* imageList() const { return m_list; }
     BatchPanel* batchPanel() const { return m_batchPanel; }
+    BenchmarkPanel* benchmarkPanel() const { return m_benchmark; }
     PreviewPanel* previewPanel() const { return m_preview; }
     ValidationPanel* validationPanel() const { return m_validation; }
     LabelModel* labels() const { return m_labels; }
@@ -149,6 +152,8 @@ private:
     void createRunDocks();
     void previewSelectedWindow(int windowIndex);
     CropSettings settingsInEffect() const;
+    // The Benchmark dock, a tab beside the Batch dock (ui/BenchmarkDock.cpp).
+    void createBenchmarkDock();
 
     AnnotationDocument* m_document;
     DatasetModel* m_dataset;
@@ -167,6 +172,7 @@ private:
     QString m_title;
     std::function<bool()> m_save;
     BatchPanel* m_batchPanel = nullptr;
+    BenchmarkPanel* m_benchmark = nullptr;
     PreviewPanel* m_preview = nullptr;
     int m_previewWindow = -1;
     ThumbnailCache* m_thumbnails = nullptr;

@@ -71,13 +71,16 @@ int randomSide(QSize image, quint64 seed, int imageIndex, int windowIndex) {
 } // namespace
 
 Result<std::vector<BenchCase>> seedCases(const SeedCasesRequest& request,
-                                         const std::function<void(const QString&)>& log) {
+                                         const std::function<void(const QString&)>& log,
+                                         const std::atomic_bool* cancel) {
     if (Status known = checkWorkloadNames(request.workloads); !known)
         return known.error();
     std::vector<BenchCase> cases;
     for (const SeedWorkloadSpec& spec : seedWorkloads()) {
         if (!request.workloads.isEmpty() && !request.workloads.contains(QLatin1String(spec.name)))
             continue;
+        if (cancel && cancel->load())
+            return makeError(ErrorKind::Cancelled, QStringLiteral("the benchmark was cancelled"));
         const QString dir = QDir(request.folder).filePath(QLatin1String(spec.name));
         const int side = request.side > 0 ? request.side : spec.side;
         if (!seedWorkloadIsCurrent(dir, spec.kind, request.count, request.seed, request.side)) {

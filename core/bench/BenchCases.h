@@ -15,6 +15,7 @@
 
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -29,9 +30,11 @@ struct SeedCasesRequest {
     int threads = 0; // for generation
 };
 
-// Generates what is missing (`log` hears what is being generated), then returns the cases.
+// Generates what is missing (`log` hears what is being generated), then returns the cases. `cancel` (may
+// be null) is checked between workloads: ErrorKind::Cancelled, the workloads already written kept.
 Result<std::vector<BenchCase>> seedCases(const SeedCasesRequest& request,
-                                         const std::function<void(const QString&)>& log);
+                                         const std::function<void(const QString&)>& log,
+                                         const std::atomic_bool* cancel = nullptr);
 
 // --images DIR|LIST --annotations FILE, read as --batch reads them.
 Result<BenchCase> annotatedSetCase(const QString& images, const QString& annotations, int threads);

@@ -7,6 +7,9 @@
 // (one untimed pass; fills the page cache), runPass(threads) for each trial, crops(i) for every image
 // when the trials are done (the crops of the last pass where the engine writes files, else recomputed
 // untimed by the same code), end(). Engines are used from one thread; a pass may use `threads` workers.
+// Cancellation: the harness hands every engine its cancel flag (watchCancel) before begin(); an engine
+// that can stop a pass midway cheaply polls it (the in-process ones between images). A pass cut short
+// is never reported: the run then ends as cancelled.
 
 #include "Result.h"
 #include "bench/BenchCase.h"
@@ -15,6 +18,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <atomic>
 #include <vector>
 
 namespace cropdeck::bench {
@@ -43,6 +47,10 @@ public:
     virtual bool takesThreads() const { return true; }
     // Versions, commands, CropDeck's decode plan: what a reader needs to reproduce the figure.
     virtual QString detail() const { return {}; }
+
+    // Set before begin(); may be null. Engines that cannot stop midway ignore it (the harness also
+    // checks it between passes).
+    virtual void watchCancel(const std::atomic_bool* cancel) { (void)cancel; }
 
     virtual Status begin(const BenchCase& benchCase) = 0;
     virtual Status warmUp(int threads) {

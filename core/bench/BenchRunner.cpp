@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
+
 namespace cropdeck::bench {
 
 namespace {
@@ -23,6 +25,14 @@ QString kindName(EngineKind kind) {
         break;
     }
     return QStringLiteral("peer");
+}
+
+bool isCancelled(const std::atomic_bool* cancel) {
+    return cancel && cancel->load();
+}
+
+Error cancelledError() {
+    return makeError(ErrorKind::Cancelled, QStringLiteral("the benchmark was cancelled"));
 }
 
 // One timed run: an engine at one thread count.
@@ -52,8 +62,10 @@ EngineRun emptyRun(const BenchCase& benchCase, const BenchEngine& engine, int th
 // decoded image per engine).
 Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
                  const std::vector<bool>& ran, std::vector<Verification>& verifications,
-                 const ProgressLine& progress) {
+                 const ProgressLine& progress, const std::atomic_bool* cancel) {
     for (size_t i = 0; i < benchCase.images.size(); ++i) {
+        if (isCancelled(cancel))
+            return cancelledError();
         const BenchImage& image = benchCase.images[i];
         progress(QStringLiteral("%1: verifying image %2/%3")
                      .arg(benchCase.name)
@@ -103,11 +115,12 @@ std::vector<Slot> makeSchedule(const BenchCase& benchCase, const std::vector<Ben
 class CaseRun {
 public:
     CaseRun(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines, const CaseOptions& options,
-            const ProgressLine& progress)
+            const ProgressLine& progress, const std::atomic_bool* cancel)
         : m_case(benchCase)
         , m_engines(engines)
         , m_options(options)
         , m_progress(progress)
+        , m_cancel(cancel)
         , m_schedule(makeSchedule(benchCase, engines, options, m_runs))
         , m_began(engines.size(), false)
         , m_warm(engines.size(), false) {}
@@ -116,6 +129,9 @@ public:
         for (const Slot& slot : m_schedule) {
             if (m_began[slot.engineIndex] || failed(slot))
                 continue;
+            if (isCancelled(m_cancel))
+                return;
+            slot.engine->watchCancel(m_cancel);
             if (Status began = slot.engine->begin(m_case); !began)
                 markFailed(slot.engineIndex, began.error().message);
             else
@@ -125,7 +141,7 @@ public:
 
     void warmUp(int k) {
         const Slot& slot = m_schedule[size_t(k)];
-        if (m_warm[slot.engineIndex] || failed(slot))
+        if (m_warm[slot.engineIndex] || failed(slot) || isCancelled(m_cancel))
             return;
         m_warm[slot.engineIndex] = true;
         m_progress(QStringLiteral("%1: warm-up %2").arg(m_case.name, slot.engine->name()));
@@ -133,10 +149,11 @@ public:
             markFailed(slot.engineIndex, done.error().message);
     }
 
-    // Seconds of one timed pass, or -1 when the engine failed (it takes no further pass).
+    // Seconds of one timed pass, or -1 when the engine failed (it takes no further pass). Once cancelled
+    // every run answers -1 at once, so that the rounds drain without running anything.
     double timedPass(int k) {
         const Slot& slot = m_schedule[size_t(k)];
-        if (failed(slot))
+        if (failed(slot) || isCancelled(m_cancel))
             return -1;
         m_progress(QStringLiteral("%1: pass %2/%3, %4 on %5 thread(s)")
                        .arg(m_case.name)
@@ -157,6 +174,10 @@ public:
 
     // Verifies the engines that ran without failing, ends every engine, and fills in the runs.
     Result<std::vector<EngineRun>> finish(const std::vector<std::vector<double>>& seconds) {
+        if (isCancelled(m_cancel)) {
+            endEngines();
+            return cancelledError();
+        }
         std::vector<bool> verify(m_engines.size(), false);
         std::vector<Verification> verifications(m_engines.size());
         for (size_t e = 0; e < m_engines.size(); ++e) {
@@ -165,9 +186,8 @@ public:
                         });
             verifications[e].cropsExpected = verify[e] ? m_case.windowCount() : 0;
         }
-        const Status verified = verifyAll(m_case, m_engines, verify, verifications, m_progress);
-        for (BenchEngine* engine : m_engines)
-            engine->end();
+        const Status verified = verifyAll(m_case, m_engines, verify, verifications, m_progress, m_cancel);
+        endEngines();
         if (!verified)
             return verified.error();
         for (size_t k = 0; k < m_schedule.size(); ++k) {
@@ -185,6 +205,13 @@ public:
     int scheduled() const { return int(m_schedule.size()); }
 
 private:
+    void endEngines() {
+        for (BenchEngine* engine : m_engines) {
+            engine->end();
+            engine->watchCancel(nullptr); // the flag may not outlive this run
+        }
+    }
+
     bool failed(const Slot& slot) const { return !m_runs[slot.runIndex].error.isEmpty(); }
 
     void markFailed(size_t engineIndex, const QString& why) {
@@ -197,6 +224,7 @@ private:
     const std::vector<BenchEngine*>& m_engines;
     const CaseOptions& m_options;
     const ProgressLine& m_progress;
+    const std::atomic_bool* m_cancel;
     std::vector<EngineRun> m_runs; // declared before m_schedule, which makeSchedule fills it beside
     std::vector<Slot> m_schedule;
     std::vector<bool> m_began, m_warm;
@@ -206,10 +234,11 @@ private:
 } // namespace
 
 Result<std::vector<EngineRun>> runCase(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
-                                       const CaseOptions& options, const ProgressLine& progressOrNone) {
+                                       const CaseOptions& options, const ProgressLine& progressOrNone,
+                                       const std::atomic_bool* cancel) {
     const ProgressLine progress = progressOrNone ? progressOrNone : [](const QString&) {
     };
-    CaseRun run(benchCase, engines, options, progress);
+    CaseRun run(benchCase, engines, options, progress, cancel);
     run.beginEngines();
     const std::vector<std::vector<double>> seconds = interleaveTrials(
         run.scheduled(), options.trials, [&](int k) { run.warmUp(k); },
@@ -222,6 +251,25 @@ std::vector<int> defaultThreadCounts() {
     std::vector<int> counts;
     for (int t = 1; t <= cores + 1; ++t)
         counts.push_back(t);
+    return counts;
+}
+
+Result<std::vector<int>> parseThreadCounts(const QString& text) {
+    std::vector<int> counts;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int value = part.trimmed().toInt(&ok);
+        if (!ok || value < 1 || value > 1024)
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("thread counts \"%1\": expected a list of integers "
+                                            "from 1 to 1024, e.g. 1,2,4")
+                                 .arg(text));
+        if (std::find(counts.begin(), counts.end(), value) == counts.end())
+            counts.push_back(value);
+    }
+    if (counts.empty())
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("thread counts \"%1\": no count given").arg(text));
     return counts;
 }
 
@@ -260,11 +308,12 @@ selectEngines(const BenchRequest& request, std::vector<std::unique_ptr<BenchEngi
 
 namespace {
 
-Result<std::vector<BenchCase>> casesFor(const BenchRequest& request, const ProgressLine& progress) {
+Result<std::vector<BenchCase>> casesFor(const BenchRequest& request, const ProgressLine& progress,
+                                        const std::atomic_bool* cancel) {
     switch (request.source) {
     case BenchRequest::Source::Seed:
         return seedCases(
-            request.seed, progress ? progress : [](const QString&) {});
+            request.seed, progress ? progress : [](const QString&) {}, cancel);
     case BenchRequest::Source::AnnotatedSet: {
         Result<BenchCase> set =
             annotatedSetCase(request.images, request.annotations, request.options.threads.back());
@@ -305,7 +354,8 @@ QString datasetDescription(const BenchRequest& request) {
 } // namespace
 
 Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& progress,
-                             std::vector<std::unique_ptr<BenchEngine>> extra) {
+                             std::vector<std::unique_ptr<BenchEngine>> extra,
+                             const std::atomic_bool* cancel) {
     useSingleThreadedOpenCv(); // one image per task: OpenCV's own threads would only compete with the pools
     Result<std::vector<std::unique_ptr<BenchEngine>>> engines = selectEngines(request, std::move(extra));
     if (!engines)
@@ -317,9 +367,11 @@ Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& pr
     report.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     report.parameters = {datasetDescription(request), request.options.trials, request.options.threads,
                          request.options.tolerance, request.engines};
-    Result<std::vector<BenchCase>> cases = casesFor(request, progress);
+    Result<std::vector<BenchCase>> cases = casesFor(request, progress, cancel);
     if (!cases)
         return cases.error();
+    if (isCancelled(cancel))
+        return cancelledError();
     const QString datasetDir = request.source == BenchRequest::Source::Seed ? request.seed.folder
                                : request.images.isEmpty() ? QFileInfo(request.annotations).absolutePath()
                                                           : request.images;
@@ -327,11 +379,13 @@ Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& pr
     for (size_t c = 0; c < cases->size(); ++c) {
         const BenchCase& benchCase = (*cases)[c];
         const QString prefix = QStringLiteral("[case %1/%2] ").arg(c + 1).arg(cases->size());
-        Result<std::vector<EngineRun>> runs =
-            runCase(benchCase, pointers, request.options, [&](const QString& line) {
+        Result<std::vector<EngineRun>> runs = runCase(
+            benchCase, pointers, request.options,
+            [&](const QString& line) {
                 if (progress)
                     progress(prefix + line);
-            });
+            },
+            cancel);
         if (!runs)
             return runs.error();
         report.runs.insert(report.runs.end(), runs->begin(), runs->end());

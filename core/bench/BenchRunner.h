@@ -6,7 +6,14 @@
 // cropdeck_bench_seed are thin shells over runBench(); tests call runCase() with engines of their own.
 //
 // Threading: runBench() and runCase() block the calling thread; engines use their own workers. `progress`
-// is called on the calling thread, a line at a time (what runs now), for a progress display.
+// is called on the calling thread, a line at a time (what runs now), for a progress display. A shell
+// that must stay responsive (the GUI) calls them on a worker thread and marshals the lines back.
+//
+// Cancellation: `cancel` may be null. Once it is true the run stops at the next step: between seed
+// workloads being generated, engines being begun, warm-ups, timed passes and verified images; in-process
+// engines also stop a pass between images (BenchEngine::watchCancel). A cancelled run returns
+// ErrorKind::Cancelled and no report: a round of passes cut short would give figures that mislead.
+// Every engine begun is ended first (scratch files removed).
 
 #include "Result.h"
 #include "bench/BenchCase.h"
@@ -16,6 +23,7 @@
 #include "bench/CommandEngines.h"
 #include "bench/PeerEngines.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -32,9 +40,10 @@ struct CaseOptions {
 
 // Runs every engine on one case (unavailable ones give an EngineRun saying why). Never fails as a
 // whole: an engine that cannot start, crashes or writes wrong pixels is recorded as such. Fails only
-// when the reference itself cannot be made (an image OpenCV cannot decode).
+// when the reference itself cannot be made (an image OpenCV cannot decode), or when cancelled.
 Result<std::vector<EngineRun>> runCase(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
-                                       const CaseOptions& options, const ProgressLine& progress);
+                                       const CaseOptions& options, const ProgressLine& progress,
+                                       const std::atomic_bool* cancel = nullptr);
 
 struct BenchRequest {
     enum class Source { Seed, AnnotatedSet, RandomWindows };
@@ -54,6 +63,10 @@ struct BenchRequest {
 // 1, 2, …, cores, cores + 1: a scaling curve up to one thread past the machine.
 std::vector<int> defaultThreadCounts();
 
+// "1,2,4" (blanks allowed, repeats dropped, order kept) as thread counts from 1 to 1024; Invalid with a
+// message that quotes the text otherwise (also when it names no count).
+Result<std::vector<int>> parseThreadCounts(const QString& text);
+
 // Every engine this request would run, available or not (for --list and the engine check).
 std::vector<std::unique_ptr<BenchEngine>> makeEngines(const BenchRequest& request);
 
@@ -64,6 +77,7 @@ Result<std::vector<std::unique_ptr<BenchEngine>>>
 selectEngines(const BenchRequest& request, std::vector<std::unique_ptr<BenchEngine>> extra = {});
 
 Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& progress,
-                             std::vector<std::unique_ptr<BenchEngine>> extra = {});
+                             std::vector<std::unique_ptr<BenchEngine>> extra = {},
+                             const std::atomic_bool* cancel = nullptr);
 
 } // namespace cropdeck::bench

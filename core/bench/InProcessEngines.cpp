@@ -34,6 +34,8 @@ public:
     bool takesThreads() const override { return m_spec.parallel; }
     QString detail() const override { return m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail; }
 
+    void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
+
     Status begin(const BenchCase& benchCase) override {
         m_case = &benchCase;
         m_caseDetail.clear();
@@ -48,6 +50,8 @@ public:
         std::atomic<quint64> fold{0};
         std::atomic<int> failures{0};
         const auto one = [&](const BenchImage& image) {
+            if (m_cancel && m_cancel->load(std::memory_order_relaxed))
+                return; // the images left are skipped: the harness discards this pass
             Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
             if (!crops) {
                 failures.fetch_add(int(image.windows.size()), std::memory_order_relaxed);
@@ -76,6 +80,7 @@ private:
     InProcessSpec m_spec;
     QThreadPool m_pool;
     const BenchCase* m_case = nullptr;
+    const std::atomic_bool* m_cancel = nullptr;
     QString m_caseDetail;
 };
 

@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `cropdeck --bench` through the real binary: a tiny seed run (two 256-pixel images per workload) with
-// its JSON report, --list, --compare, the user's own set with random windows, and the usage errors.
+// its JSON report, --list, --compare, the user's own set with random windows, Ctrl-C stopping a long run,
+// and the usage errors.
 
 #include "CliRunner.h"
+#include "TestUtils.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#if !defined(Q_OS_WIN)
+#include <csignal>
+#endif
 
 using namespace cropdeck::test;
 
@@ -76,6 +83,33 @@ private slots:
         QVERIFY(compared.out.contains("1.00×"));
         QVERIFY(!compared.out.contains("2.00×"));
     }
+
+#if !defined(Q_OS_WIN)
+    void ctrlCStopsTheRun() {
+        // A thousand trials: far longer than the test waits, so that only the interrupt ends it.
+        QTemporaryDir dir;
+        const QString report = QDir(dir.path()).filePath("never.json");
+        QProcess bench;
+        bench.start(cropdeckBinary(),
+                    {"--bench", "--dataset-dir", QDir(dir.path()).filePath("seed"), "--workloads", "gray-png",
+                     "--count", "4", "--side", "512", "--trials", "1000", "--threads", "1", "--engines",
+                     "cropdeck,opencv-serial", "--report", report});
+        QVERIFY(bench.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += bench.readAllStandardError()).contains("pass ") ||
+                                     bench.state() == QProcess::NotRunning,
+                                 300000);
+        QVERIFY2(bench.state() == QProcess::Running, err.right(2000).constData());
+        QCOMPARE(::kill(pid_t(bench.processId()), SIGINT), 0);
+        QVERIFY(bench.waitForFinished(120000));
+        err += bench.readAllStandardError();
+        QCOMPARE(bench.exitStatus(), QProcess::NormalExit); // stopped by the harness, not by the signal
+        QCOMPARE(bench.exitCode(), 3);                      // as --batch: fatal or cancelled
+        QVERIFY2(err.trimmed().endsWith("cancelled"), err.right(500).constData());
+        QVERIFY(bench.readAllStandardOutput().isEmpty()); // no table from a run cut short
+        QVERIFY(!QFile::exists(report));
+    }
+#endif
 
     void listNamesEveryEngine() {
         const CliResult result = runCropdeck({"--bench", "--list", "--engine-cmd", "mine=cp {in} {out}"});
