@@ -4,6 +4,7 @@
 # chess COCO), for the README and the AppStream metadata.
 #   packaging/screenshots/make-screenshots.sh [CROPDECK_BINARY] [OUT_DIR]
 # Needs xvfb, xauth, x11-utils (xwininfo) and imagemagick (import): apt-get install xvfb xauth x11-utils imagemagick
+# (and qt6-gtk-platformtheme gnome-themes-extra for the dark-palette shot)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 binary=${1:-$repo/build/dev/app/cropdeck}
@@ -51,3 +52,12 @@ request_dir=$(mktemp -d)
   --pad '#ff8800' --save-request "$request_dir/padded.json" >/dev/null
 shot raccoon-padded "$request_dir/padded.json"
 rm -rf "$request_dir"
+
+# The platform's dark palette: GTK's Adwaita-dark through Qt's gtk3 platform theme, where it is installed
+# (apt-get install qt6-gtk-platformtheme gnome-themes-extra).
+if compgen -G "/usr/lib/*/qt6/plugins/platformthemes/libqgtk3.so" >/dev/null; then
+  (export QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark
+   shot raccoon-dark --images "$data/raccoon_voc_csv/images" --annotations "$data/raccoon_voc_csv/annotations")
+else
+  echo "no Qt gtk3 platform theme here: the dark-palette screenshot is skipped" >&2
+fi
