@@ -4,6 +4,7 @@
 // 4:4:4, and 4:2:0 under EXIF orientation 6, where the grid runs backwards along x), proved by core's
 // lossless crop writing exactly the box, unaligned; with a fixed size, a click in add mode places a
 // window of that size centred on the click, and handles do not resize.
+#include "CanvasTestSupport.h"
 #include "bench/BenchJpegWriter.h"
 #include "engine/ImageCropper.h"
 #include "io/ImageProbe.h"
@@ -82,22 +83,23 @@ private slots:
         const QString path = writeJpeg(m_dir.filePath("snap.jpg"), subsampling, orientation);
         QVERIFY(!path.isEmpty());
         showImage(path, losslessSettings());
-        QVERIFY(m_canvas->cutPreview().grid().has_value());
+        QVERIFY(m_screen.canvas->cutPreview().grid().has_value());
 
         drag(QPointF(30, 30), {QPointF(36, 32)}, QPointF(43, 35));
         QCOMPARE(box(0), moved);
         click(moved.center()); // select: handles show
         drag(moved.bottomRight(), {QPointF(90, 60)}, moved.bottomRight() + QPointF(20, 22)); // the corner
         QCOMPARE(box(0), resized);
-        m_canvas->setAddMode(true);
+        m_screen.canvas->setAddMode(true);
         drag(QPointF(101, 81), {QPointF(120, 100)}, QPointF(130, 120));
         QCOMPARE(box(1), added);
-        m_canvas->setAddMode(false);
-        QTest::keyClick(m_canvas.get(), Qt::Key_Right);
+        m_screen.canvas->setAddMode(false);
+        QTest::keyClick(m_screen.canvas.get(), Qt::Key_Right);
         QCOMPARE(box(1), nudged);
 
         // The lossless path writes exactly these boxes: nothing moved to the grid.
-        const Result<CroppedImage> cropped = cropImage(path, m_document->windows(0), losslessSettings());
+        const Result<CroppedImage> cropped =
+            cropImage(path, m_screen.document->windows(0), losslessSettings());
         QVERIFY2(cropped.ok(), cropped.ok() ? "" : qPrintable(cropped.error().message));
         QCOMPARE(cropped->windows.size(), size_t(2));
         for (const CroppedWindow& window : cropped->windows) {
@@ -110,7 +112,7 @@ private slots:
     void noSnapWithoutLosslessOrForOtherFormats() {
         const QString path = writeJpeg(m_dir.filePath("plain.jpg"), bench::ChromaSubsampling::S420, 1);
         showImage(path, CropSettings());
-        QVERIFY(!m_canvas->cutPreview().grid().has_value());
+        QVERIFY(!m_screen.canvas->cutPreview().grid().has_value());
         drag(QPointF(30, 30), {QPointF(36, 32)}, QPointF(43, 35));
         QCOMPARE(box(0), QRectF(33, 25, 40, 30));
     }
@@ -120,21 +122,21 @@ private slots:
         CropSettings settings;
         settings.fixedSize = QSize(40, 30);
         showImage(path, settings);
-        m_canvas->setAddMode(true);
+        m_screen.canvas->setAddMode(true);
         click(QPointF(100, 80));
         // Centred on pixel (100, 80) by the batch's rule: start = 100 + floor((1 - 40) / 2).
-        QCOMPARE(m_document->windows(0).size(), 2);
+        QCOMPARE(m_screen.document->windows(0).size(), 2);
         QCOMPARE(box(1), QRectF(80, 65, 40, 30));
-        QCOMPARE(m_canvas->selectedWindows(), QList<int>({1}));
+        QCOMPARE(m_screen.canvas->selectedWindows(), QList<int>({1}));
         QCOMPARE(QRectF(inspectedWindow(1, settings)), QRectF(80, 65, 40, 30)); // what the batch cuts
         // A click outside the image adds nothing and says why.
-        QSignalSpy message(m_canvas.get(), &CropCanvas::message);
+        QSignalSpy message(m_screen.canvas.get(), &CropCanvas::message);
         click(QPointF(250, 80));
-        QCOMPARE(m_document->windows(0).size(), 2);
+        QCOMPARE(m_screen.document->windows(0).size(), 2);
         QCOMPARE(message.count(), 1);
         // Handles do not resize: a press on the selected window's corner moves it, size kept.
-        m_canvas->setAddMode(false);
-        QVERIFY(!m_canvas->windowItem(1)->isResizable());
+        m_screen.canvas->setAddMode(false);
+        QVERIFY(!m_screen.canvas->windowItem(1)->isResizable());
         drag(QPointF(119, 94), {QPointF(124, 99)}, QPointF(129, 104));
         QCOMPARE(box(1), QRectF(90, 75, 40, 30));
     }
@@ -145,11 +147,11 @@ private slots:
         CropSettings settings = losslessSettings();
         settings.fixedSize = QSize(40, 30);
         showImage(path, settings);
-        m_canvas->setAddMode(true);
+        m_screen.canvas->setAddMode(true);
         click(QPointF(100, 80));
         // (80, 65) → top-left on the 16 px grid, the size is the batch's: 40 × 30.
         QCOMPARE(box(1), QRectF(80, 64, 40, 30));
-        const Result<CroppedImage> cropped = cropImage(path, m_document->windows(0), settings);
+        const Result<CroppedImage> cropped = cropImage(path, m_screen.document->windows(0), settings);
         QVERIFY(cropped.ok());
         QVERIFY(!cropped->windows[1].mcuAligned);
         QCOMPARE(cropped->windows[1].writtenRect, QRect(80, 64, 40, 30));
@@ -157,8 +159,8 @@ private slots:
 
     void init() { QVERIFY(m_dir.isValid()); }
     void cleanup() {
-        m_canvas.reset();
-        m_document.reset();
+        m_screen.canvas.reset();
+        m_screen.document.reset();
     }
 
 private:
@@ -174,45 +176,39 @@ private:
         window.id = "0";
         image.windows = {window};
         set.images = {image};
-        m_document = std::make_unique<AnnotationDocument>();
-        m_document->setAnnotations(set);
-        m_canvas = std::make_unique<CropCanvas>();
-        m_canvas->setFrameShape(QFrame::NoFrame);
-        m_canvas->resize(400, 300);
-        m_canvas->setDocument(m_document.get());
-        m_canvas->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_canvas.get()));
+        QVERIFY(cropdeck::test::showCanvasFor(m_screen, set));
         const QSize upright(info->uprightWidth(), info->uprightHeight());
         QImage picture(upright, QImage::Format_RGB32);
         picture.fill(Qt::darkGreen);
-        m_canvas->setPicture(picture, upright);
-        m_canvas->zoomOneToOne();
-        m_canvas->showWindows(0, 1.0);
-        m_canvas->setImageInfo(*info);
-        m_canvas->setCutPreview(settings);
-        QCOMPARE(m_canvas->mapToScene(at(QPointF(10, 10))), QPointF(10, 10));
+        m_screen.canvas->setPicture(picture, upright);
+        m_screen.canvas->zoomOneToOne();
+        m_screen.canvas->showWindows(0, 1.0);
+        m_screen.canvas->setImageInfo(*info);
+        m_screen.canvas->setCutPreview(settings);
+        QCOMPARE(m_screen.canvas->mapToScene(at(QPointF(10, 10))), QPointF(10, 10));
     }
 
     QRect inspectedWindow(int index, const CropSettings& settings) const {
-        return m_canvas->cutPreview().inspect(m_document->windows(0)[index]).window;
+        return m_screen.canvas->cutPreview().inspect(m_screen.document->windows(0)[index]).window;
     }
 
-    QRectF box(int index) const { return m_document->windows(0)[index].box; }
+    QRectF box(int index) const { return m_screen.document->windows(0)[index].box; }
 
-    QPoint at(QPointF scene) const { return m_canvas->mapFromScene(scene); }
+    QPoint at(QPointF scene) const { return m_screen.canvas->mapFromScene(scene); }
 
-    void click(QPointF scene) { QTest::mouseClick(m_canvas->viewport(), Qt::LeftButton, {}, at(scene)); }
+    void click(QPointF scene) {
+        QTest::mouseClick(m_screen.canvas->viewport(), Qt::LeftButton, {}, at(scene));
+    }
 
     void drag(QPointF from, const QList<QPointF>& via, QPointF to) {
-        QTest::mousePress(m_canvas->viewport(), Qt::LeftButton, {}, at(from));
+        QTest::mousePress(m_screen.canvas->viewport(), Qt::LeftButton, {}, at(from));
         for (QPointF point : via)
-            QTest::mouseMove(m_canvas->viewport(), at(point));
-        QTest::mouseRelease(m_canvas->viewport(), Qt::LeftButton, {}, at(to));
+            QTest::mouseMove(m_screen.canvas->viewport(), at(point));
+        QTest::mouseRelease(m_screen.canvas->viewport(), Qt::LeftButton, {}, at(to));
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<AnnotationDocument> m_document;
-    std::unique_ptr<CropCanvas> m_canvas;
+    cropdeck::test::CanvasOnScreen m_screen;
 };
 
 QTEST_MAIN(TestCanvasSnap)

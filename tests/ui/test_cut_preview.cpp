@@ -3,6 +3,7 @@
 // window table words it: the drawn rectangles are core's (inspectWindow, the dry run's call) and the
 // expected values below are worked out by hand. The canvas is at 1:1 in a fixed view, offscreen, so a
 // scene pixel is a widget pixel and the drawn padding can be read back from the screen.
+#include "CanvasTestSupport.h"
 #include "batch/PlanInspection.h"
 #include "ui/AnnotationDocument.h"
 #include "ui/CropCanvas.h"
@@ -61,24 +62,17 @@ private slots:
         for (int i = 0; i < kWindows.size(); ++i)
             image.windows.append(boxWindow(kWindows[i], QString::number(i)));
         set.images = {image};
-        m_document = std::make_unique<AnnotationDocument>();
-        m_document->setAnnotations(set);
-        m_canvas = std::make_unique<CropCanvas>();
-        m_canvas->setFrameShape(QFrame::NoFrame);
-        m_canvas->resize(400, 300);
-        m_canvas->setDocument(m_document.get());
-        m_canvas->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_canvas.get()));
+        QVERIFY(cropdeck::test::showCanvasFor(m_screen, set));
         QImage picture(kImage, QImage::Format_RGB32);
         picture.fill(Qt::darkGreen);
-        m_canvas->setPicture(picture, kImage);
-        m_canvas->zoomOneToOne();
-        m_canvas->showWindows(0, 1.0);
-        m_canvas->setImageInfo(imageInfo());
+        m_screen.canvas->setPicture(picture, kImage);
+        m_screen.canvas->zoomOneToOne();
+        m_screen.canvas->showWindows(0, 1.0);
+        m_screen.canvas->setImageInfo(imageInfo());
     }
     void cleanup() {
-        m_canvas.reset();
-        m_document.reset();
+        m_screen.canvas.reset();
+        m_screen.document.reset();
     }
 
     void drawnCutIsCoresCut_data() {
@@ -117,15 +111,15 @@ private slots:
         QFETCH(int, kind);
         QFETCH(QRectF, cut);
         QFETCH(int, outsideParts);
-        m_canvas->setCutPreview(settingsFor(policy));
-        const WindowCut& drawn = m_canvas->windowItem(window)->cut();
+        m_screen.canvas->setCutPreview(settingsFor(policy));
+        const WindowCut& drawn = m_screen.canvas->windowItem(window)->cut();
         QCOMPARE(int(drawn.kind), kind);
         QCOMPARE(drawn.window, kWindows[window]); // no margin, aspect or size: the box itself
         QCOMPARE(drawn.cut, cut);
         QCOMPARE(drawn.outside.size(), outsideParts);
         // The same answer as the dry run's.
         const InspectedWindow core =
-            inspectWindow(m_document->windows(0)[window], imageInfo(), settingsFor(policy));
+            inspectWindow(m_screen.document->windows(0)[window], imageInfo(), settingsFor(policy));
         if (core.action == InspectedWindow::Action::Crop)
             QCOMPARE(drawn.cut, QRectF(core.cut.value_or(core.window)));
         QCOMPARE(drawn.window, QRectF(core.window));
@@ -158,47 +152,47 @@ private slots:
     }
 
     void paddingIsDrawnInThePadColour() {
-        m_canvas->setCutPreview(settingsFor(BoundsPolicy::Pad));
-        const QImage shown = m_canvas->viewport()->grab().toImage();
+        m_screen.canvas->setCutPreview(settingsFor(BoundsPolicy::Pad));
+        const QImage shown = m_screen.canvas->viewport()->grab().toImage();
         // The left window's padding is x in [-10, 0), y in [20, 50); the view background is elsewhere.
-        QCOMPARE(QColor(shown.pixel(m_canvas->mapFromScene(QPointF(-5, 35)))), QColor(Qt::blue));
-        QVERIFY(QColor(shown.pixel(m_canvas->mapFromScene(QPointF(-5, 60)))) != QColor(Qt::blue));
-        QCOMPARE(m_canvas->windowItem(0)->cut().outside.first().rect, QRectF(-10, 20, 10, 30));
+        QCOMPARE(QColor(shown.pixel(m_screen.canvas->mapFromScene(QPointF(-5, 35)))), QColor(Qt::blue));
+        QVERIFY(QColor(shown.pixel(m_screen.canvas->mapFromScene(QPointF(-5, 60)))) != QColor(Qt::blue));
+        QCOMPARE(m_screen.canvas->windowItem(0)->cut().outside.first().rect, QRectF(-10, 20, 10, 30));
     }
 
     void edgePaddingAndClippingAreHatchedNotFilled() {
         CropSettings settings = settingsFor(BoundsPolicy::Pad);
         settings.padMode = PadMode::Edge;
-        m_canvas->setCutPreview(settings);
-        QVERIFY(m_canvas->windowItem(0)->cut().edgePad);
-        const QImage shown = m_canvas->viewport()->grab().toImage();
-        QVERIFY(QColor(shown.pixel(m_canvas->mapFromScene(QPointF(-5, 35)))) != QColor(Qt::blue));
+        m_screen.canvas->setCutPreview(settings);
+        QVERIFY(m_screen.canvas->windowItem(0)->cut().edgePad);
+        const QImage shown = m_screen.canvas->viewport()->grab().toImage();
+        QVERIFY(QColor(shown.pixel(m_screen.canvas->mapFromScene(QPointF(-5, 35)))) != QColor(Qt::blue));
     }
 
     void theThinOutlineIsTheFinalCutAfterShaping() {
         // A 10 px margin grows the inside window to 60 × 50 around it; clip keeps what is in the image.
         CropSettings settings = settingsFor(BoundsPolicy::Clip);
         settings.margin = Margin{10, false};
-        m_canvas->setCutPreview(settings);
-        QCOMPARE(m_canvas->windowItem(4)->cut().window, QRectF(70, 50, 60, 50));
-        QCOMPARE(m_canvas->windowItem(4)->cut().output(), QRectF(70, 50, 60, 50));
-        QCOMPARE(m_canvas->windowItem(0)->cut().window, QRectF(-20, 10, 60, 50));
-        QCOMPARE(m_canvas->windowItem(0)->cut().output(), QRectF(0, 10, 40, 50));
+        m_screen.canvas->setCutPreview(settings);
+        QCOMPARE(m_screen.canvas->windowItem(4)->cut().window, QRectF(70, 50, 60, 50));
+        QCOMPARE(m_screen.canvas->windowItem(4)->cut().output(), QRectF(70, 50, 60, 50));
+        QCOMPARE(m_screen.canvas->windowItem(0)->cut().window, QRectF(-20, 10, 60, 50));
+        QCOMPARE(m_screen.canvas->windowItem(0)->cut().output(), QRectF(0, 10, 40, 50));
         // The item's bounding rectangle covers what it draws, so a drag leaves nothing behind.
-        QVERIFY(m_canvas->windowItem(0)->boundingRect().contains(QRectF(-20, 10, 60, 50)));
+        QVERIFY(m_screen.canvas->windowItem(0)->boundingRect().contains(QRectF(-20, 10, 60, 50)));
         // Pad writes the whole window, padding included.
         settings.bounds = BoundsPolicy::Pad;
-        m_canvas->setCutPreview(settings);
-        QCOMPARE(m_canvas->windowItem(0)->cut().output(), QRectF(-20, 10, 60, 50));
-        QCOMPARE(m_canvas->windowItem(0)->cut().cut, QRectF(0, 10, 40, 50));
+        m_screen.canvas->setCutPreview(settings);
+        QCOMPARE(m_screen.canvas->windowItem(0)->cut().output(), QRectF(-20, 10, 60, 50));
+        QCOMPARE(m_screen.canvas->windowItem(0)->cut().cut, QRectF(0, 10, 40, 50));
     }
 
     void followsEdits() {
-        m_canvas->setCutPreview(settingsFor(BoundsPolicy::Shift));
-        m_document->setBox(0, 4, QRectF(180, 60, 40, 30)); // now past the right edge
-        QCOMPARE(m_canvas->windowItem(4)->cut().cut, QRectF(160, 60, 40, 30));
-        m_canvas->setImageInfo({}); // no header (another image is loading): nothing drawn
-        QCOMPARE(int(m_canvas->windowItem(4)->cut().kind), int(WindowCut::Kind::None));
+        m_screen.canvas->setCutPreview(settingsFor(BoundsPolicy::Shift));
+        m_screen.document->setBox(0, 4, QRectF(180, 60, 40, 30)); // now past the right edge
+        QCOMPARE(m_screen.canvas->windowItem(4)->cut().cut, QRectF(160, 60, 40, 30));
+        m_screen.canvas->setImageInfo({}); // no header (another image is loading): nothing drawn
+        QCOMPARE(int(m_screen.canvas->windowItem(4)->cut().kind), int(WindowCut::Kind::None));
     }
 
     void tableColumnSaysWhatTheBoundsPolicyDoes_data() {
@@ -229,13 +223,13 @@ private slots:
     void tableColumnSaysWhatTheBoundsPolicyDoes() {
         QFETCH(BoundsPolicy, policy);
         QFETCH(QStringList, texts);
-        WindowTableModel model(m_document.get());
+        WindowTableModel model(m_screen.document.get());
         model.setImage(0);
         QCOMPARE(model.headerData(WindowTableModel::Bounds, Qt::Horizontal).toString(), QString("Bounds"));
         QCOMPARE(model.data(model.index(0, WindowTableModel::Bounds)).toString(),
                  QString()); // no preview yet
-        m_canvas->setCutPreview(settingsFor(policy));
-        model.setCutPreview(m_canvas->cutPreview());
+        m_screen.canvas->setCutPreview(settingsFor(policy));
+        model.setCutPreview(m_screen.canvas->cutPreview());
         const int rows[] = {0, 2, 4, 5};
         for (int i = 0; i < 4; ++i)
             if (!texts[i].isEmpty())
@@ -248,8 +242,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<AnnotationDocument> m_document;
-    std::unique_ptr<CropCanvas> m_canvas;
+    cropdeck::test::CanvasOnScreen m_screen;
 };
 
 QTEST_MAIN(TestCutPreview)
