@@ -66,6 +66,18 @@ Verification verificationFromJson(const QJsonObject& json) {
     return v;
 }
 
+QJsonObject floorToJson(const PhysicalFloor& floor) {
+    return {{"seconds", floor.seconds}, {"method", floor.method}, {"error", floor.error}};
+}
+
+PhysicalFloor floorFromJson(const QJsonObject& json) {
+    PhysicalFloor floor;
+    floor.seconds = json.value("seconds").toDouble();
+    floor.method = json.value("method").toString();
+    floor.error = json.value("error").toString();
+    return floor;
+}
+
 QJsonObject runToJson(const BenchReport& report, const EngineRun& run) {
     return {{"case", run.caseName},
             {"case_description", run.caseDescription},
@@ -90,7 +102,9 @@ QJsonObject runToJson(const BenchReport& report, const EngineRun& run) {
             {"x_best_peer", timesBestPeer(report, run)},
             {"failures", run.failures},
             {"fold", QString::number(run.fold, 16)},
-            {"verification", verificationToJson(run)}};
+            {"verification", verificationToJson(run)},
+            {"floor", floorToJson(run.floor)},
+            {"percent_of_floor", run.percentOfFloor}};
 }
 
 EngineRun runFromJson(const QJsonObject& json) {
@@ -115,6 +129,8 @@ EngineRun runFromJson(const QJsonObject& json) {
     const QJsonObject verification = json.value("verification").toObject();
     run.verification = verificationFromJson(verification);
     run.verdict = verdictFromName(verification.value("verdict").toString());
+    run.floor = floorFromJson(json.value("floor").toObject()); // reports before the floor have none
+    run.percentOfFloor = json.value("percent_of_floor").toDouble();
     return run;
 }
 

@@ -7,6 +7,7 @@
 
 #include "Result.h"
 #include "bench/CropVerifier.h"
+#include "bench/PhysicalFloor.h"
 #include "bench/SystemInfo.h"
 #include "bench/TrialStats.h"
 
@@ -40,6 +41,10 @@ struct EngineRun {
     // Verification of every crop against the reference
     Verification verification;
     Verdict verdict = Verdict::NotRun;
+    // The case's physical floor (PhysicalFloor.h), the same in every run of the case, and this run's
+    // median as a percentage of it at its thread count (percentOfFloor); 0 when either is unknown.
+    PhysicalFloor floor;
+    double percentOfFloor = 0;
 
     bool timed() const { return unavailable.isEmpty() && error.isEmpty() && stats.median > 0; }
     bool correct() const {

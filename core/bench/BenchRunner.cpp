@@ -2,6 +2,7 @@
 #include "bench/BenchRunner.h"
 
 #include "bench/InProcessEngines.h"
+#include "bench/PhysicalFloor.h"
 #include "engine/OpenCvThreading.h"
 
 #include <QDateTime>
@@ -238,12 +239,26 @@ Result<std::vector<EngineRun>> runCase(const BenchCase& benchCase, const std::ve
                                        const std::atomic_bool* cancel) {
     const ProgressLine progress = progressOrNone ? progressOrNone : [](const QString&) {
     };
+    // Measured before any engine runs, on one thread with nothing else going on; a floor that cannot be
+    // measured (a damaged file) is recorded with the case, and the engines run all the same.
+    progress(QStringLiteral("%1: physical floor").arg(benchCase.name));
+    const PhysicalFloor floor = measurePhysicalFloor(benchCase, options.trials, cancel);
     CaseRun run(benchCase, engines, options, progress, cancel);
     run.beginEngines();
     const std::vector<std::vector<double>> seconds = interleaveTrials(
         run.scheduled(), options.trials, [&](int k) { run.warmUp(k); },
         [&](int k) { return run.timedPass(k); });
-    return run.finish(seconds);
+    Result<std::vector<EngineRun>> runs = run.finish(seconds);
+    if (!runs)
+        return runs;
+    const int cores = std::max(1, QThread::idealThreadCount());
+    for (EngineRun& engineRun : *runs) {
+        engineRun.floor = floor;
+        if (engineRun.timed())
+            engineRun.percentOfFloor =
+                percentOfFloor(floor.seconds, engineRun.stats.median, engineRun.threads, cores);
+    }
+    return runs;
 }
 
 std::vector<int> defaultThreadCounts() {

@@ -10,7 +10,7 @@ namespace cropdeck::bench {
 namespace {
 
 const QStringList kColumns = {"engine", "threads",   "median s",    "spread",  "img/s",
-                              "MPx/s",  "× slowest", "× best peer", "verified"};
+                              "MPx/s",  "× slowest", "× best peer", "% floor", "verified"};
 
 // Seconds with three significant digits however small (BMP cases take milliseconds).
 QString seconds(double value) {
@@ -28,11 +28,15 @@ QString ratio(double value) {
     return value > 0 ? QStringLiteral("%1×").arg(value, 0, 'f', 2) : QStringLiteral("-");
 }
 
+QString percent(double value) {
+    return value > 0 ? QStringLiteral("%1%").arg(value, 0, 'f', 0) : QStringLiteral("-");
+}
+
 QStringList cells(const BenchReport& report, const EngineRun& run) {
     if (!run.unavailable.isEmpty())
         return {run.engine, QStringLiteral("-"), QStringLiteral("unavailable")};
     if (!run.error.isEmpty())
-        return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {},
+        return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {}, {},
                 {},         QStringLiteral("✗ failed")};
     return {run.engine,
             QString::number(run.threads),
@@ -42,6 +46,7 @@ QStringList cells(const BenchReport& report, const EngineRun& run) {
             rate(run.megapixelsPerSecond()),
             ratio(timesSlowest(report, run)),
             ratio(timesBestPeer(report, run)),
+            percent(run.percentOfFloor),
             verifiedCell(run)};
 }
 
@@ -54,12 +59,22 @@ QStringList caseNames(const BenchReport& report) {
     return names;
 }
 
+// What "% floor" is measured against: the floor's seconds and method, or why there is none.
+QString floorText(const PhysicalFloor& floor) {
+    if (floor.measured())
+        return QStringLiteral("floor %1 s, %2").arg(seconds(floor.seconds), floor.method);
+    if (!floor.error.isEmpty())
+        return QStringLiteral("no floor: %1").arg(floor.error);
+    return QStringLiteral("no floor");
+}
+
 QString caseHeading(const EngineRun& run) {
-    return QStringLiteral("%1: %2; %3 images, %4 windows, %5 MPx")
+    return QStringLiteral("%1: %2; %3 images, %4 windows, %5 MPx; %6")
         .arg(run.caseName, run.caseDescription)
         .arg(run.images)
         .arg(run.windows)
-        .arg(run.sourceMegapixels, 0, 'f', 1);
+        .arg(run.sourceMegapixels, 0, 'f', 1)
+        .arg(floorText(run.floor));
 }
 
 // Each unavailable engine once; each failure or wrong output with its case.
@@ -176,10 +191,11 @@ QString reportTable(const BenchReport& report) {
 }
 
 QString reportCsv(const BenchReport& report) {
-    QString text =
-        QStringLiteral("case,engine,kind,threads,images,windows,source_mpx,median_s,min_s,max_s,"
-                       "spread_percent,images_per_s,source_mpx_per_s,x_slowest,x_best_peer,verdict,"
-                       "max_abs_diff,psnr_db,failures,unavailable,error\n");
+    QString text = QStringLiteral(
+        "case,engine,kind,threads,images,windows,source_mpx,median_s,min_s,max_s,"
+        "spread_percent,images_per_s,source_mpx_per_s,x_slowest,x_best_peer,floor_s,percent_of_floor,"
+        "verdict,"
+        "max_abs_diff,psnr_db,failures,unavailable,error\n");
     for (const EngineRun& run : report.runs) {
         const QStringList fields = {csvField(run.caseName),
                                     csvField(run.engine),
@@ -196,6 +212,8 @@ QString reportCsv(const BenchReport& report) {
                                     number(run.megapixelsPerSecond()),
                                     number(timesSlowest(report, run)),
                                     number(timesBestPeer(report, run)),
+                                    number(run.floor.seconds),
+                                    number(run.percentOfFloor),
                                     verdictName(run.verdict),
                                     QString::number(run.verification.maxAbsDiff),
                                     std::isfinite(run.verification.psnr()) ? number(run.verification.psnr())

@@ -40,6 +40,9 @@ EngineRun run(const QString& engine, const QString& kind, std::vector<double> tr
     if (verdict == Verdict::Wrong)
         r.verification.problem = "img_003.jpg window 0: max difference 90";
     r.verdict = verdict;
+    r.floor = {0.25, "jpeg entropy decode to the lowest window's bottom row", {}};
+    if (r.timed())
+        r.percentOfFloor = percentOfFloor(r.floor.seconds, r.stats.median, r.threads, 2);
     return r;
 }
 
@@ -95,6 +98,10 @@ void compareRuns(const EngineRun& a, const EngineRun& b) {
     QCOMPARE(a.verification.squaredError, b.verification.squaredError);
     QCOMPARE(a.verification.samples, b.verification.samples);
     QCOMPARE(a.verification.problem, b.verification.problem);
+    QCOMPARE(a.floor.seconds, b.floor.seconds);
+    QCOMPARE(a.floor.method, b.floor.method);
+    QCOMPARE(a.floor.error, b.floor.error);
+    QCOMPARE(a.percentOfFloor, b.percentOfFloor);
 }
 
 void expectSameReport(const BenchReport& a, const BenchReport& b) {
@@ -148,6 +155,31 @@ private slots:
         QCOMPARE(first.value("verification").toObject().value("verdict").toString(), QString("identical"));
         QVERIFY(
             first.value("verification").toObject().value("psnr_db").isNull()); // identical: no finite PSNR
+        QCOMPARE(first.value("floor").toObject().value("seconds").toDouble(), 0.25);
+        QCOMPARE(first.value("floor").toObject().value("method").toString(),
+                 QString("jpeg entropy decode to the lowest window's bottom row"));
+        // 0.5 s on 2 threads against a 0.25 s single-thread floor spread over min(2, 2 cores)
+        QCOMPARE(first.value("percent_of_floor").toDouble(), 400.0);
+    }
+
+    // Reports written before the floor existed have neither field: they load, with no floor.
+    void reportWithoutFloorLoads() {
+        QJsonObject json = reportToJson(syntheticReport());
+        QJsonArray runs;
+        for (const QJsonValue& value : json.value("runs").toArray()) {
+            QJsonObject object = value.toObject();
+            object.remove("floor");
+            object.remove("percent_of_floor");
+            runs.append(object);
+        }
+        json.insert("runs", runs);
+        Result<BenchReport> back = reportFromJson(json, "old.json");
+        QVERIFY(back.ok());
+        QCOMPARE(back->runs.size(), syntheticReport().runs.size());
+        QVERIFY(!back->runs[0].floor.measured());
+        QCOMPARE(back->runs[0].percentOfFloor, 0.0);
+        QCOMPARE(back->runs[0].stats.median, 0.5);
+        QVERIFY(reportTable(*back).contains("no floor"));
     }
 
     void notAReportIsRefused() {
@@ -167,6 +199,8 @@ private slots:
         QVERIFY(csv[2].contains(",wrong,90,"));
         const QString markdown = reportMarkdown(report);
         QVERIFY(markdown.contains("| engine | threads | median s |"));
+        QVERIFY(markdown.contains("| % floor |"));
+        QVERIFY(csv[0].contains(",floor_s,percent_of_floor,"));
         QVERIFY(markdown.contains("| cropdeck | 2 | 0.500 |"));
         QVERIFY(markdown.contains("imagemagick: unavailable: convert on PATH is not ImageMagick"));
         QVERIFY(markdown.contains("- `pillow-threads`: pillow-threads 1.0"));
@@ -180,6 +214,9 @@ private slots:
         QVERIFY(table.contains("✓ max|d| 1"));
         QVERIFY(table.contains("✗ max|d| 90"));
         QVERIFY(table.contains("2.00×"));
+        QVERIFY(table.contains("% floor"));
+        QVERIFY(table.contains("400%"));
+        QVERIFY(table.contains("floor 0.250 s, jpeg entropy decode to the lowest window's bottom row"));
         QVERIFY(table.contains("note: fast-but-wrong on gray-jpeg / random: WRONG: img_003.jpg window 0"));
     }
 
