@@ -55,7 +55,6 @@ FloorWork jpegWork(const BenchImage& image, const QByteArray& data) {
     jpeg::JpegDecompressor decoder(FailOn::Error); // damaged data lets a decoder skip work: no floor
     if (!decoder.valid())
         return failed(kJpegMethod, QStringLiteral("%1: out of memory").arg(path));
-    std::vector<JSAMPLE> row;
     jpeg_decompress_struct* info = decoder.info();
     if (setjmp(decoder.jump()) != 0)
         return failed(kJpegMethod, decoder.error(path).message);
@@ -67,14 +66,17 @@ FloorWork jpegWork(const BenchImage& image, const QByteArray& data) {
         std::min<JDIMENSION>(JDIMENSION(std::max(1, lowestBottom(image))), info->output_height) - 1;
     if (last > 0)
         jpeg_skip_scanlines(info, last);
-    row.resize(size_t(info->output_width) * size_t(info->output_components));
-    JSAMPROW rows[1] = {row.data()};
-    const bool stalled = jpeg_read_scanlines(info, rows, 1) != 1;
+    // From libjpeg's own pool (freed by jpeg_abort_decompress): no C++ object may change after setjmp.
+    JSAMPARRAY row = (*info->mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(info), JPOOL_IMAGE,
+                                                info->output_width * JDIMENSION(info->output_components), 1);
+    const bool stalled = jpeg_read_scanlines(info, row, 1) != 1;
+    const int rowsPassed = int(info->output_scanline);
+    const qint64 bytesConsumed = qint64(info->src->next_input_byte - start);
+    jpeg_abort_decompress(info); // never finish: the rows below are not read
     FloorWork work;
     work.method = kJpegMethod;
-    work.rows = int(info->output_scanline);
-    work.bytes = qint64(info->src->next_input_byte - start);
-    jpeg_abort_decompress(info);
+    work.rows = rowsPassed;
+    work.bytes = bytesConsumed;
     if (stalled)
         return failed(kJpegMethod, QStringLiteral("%1: JPEG data ends early").arg(path));
     return work;
