@@ -54,6 +54,17 @@ bool openAndShow(MainWindow& window, const OpenRequest& request) {
     return (opened.count() > 0 || opened.wait(20000)) && (shown.count() > 0 || shown.wait(20000));
 }
 
+// Makes the demo set in `dir` and shows its first image in `window`; a failure fails the calling test.
+void openDemoSet(MainWindow& window, const QTemporaryDir& dir) {
+    Result<QString> csv = makeDemoDataset(dir.filePath("demo"));
+    QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    OpenRequest request;
+    request.request.annotations = *csv;
+    QVERIFY(openAndShow(window, request));
+}
+
 } // namespace
 
 class TestWindowTable : public QObject {
@@ -128,15 +139,11 @@ private slots:
     void selectionAndEditsStayInStepWithTheCanvas() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        cropdeck::test::useSettingsFolder(dir.filePath("settings"));
-        Result<QString> csv = makeDemoDataset(dir.filePath("demo"));
-        QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+        cropdeck::test::useSettingsFolder(dir.filePath("settings")); // before the window reads them
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        OpenRequest request;
-        request.request.annotations = *csv;
-        QVERIFY(openAndShow(window, request));
+        openDemoSet(window, dir);
+        if (QTest::currentTestFailed())
+            return;
         CropCanvas* canvas = window.canvas();
         WindowTable* table = window.windowTable();
         const int image = canvas->imageIndex();
@@ -179,15 +186,11 @@ private slots:
     void batchSettingsShowOnTheCanvasAndInTheTable() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        cropdeck::test::useSettingsFolder(dir.filePath("settings"));
-        Result<QString> csv = makeDemoDataset(dir.filePath("demo"));
-        QVERIFY2(csv.ok(), csv ? "" : qPrintable(csv.error().message));
+        cropdeck::test::useSettingsFolder(dir.filePath("settings")); // before the window reads them
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        OpenRequest request;
-        request.request.annotations = *csv;
-        QVERIFY(openAndShow(window, request));
+        openDemoSet(window, dir);
+        if (QTest::currentTestFailed())
+            return;
         CropCanvas* canvas = window.canvas();
         WindowTableModel* model = window.windowTable()->windowModel();
         const int image = canvas->imageIndex();
