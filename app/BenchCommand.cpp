@@ -105,9 +105,10 @@ int runBenchCommand(const CommandLine& line) {
         return ExitFatal;
     }
     printOut(bench::describe(report->system) +
-             QStringLiteral("\n%1 trials after a warm-up, engines interleaved; "
+             QStringLiteral("\noutputs: %2; %1 trials after a warm-up, engines interleaved; "
                             "median, spread = (max - min) / median\n\n")
-                 .arg(report->parameters.trials));
+                 .arg(report->parameters.trials)
+                 .arg(report->parameters.output));
     printOut(bench::reportTable(*report));
     if (!options.report.isEmpty()) {
         if (Status saved = bench::saveReport(*report, options.report); !saved) {

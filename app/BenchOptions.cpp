@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchOptions.h"
 
+#include "batch/SettingNames.h"
+
 #include <QDir>
 
 namespace cropdeck::app {
 namespace {
 
 // The flags --bench reads besides its own.
-const QStringList kSharedFlags = {"images", "annotations", "seed", "threads", "quiet"};
+const QStringList kSharedFlags = {"images", "annotations", "seed",      "threads", "quiet",
+                                  "format", "quality",     "png-level", "out"};
 
 Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int fallback, int high) {
     const QString name = QLatin1String(flag);
@@ -135,6 +138,43 @@ Status applyEngines(const QCommandLineParser& parser, bench::BenchRequest& r) {
     return {};
 }
 
+// What the engines make of their crops: --output, --format, --quality, --png-level, --out.
+Status applyOutput(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    bench::OutputSpec& output = r.output;
+    if (parser.isSet("output")) {
+        Result<bench::OutputTarget> target = bench::parseOutputTarget(parser.value("output"));
+        if (!target)
+            return target.error();
+        output.target = *target;
+    }
+    if (parser.isSet("format")) {
+        Result<OutputFormat> format = parseOutputFormat(parser.value("format").trimmed().toLower());
+        if (!format || *format == OutputFormat::SameAsInput)
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--format \"%1\" with --bench: expected jpeg, png, webp, tiff or "
+                                            "bmp (one format for every engine)")
+                                 .arg(parser.value("format")));
+        output.format = *format;
+    }
+    Result<int> quality = positiveFlag(parser, "quality", output.quality, 100);
+    if (!quality)
+        return quality.error();
+    output.quality = *quality;
+    if (parser.isSet("png-level")) {
+        bool ok = false;
+        output.pngLevel = parser.value("png-level").trimmed().toInt(&ok);
+        if (!ok || output.pngLevel < 0 || output.pngLevel > 9)
+            return makeError(ErrorKind::Invalid, QStringLiteral("--png-level \"%1\": expected an integer "
+                                                                "from 0 to 9")
+                                                     .arg(parser.value("png-level")));
+    }
+    if (parser.isSet("out") && output.target == bench::OutputTarget::Memory)
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("--out with --bench names where --output disk or tmpfs writes"));
+    r.outputFolder = parser.value("out");
+    return {};
+}
+
 } // namespace
 
 const QList<QCommandLineOption>& benchOnlyOptions() {
@@ -167,6 +207,11 @@ const QList<QCommandLineOption>& benchOnlyOptions() {
         {"python",
          "--bench: Python interpreter for the Pillow and OpenCV-Python peers (default python3 on PATH).",
          "path"},
+        {"output",
+         "--bench: what the engines make of their crops: memory (default: pixels, or encoded into memory "
+         "with --format), disk or tmpfs (each crop encoded, PNG unless --format names another, and written; "
+         "under --out DIR, else $TMPDIR or /dev/shm). --quality and --png-level apply to every engine.",
+         "memory|disk|tmpfs"},
         {"report", "--bench: also write the results to FILE (.json, .csv or .md).", "file"},
         {"compare", "--bench --compare A.json B.json: print two JSON reports side by side with ratios.",
          "A.json"},
@@ -196,6 +241,8 @@ Status applyBenchOptions(const QCommandLineParser& parser, BenchCommandLine& ben
     if (Status applied = applySeedAndCounts(parser, bench.request); !applied)
         return applied;
     if (Status applied = applyEngines(parser, bench.request); !applied)
+        return applied;
+    if (Status applied = applyOutput(parser, bench.request); !applied)
         return applied;
     Result<std::vector<int>> threads = threadList(parser);
     if (!threads)

@@ -5,6 +5,8 @@
 // in the image's *stored* pixels, inside the image: every engine and the reference cut exactly these
 // rectangles, with no rotation, resize or colour change (the one rule that makes outputs comparable).
 
+#include "bench/BenchOutput.h"
+
 #include <QRect>
 #include <QSize>
 #include <QString>
@@ -23,6 +25,7 @@ struct BenchCase {
     QString name;        // e.g. "gray-jpeg / random", or the user's annotation file name
     QString description; // e.g. "4000x4000 gray JPEG q90"
     std::vector<BenchImage> images;
+    OutputSpec output; // what every engine makes of the crops (memory by default)
 
     int windowCount() const;
     double sourceMegapixels() const; // the images' stored pixels, in millions (each image once)

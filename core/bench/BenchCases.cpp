@@ -104,7 +104,9 @@ Result<std::vector<BenchCase>> seedCases(const SeedCasesRequest& request,
                     ? QStringLiteral("%1 (side %2)").arg(QLatin1String(spec.description)).arg(side)
                     : QLatin1String(spec.description);
             cases.push_back({QStringLiteral("%1 / %2").arg(QLatin1String(spec.name), QLatin1String(windows)),
-                             description, std::move(*images)});
+                             description,
+                             std::move(*images),
+                             {}});
         }
     }
     return cases;
@@ -120,6 +122,7 @@ Result<BenchCase> annotatedSetCase(const QString& images, const QString& annotat
         return prepared.error();
     BenchCase benchCase{QFileInfo(annotations).fileName(),
                         QStringLiteral("%1 (%2)").arg(annotations, prepared->annotations.format),
+                        {},
                         {}};
     const CropSettings& settings = prepared->options.settings;
     QString firstProblem;
@@ -167,6 +170,7 @@ Result<BenchCase> randomWindowsCase(const QString& images, int windowsPerImage, 
     BenchCase benchCase{
         QFileInfo(images).fileName(),
         QStringLiteral("%1, %2 random windows per image, seed %3").arg(images).arg(windowsPerImage).arg(seed),
+        {},
         {}};
     for (const QString& path : paths) {
         Result<ImageInfo> info = probeStored(path);

@@ -51,7 +51,10 @@ QJsonObject verificationToJson(const EngineRun& run) {
             {"psnr_db", std::isfinite(psnr) ? QJsonValue(psnr) : QJsonValue(QJsonValue::Null)},
             {"squared_error", v.squaredError},
             {"samples", v.samples},
-            {"problem", v.problem}};
+            {"problem", v.problem},
+            {"lossy", v.lossy},
+            {"psnr_margin_db", v.worstMarginDb},
+            {"margins_measured", v.marginsMeasured}};
 }
 
 Verification verificationFromJson(const QJsonObject& json) {
@@ -63,6 +66,9 @@ Verification verificationFromJson(const QJsonObject& json) {
     v.squaredError = json.value("squared_error").toDouble();
     v.samples = json.value("samples").toDouble();
     v.problem = json.value("problem").toString();
+    v.lossy = json.value("lossy").toBool(); // absent in reports older than lossy outputs: false
+    v.worstMarginDb = json.value("psnr_margin_db").toDouble();
+    v.marginsMeasured = json.value("margins_measured").toInt();
     return v;
 }
 
@@ -142,7 +148,8 @@ QJsonObject parametersToJson(const BenchParameters& p) {
             {"trials", p.trials},
             {"threads", threads},
             {"tolerance", p.tolerance},
-            {"engines", QJsonArray::fromStringList(p.engines)}};
+            {"engines", QJsonArray::fromStringList(p.engines)},
+            {"output", p.output}};
 }
 
 BenchParameters parametersFromJson(const QJsonObject& json) {
@@ -154,6 +161,7 @@ BenchParameters parametersFromJson(const QJsonObject& json) {
     p.tolerance = json.value("tolerance").toInt(kDefaultTolerance);
     for (const QJsonValue& e : json.value("engines").toArray())
         p.engines << e.toString();
+    p.output = json.value("output").toString(QStringLiteral("memory (pixels)")); // older reports: pixels
     return p;
 }
 

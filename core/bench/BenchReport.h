@@ -60,6 +60,7 @@ struct BenchParameters {
     std::vector<int> threads;
     int tolerance = kDefaultTolerance;
     QStringList engines; // as asked; empty: every engine
+    QString output;      // OutputSpec::describe(): what the engines made of the crops
 
     bool operator==(const BenchParameters&) const = default;
 };

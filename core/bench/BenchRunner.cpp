@@ -75,6 +75,13 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
         Result<std::vector<cv::Mat>> reference = referenceCrops(image);
         if (!reference)
             return reference.error();
+        // Lossy outputs are held to CropDeck's own encode of the reference crop (CropVerifier.h).
+        std::vector<cv::Mat> roundTrips;
+        if (benchCase.output.lossy())
+            for (const cv::Mat& crop : *reference) {
+                Result<QByteArray> bytes = encodeCrop(crop, benchCase.output, image.path);
+                roundTrips.push_back(bytes ? decodeOutputBytes(*bytes) : cv::Mat());
+            }
         for (size_t e = 0; e < engines.size(); ++e) {
             if (!ran[e])
                 continue;
@@ -86,6 +93,8 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
                     addMissingCrop(verifications[e], where, crops.error().message);
                 else if (w >= crops->size() || (*crops)[w].empty())
                     addMissingCrop(verifications[e], where, QStringLiteral("no crop"));
+                else if (benchCase.output.lossy())
+                    compareLossyCrop(verifications[e], (*reference)[w], roundTrips[w], (*crops)[w], where);
                 else
                     compareCrop(verifications[e], (*reference)[w], (*crops)[w], where);
             }
@@ -381,15 +390,21 @@ Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& pr
     BenchReport report;
     report.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     report.parameters = {datasetDescription(request), request.options.trials, request.options.threads,
-                         request.options.tolerance, request.engines};
+                         request.options.tolerance,   request.engines,        QString()};
+    const QString datasetDir = request.source == BenchRequest::Source::Seed ? request.seed.folder
+                               : request.images.isEmpty() ? QFileInfo(request.annotations).absolutePath()
+                                                          : request.images;
+    OutputSpec output = request.output; // checked before any dataset is generated
+    if (Status resolved = resolveOutputFolder(output, request.outputFolder); !resolved)
+        return resolved.error();
     Result<std::vector<BenchCase>> cases = casesFor(request, progress, cancel);
     if (!cases)
         return cases.error();
     if (isCancelled(cancel))
         return cancelledError();
-    const QString datasetDir = request.source == BenchRequest::Source::Seed ? request.seed.folder
-                               : request.images.isEmpty() ? QFileInfo(request.annotations).absolutePath()
-                                                          : request.images;
+    report.parameters.output = output.describe();
+    for (BenchCase& benchCase : *cases)
+        benchCase.output = output;
     report.system = collectSystemInfo(datasetDir, request.cropdeckVersion);
     for (size_t c = 0; c < cases->size(); ++c) {
         const BenchCase& benchCase = (*cases)[c];

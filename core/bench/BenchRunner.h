@@ -57,6 +57,8 @@ struct BenchRequest {
     CaseOptions options;
     PeerSetup peers;
     std::vector<CommandSpec> commands; // --engine-cmd
+    OutputSpec output;                 // --output, --format, --quality, --png-level (every case)
+    QString outputFolder;              // --out: where disk and tmpfs outputs go (resolveOutputFolder)
     QString cropdeckVersion;
 };
 

@@ -66,7 +66,13 @@ public:
     Status begin(const BenchCase& benchCase) override {
         m_case = &benchCase;
         m_jobs.clear();
-        m_scratch = std::make_unique<QTemporaryDir>();
+        // Memory outputs: the tools write files all the same, to the system's temporary folder.
+        const OutputSpec& output = benchCase.output;
+        m_scratch = output.target == OutputTarget::Memory
+                        ? std::make_unique<QTemporaryDir>()
+                        : std::make_unique<QTemporaryDir>(
+                              QDir(output.folder)
+                                  .filePath(QStringLiteral("cropdeck-bench-%1-XXXXXX").arg(m_spec.name)));
         if (!m_scratch->isValid())
             return makeError(
                 ErrorKind::Io,
@@ -75,7 +81,8 @@ public:
         for (const BenchImage& image : benchCase.images)
             for (const QRect& rect : image.windows)
                 m_jobs.push_back(
-                    {image.path, rect, out.filePath(QStringLiteral("%1.png").arg(m_jobs.size()))});
+                    {image.path, rect,
+                     out.filePath(QStringLiteral("%1.%2").arg(m_jobs.size()).arg(output.extension()))});
         return m_listMode ? writeList() : Status();
     }
 
@@ -105,8 +112,7 @@ public:
         std::vector<cv::Mat> crops;
         for (size_t k = 0; k < m_case->images[size_t(imageIndex)].windows.size(); ++k) {
             const QString& out = m_jobs[first + k].out;
-            crops.push_back(QFileInfo::exists(out) ? cv::imread(out.toStdString(), cv::IMREAD_UNCHANGED)
-                                                   : cv::Mat());
+            crops.push_back(QFileInfo::exists(out) ? decodeOutputFile(out) : cv::Mat());
         }
         return crops;
     }

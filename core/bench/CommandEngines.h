@@ -6,8 +6,10 @@
 // pipes or redirections: wrap those in `sh -c '…'`) and its placeholders are replaced per run:
 //   {in} {x} {y} {w} {h} {out}  one process per window, `threads` processes at a time;
 //   {list}                      one process per pass for a list file of `in,x,y,w,h,out` lines.
-// {out} is a .png path in a scratch folder that the command must write (emptied before each pass); the
-// crops are read back with OpenCV and verified like every other engine's.
+// {out} is a path in a scratch folder that the command must write (emptied before each pass), with the
+// extension of the run's output format (BenchOutput.h: .png unless --format names another; the tool
+// picks the format by it, at its own default quality); the scratch folder is on the run's disk or tmpfs
+// when --output names one. The crops are read back with OpenCV and verified like every other engine's.
 
 #include "bench/BenchEngine.h"
 

@@ -3,9 +3,11 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace cropdeck::bench {
 
@@ -56,7 +58,7 @@ void noteProblem(Verification& v, const QString& problem) {
 Verdict Verification::verdict(int tolerance) const {
     if (cropsExpected == 0 && cropsChecked == 0 && problem.isEmpty())
         return Verdict::NotRun;
-    if (!problem.isEmpty() || cropsChecked < cropsExpected || maxAbsDiff > tolerance)
+    if (!problem.isEmpty() || cropsChecked < cropsExpected || (!lossy && maxAbsDiff > tolerance))
         return Verdict::Wrong;
     return cropsDiffering == 0 ? Verdict::Identical : Verdict::Close;
 }
@@ -116,6 +118,66 @@ void compareCrop(Verification& v, const cv::Mat& reference, const cv::Mat& outpu
     const cv::Scalar squares = cv::sum(wide.mul(wide));
     v.squaredError += squares[0] + squares[1] + squares[2] + squares[3];
     v.samples += double(diff.total()) * diff.channels();
+}
+
+namespace {
+
+double psnrOf(const cv::Mat& a, const cv::Mat& b) {
+    const double mse = cv::norm(a, b, cv::NORM_L2SQR) / (double(a.total()) * a.channels());
+    return mse <= 0 ? std::numeric_limits<double>::infinity() : 10.0 * std::log10(255.0 * 255.0 / mse);
+}
+
+// `pixels` with `channels` channels when a lossy format changed only the layout: JPEG drops alpha,
+// WebP writes gray as colour.
+cv::Mat withChannels(const cv::Mat& pixels, int channels) {
+    if (pixels.empty() || pixels.channels() == channels)
+        return pixels;
+    static const std::map<std::pair<int, int>, int> conversions = {{{4, 3}, cv::COLOR_BGRA2BGR},
+                                                                   {{3, 1}, cv::COLOR_BGR2GRAY},
+                                                                   {{4, 1}, cv::COLOR_BGRA2GRAY},
+                                                                   {{1, 3}, cv::COLOR_GRAY2BGR},
+                                                                   {{3, 4}, cv::COLOR_BGR2BGRA}};
+    const auto conversion = conversions.find({pixels.channels(), channels});
+    if (conversion == conversions.end())
+        return pixels;
+    cv::Mat converted;
+    cv::cvtColor(pixels, converted, conversion->second);
+    return converted;
+}
+
+} // namespace
+
+void compareLossyCrop(Verification& v, const cv::Mat& reference, const cv::Mat& roundTrip,
+                      const cv::Mat& output, const QString& where) {
+    v.lossy = true;
+    if (roundTrip.empty()) {
+        addMissingCrop(v, where, QStringLiteral("CropDeck's encoder could not make the round trip"));
+        ++v.cropsChecked;
+        return;
+    }
+    // The reference in the layout the format keeps, so that both sides lose the same channels.
+    const cv::Mat expected = withChannels(reference, roundTrip.channels());
+    const cv::Mat comparable = withChannels(output, roundTrip.channels());
+    if (comparable.size() != expected.size() || comparable.type() != expected.type()) {
+        ++v.cropsChecked;
+        ++v.cropsDiffering;
+        noteProblem(
+            v, QStringLiteral("%1: output %2, reference %3").arg(where, layout(output), layout(expected)));
+        return;
+    }
+    // Above about 50 dB the differences are rounding: a round trip that is exact (a flat crop) must not
+    // demand exactness from another encoder.
+    const double floorDb = std::min(psnrOf(expected, roundTrip), kLossyCeilingDb);
+    const double outputDb = psnrOf(expected, comparable);
+    compareCrop(v, expected, comparable, where);
+    const double margin = std::min(outputDb, kLossyCeilingDb) - floorDb;
+    v.worstMarginDb = v.marginsMeasured++ == 0 ? margin : std::min(v.worstMarginDb, margin);
+    if (margin < -kLossyMarginDb)
+        noteProblem(v, QStringLiteral("%1: %2 dB against the reference, CropDeck's own encode at these "
+                                      "settings gives %3 dB")
+                           .arg(where)
+                           .arg(outputDb, 0, 'f', 1)
+                           .arg(floorDb, 0, 'f', 1));
 }
 
 void addMissingCrop(Verification& v, const QString& where, const QString& why) {

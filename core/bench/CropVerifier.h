@@ -9,6 +9,13 @@
 // Verdicts: identical; close (every sample within `tolerance`, default 2, which covers decoders that
 // round their IDCT or upsampling differently: the crop is of the right place); wrong (a larger
 // difference, another size or channel count, a missing or unreadable crop, a failed pass).
+//
+// Lossy outputs (JPEG, WebP: BenchOutput.h) differ from the reference by design, so a sample tolerance
+// cannot judge them. Each such crop is held to what an honest encoder makes of the right pixels: its PSNR
+// against the reference must reach that of the reference crop round-tripped through CropDeck's own
+// encoder at the same settings (capped at kLossyCeilingDb), less kLossyMarginDb (encoders differ by a dB or
+// two at one quality; a crop of the wrong place, shifted by one pixel, loses far more on natural pictures).
+// Such crops are "close" (or identical when every sample matches).
 
 #include "Result.h"
 #include "bench/BenchCase.h"
@@ -24,6 +31,8 @@ namespace cropdeck::bench {
 enum class Verdict { NotRun, Identical, Close, Wrong };
 
 inline constexpr int kDefaultTolerance = 2;
+inline constexpr double kLossyMarginDb = 3.0;
+inline constexpr double kLossyCeilingDb = 50.0; // PSNRs above this count as this (rounding only)
 
 struct Verification {
     int cropsExpected = 0;
@@ -33,6 +42,12 @@ struct Verification {
     double squaredError = 0; // summed over every compared sample
     double samples = 0;
     QString problem; // the first reason for a wrong verdict; empty otherwise
+    // Lossy outputs (compareLossyCrop): the verdict ignores the tolerance and a crop below its round
+    // trip's PSNR less kLossyMarginDb is a problem. worstMarginDb is the lowest crop PSNR minus round-trip
+    // PSNR seen (negative: worse than CropDeck's own encode).
+    bool lossy = false;
+    double worstMarginDb = 0;
+    int marginsMeasured = 0;
 
     Verdict verdict(int tolerance = kDefaultTolerance) const;
     double psnr() const; // dB over every compared sample; +inf when identical, 0 when nothing was compared
@@ -44,6 +59,11 @@ Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image);
 // Adds one crop's comparison; `where` names it in a problem ("img_003.jpg window 2").
 void compareCrop(Verification& verification, const cv::Mat& reference, const cv::Mat& output,
                  const QString& where);
+
+// The same for a lossy output: `roundTrip` is the reference crop encoded by CropDeck at the run's
+// settings and decoded (BenchOutput.h).
+void compareLossyCrop(Verification& verification, const cv::Mat& reference, const cv::Mat& roundTrip,
+                      const cv::Mat& output, const QString& where);
 
 // Records a crop that could not be compared (missing, unreadable, the engine failed).
 void addMissingCrop(Verification& verification, const QString& where, const QString& why);

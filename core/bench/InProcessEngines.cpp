@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/InProcessEngines.h"
 
+#include "bench/CropOutputs.h"
 #include "engine/ImageCropper.h"
 #include "engine/ReadPlanning.h"
 #include "engine/RegionReader.h"
@@ -25,7 +26,8 @@ namespace {
 class InProcessEngine final : public BenchEngine {
 public:
     explicit InProcessEngine(InProcessSpec spec)
-        : m_spec(std::move(spec)) {
+        : m_spec(std::move(spec))
+        , m_outputs(m_spec.writer) {
         m_pool.setExpiryTimeout(-1); // threads made by the warm-up stay for the timed passes
     }
 
@@ -43,8 +45,10 @@ public:
             m_caseDetail = QStringLiteral("%1; %2: %3")
                                .arg(m_spec.detail, QFileInfo(benchCase.images.front().path).fileName(),
                                     m_spec.describe(benchCase.images.front()));
-        return {};
+        return m_outputs.begin(benchCase.output, m_spec.name);
     }
+
+    void end() override { m_outputs.end(); }
 
     Result<PassResult> runPass(int threads) override {
         std::atomic<quint64> fold{0};
@@ -55,6 +59,14 @@ public:
             Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
             if (!crops) {
                 failures.fetch_add(int(image.windows.size()), std::memory_order_relaxed);
+                return;
+            }
+            if (m_outputs.encodes()) {
+                Result<quint64> made = m_outputs.writeCrops(int(&image - m_case->images.data()), *crops);
+                if (!made)
+                    failures.fetch_add(int(image.windows.size()), std::memory_order_relaxed);
+                else
+                    fold.fetch_add(*made, std::memory_order_relaxed);
                 return;
             }
             for (const cv::Mat& crop : *crops)
@@ -72,12 +84,30 @@ public:
     }
 
     Result<std::vector<cv::Mat>> crops(int imageIndex) override {
-        const ImageCropFunction& crop = m_spec.verifiedCrop ? m_spec.verifiedCrop : m_spec.crop;
-        return crop(m_case->images[size_t(imageIndex)]);
+        const BenchImage& image = m_case->images[size_t(imageIndex)];
+        if (!m_outputs.encodes()) {
+            const ImageCropFunction& crop = m_spec.verifiedCrop ? m_spec.verifiedCrop : m_spec.crop;
+            return crop(image);
+        }
+        std::vector<cv::Mat> again; // memory outputs are encoded again from the same crops
+        if (image.windows.size() > 0 && m_case->output.target == OutputTarget::Memory) {
+            Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
+            if (!crops)
+                return crops.error();
+            again = std::move(*crops);
+        }
+        Result<std::vector<cv::Mat>> written =
+            m_outputs.written(imageIndex, again, int(image.windows.size()));
+        if (written && m_spec.writtenToStored)
+            for (cv::Mat& crop : *written)
+                if (!crop.empty())
+                    crop = m_spec.writtenToStored(image, std::move(crop));
+        return written;
     }
 
 private:
     InProcessSpec m_spec;
+    CropOutputs m_outputs;
     QThreadPool m_pool;
     const BenchCase* m_case = nullptr;
     const std::atomic_bool* m_cancel = nullptr;
@@ -112,6 +142,13 @@ Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toSto
                                               : std::move(window.pixels));
     }
     return crops;
+}
+
+// The planner's upright crop of `image` turned back to its stored pixels.
+cv::Mat uprightToStored(const BenchImage& image, cv::Mat crop) {
+    Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
+    const int undo = info ? inverseOrientation(info->orientation) : 1;
+    return undo == 1 ? crop : applyOrientation(crop, undo);
 }
 
 // Which decoders the planner used, e.g. "jpeg-bands×1".
@@ -177,20 +214,33 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
         QStringLiteral("OpenCV %1 imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) + crop")
             .arg(QLatin1String(CV_VERSION));
     std::vector<std::unique_ptr<BenchEngine>> engines;
-    engines.push_back(makeInProcessEngine(
-        {QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
-         QStringLiteral("cropImage(): the planner, as --batch runs it"),
-         [](const BenchImage& image) { return cropDeckPlanner(image, false); },
-         [](const BenchImage& image) { return cropDeckPlanner(image, true); }, cropDeckPlan}));
+    engines.push_back(
+        makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+                             QStringLiteral("cropImage(): the planner, as --batch runs it"),
+                             [](const BenchImage& image) { return cropDeckPlanner(image, false); },
+                             [](const BenchImage& image) { return cropDeckPlanner(image, true); },
+                             cropDeckPlan, WriterStyle::CropDeck, uprightToStored}));
     engines.push_back(
         makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
                              QStringLiteral("RegionReader::read() once per window (no union, no "
                                             "row bands)"),
                              cropDeckEachWindow}));
-    engines.push_back(makeInProcessEngine(
-        {QStringLiteral("opencv-serial"), EngineKind::InProcess, false, openCv, openCvFullDecode}));
-    engines.push_back(makeInProcessEngine(
-        {QStringLiteral("opencv-pool"), EngineKind::InProcess, true, openCv, openCvFullDecode}));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"),
+                                           EngineKind::InProcess,
+                                           false,
+                                           openCv,
+                                           openCvFullDecode,
+                                           {},
+                                           {},
+                                           WriterStyle::OpenCv}));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"),
+                                           EngineKind::InProcess,
+                                           true,
+                                           openCv,
+                                           openCvFullDecode,
+                                           {},
+                                           {},
+                                           WriterStyle::OpenCv}));
     return engines;
 }
 

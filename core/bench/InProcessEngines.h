@@ -3,11 +3,13 @@
 
 // Engines that crop inside this process, one image per task on a thread pool (or one image after
 // another): CropDeck's planner (cropImage), CropDeck's region reader forced to one read per window, and
-// OpenCV's full decode + crop, serial and pooled. cropImage() writes upright outputs whatever the
-// coordinates (the batch's rule); its crops of an image with an EXIF orientation are turned back to the
-// stored pixels, losslessly, before they are verified.
+// OpenCV's full decode + crop, serial and pooled. When the case asks for encoded outputs (BenchOutput.h)
+// every crop is also encoded, and written, in the timed pass (CropOutputs.h). cropImage() writes upright
+// outputs whatever the coordinates (the batch's rule); its crops of an image with an EXIF orientation are
+// turned back to the stored pixels, losslessly, before they are verified.
 
 #include "bench/BenchEngine.h"
+#include "bench/BenchOutput.h"
 
 #include <functional>
 #include <memory>
@@ -28,6 +30,11 @@ struct InProcessSpec {
     ImageCropFunction verifiedCrop = {};
     // Untimed, once per case: what the engine does with the case's first image (CropDeck's decode plan).
     std::function<QString(const BenchImage&)> describe = {};
+    // How encoded outputs are made and written (BenchOutput.h): CropDeck's way or OpenCV's.
+    WriterStyle writer = WriterStyle::CropDeck;
+    // Turns a crop as written back to the stored pixels for the verifier (CropDeck writes upright
+    // crops); empty: written crops are in stored pixels already. Lossless (a pixel permutation).
+    std::function<cv::Mat(const BenchImage&, cv::Mat)> writtenToStored = {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.

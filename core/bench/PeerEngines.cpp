@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/PeerEngines.h"
 
+#include "batch/SettingNames.h"
 #include "bench/CommandEngines.h"
 #include "bench/SelfTimedPeer.h"
 
@@ -58,20 +59,39 @@ std::unique_ptr<BenchEngine> pythonPeer(const std::shared_ptr<ScriptFolder>& scr
                                         const QString& problem, const QString& detail) {
     SelfTimedPeerSpec spec{name, python, problem.isEmpty() ? scripts->problem : problem, detail, {}};
     const QString path = scripts->script(script);
-    spec.arguments = [scripts, path, extra](const QString& jobs, int threads, int trials,
-                                            const QString& dumpDir, int) {
+    spec.arguments = [scripts, path, extra](const PeerRun& run) {
         QStringList args{path,
                          QStringLiteral("--jobs"),
-                         jobs,
+                         run.jobs,
                          QStringLiteral("--threads"),
-                         QString::number(threads),
+                         QString::number(run.threads),
                          QStringLiteral("--trials"),
-                         QString::number(trials)};
-        if (!dumpDir.isEmpty())
-            args << QStringLiteral("--dump-dir") << dumpDir;
+                         QString::number(run.trials)};
+        if (!run.dumpDir.isEmpty())
+            args << QStringLiteral("--dump-dir") << run.dumpDir;
+        if (run.output.encodes())
+            args << QStringLiteral("--format") << formatOutputFormat(run.output.effectiveFormat())
+                 << QStringLiteral("--quality") << QString::number(run.output.quality)
+                 << QStringLiteral("--png-level") << QString::number(run.output.pngLevel);
+        if (!run.outDir.isEmpty())
+            args << QStringLiteral("--out-dir") << run.outDir;
         return args + extra;
     };
     return makeSelfTimedPeer(std::move(spec));
+}
+
+// libvips' saver options in its file-name syntax, e.g. ".png[compression=1]", ".jpg[Q=90]".
+QString vipsSaveSuffix(const OutputSpec& output) {
+    const QString extension = u'.' + output.extension();
+    switch (output.effectiveFormat()) {
+    case OutputFormat::Png:
+        return extension + QStringLiteral("[compression=%1]").arg(output.pngLevel);
+    case OutputFormat::Jpeg:
+    case OutputFormat::WebP:
+        return extension + QStringLiteral("[Q=%1]").arg(output.quality);
+    default:
+        return extension;
+    }
 }
 
 std::unique_ptr<BenchEngine> vipsApiPeer(const PeerSetup& setup) {
@@ -86,10 +106,15 @@ std::unique_ptr<BenchEngine> vipsApiPeer(const PeerSetup& setup) {
     if (program.isEmpty() || !QFileInfo(program).isExecutable())
         spec.unavailable = QStringLiteral("cropdeck_vips_crop not found on PATH (built in benchmarks/ when "
                                           "pkg-config finds libvips: apt-get install libvips-dev)");
-    spec.arguments = [](const QString& jobs, int threads, int trials, const QString& dumpDir, int lines) {
-        QStringList args{jobs, QString::number(threads), QString::number(trials),
-                         dumpDir.isEmpty() ? QFileInfo(jobs).absolutePath() : dumpDir};
-        for (int index = 0; !dumpDir.isEmpty() && index < lines; ++index)
+    spec.arguments = [](const PeerRun& run) {
+        QStringList args;
+        if (run.output.encodes())
+            args << QStringLiteral("--save") << vipsSaveSuffix(run.output);
+        if (!run.outDir.isEmpty())
+            args << QStringLiteral("--out-dir") << run.outDir;
+        args << run.jobs << QString::number(run.threads) << QString::number(run.trials)
+             << (run.dumpDir.isEmpty() ? QFileInfo(run.jobs).absolutePath() : run.dumpDir);
+        for (int index = 0; !run.dumpDir.isEmpty() && index < run.lines; ++index)
             args << QString::number(index);
         return args;
     };

@@ -164,6 +164,11 @@ QString verifiedCell(const EngineRun& run) {
     case Verdict::Identical:
         return QStringLiteral("✓ identical");
     case Verdict::Close:
+        if (v.lossy) // PSNR against the reference, and how it compares with CropDeck's own encode
+            return QStringLiteral("✓ lossy %1 dB (%2%3)")
+                .arg(v.psnr(), 0, 'f', 1)
+                .arg(v.worstMarginDb >= 0 ? QStringLiteral("+") : QString())
+                .arg(v.worstMarginDb, 0, 'f', 1);
         return QStringLiteral("✓ max|d| %1, %2 dB").arg(v.maxAbsDiff).arg(v.psnr(), 0, 'f', 1);
     default:
         break;
@@ -229,11 +234,12 @@ QString reportCsv(const BenchReport& report) {
 QString reportMarkdown(const BenchReport& report) {
     QString text = QStringLiteral("# CropDeck benchmark, %1\n\n").arg(report.created);
     text += QString(describe(report.system)).replace(QLatin1String("\n"), QLatin1String("  \n")) + "\n\n";
-    text += QStringLiteral(
-                "Dataset: %1; %2 trials after a warm-up, engines interleaved; median and (max − min) / "
-                "median.\n\n")
-                .arg(report.parameters.dataset)
-                .arg(report.parameters.trials);
+    text +=
+        QStringLiteral("Dataset: %1; outputs: %3; %2 trials after a warm-up, engines interleaved; median and "
+                       "(max − min) / median.\n\n")
+            .arg(report.parameters.dataset)
+            .arg(report.parameters.trials)
+            .arg(report.parameters.output);
     for (const QString& name : caseNames(report)) {
         QString rows;
         QString heading;

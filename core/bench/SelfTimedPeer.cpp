@@ -34,6 +34,8 @@ Result<QString> writeJobs(const QString& dir, const BenchCase& benchCase) {
 }
 
 cv::Mat readDump(const QJsonObject& dump) {
+    if (dump.value("encoded").toBool())
+        return decodeOutputFile(dump.value("file").toString());
     QFile file(dump.value("file").toString());
     const int width = dump.value("width").toInt(), height = dump.value("height").toInt();
     const int channels = dump.value("channels").toInt();
@@ -72,6 +74,15 @@ public:
         if (!jobs)
             return jobs.error();
         m_jobs = *jobs;
+        m_outDir.reset();
+        if (benchCase.output.target != OutputTarget::Memory) {
+            m_outDir = std::make_unique<QTemporaryDir>(
+                QDir(benchCase.output.folder)
+                    .filePath(QStringLiteral("cropdeck-bench-%1-XXXXXX").arg(m_spec.name)));
+            if (!m_outDir->isValid())
+                return makeError(ErrorKind::Io, QStringLiteral("cannot make a scratch folder in %1: %2")
+                                                    .arg(benchCase.output.folder, m_outDir->errorString()));
+        }
         return QDir(m_scratch->path()).mkpath(QStringLiteral("dumps"))
                    ? Status()
                    : Status(makeError(ErrorKind::Io,
@@ -113,13 +124,17 @@ public:
         return crops;
     }
 
-    void end() override { m_scratch.reset(); }
+    void end() override {
+        m_outDir.reset();
+        m_scratch.reset();
+    }
 
 private:
     Result<QJsonObject> run(int threads, int trials, const QString& dumpDir) {
         QProcess process;
         process.start(m_spec.program,
-                      m_spec.arguments(m_jobs, threads, trials, dumpDir, m_case->windowCount()));
+                      m_spec.arguments({m_jobs, threads, trials, dumpDir, m_case->windowCount(),
+                                        m_case->output, m_outDir ? m_outDir->path() : QString()}));
         if (!process.waitForStarted(-1))
             return makeError(ErrorKind::Io, QStringLiteral("%1: cannot start %2: %3")
                                                 .arg(m_spec.name, m_spec.program, process.errorString()));
@@ -138,6 +153,7 @@ private:
     SelfTimedPeerSpec m_spec;
     const BenchCase* m_case = nullptr;
     std::unique_ptr<QTemporaryDir> m_scratch;
+    std::unique_ptr<QTemporaryDir> m_outDir; // disk and tmpfs outputs
     QString m_jobs;
     QString m_version;
     QHash<int, QJsonObject> m_dumps;

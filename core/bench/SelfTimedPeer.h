@@ -4,7 +4,8 @@
 // Internal to core/bench: a peer program that times itself (PeerEngines.h). It reads a jobs file (one
 // `path<TAB>x<TAB>y<TAB>w<TAB>h` line per window), warms up, runs its timed passes and prints one JSON
 // object: warmup_s, trials_s, checksum, failures, version, and the crops it dumped as raw pixels
-// (dumps: index = jobs line, file, width, height, channels, order "rgb"|"bgr").
+// (dumps: index = jobs line, file, width, height, channels, order "rgb"|"bgr"; or, for encoded outputs
+// (BenchOutput.h), index, file and "encoded": true, the file being an encoded image).
 
 #include "bench/BenchEngine.h"
 
@@ -15,16 +16,23 @@
 
 namespace cropdeck::bench {
 
+// One run of a self-timed peer.
+struct PeerRun {
+    QString jobs;    // the jobs file
+    int threads = 1; // workers
+    int trials = 0;  // timed trials after the warm-up
+    QString dumpDir; // empty: no dumps
+    int lines = 0;   // jobs lines (for programs that want the indices to dump)
+    OutputSpec output;
+    QString outDir; // disk and tmpfs outputs: where every pass saves its crops
+};
+
 struct SelfTimedPeerSpec {
     QString name;
     QString program;
     QString unavailable; // non-empty: the reason it cannot run here
     QString detail;
-    // The arguments for a run: jobs file, workers, timed trials, dump folder (empty: no dumps), and the
-    // number of jobs lines (for programs that want the indices to dump).
-    std::function<QStringList(const QString& jobs, int threads, int trials, const QString& dumpDir,
-                              int lines)>
-        arguments;
+    std::function<QStringList(const PeerRun& run)> arguments; // the program's arguments for a run
 };
 
 std::unique_ptr<BenchEngine> makeSelfTimedPeer(SelfTimedPeerSpec spec);

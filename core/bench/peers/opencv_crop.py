@@ -24,6 +24,23 @@ def describe(pixels, checksum_only=False):
     return pixels.tobytes(), pixels.shape[1], pixels.shape[0], channels, "bgr"
 
 
+def parameters(fmt, quality, png_level):
+    return {"png": [cv2.IMWRITE_PNG_COMPRESSION, png_level], "jpeg": [cv2.IMWRITE_JPEG_QUALITY, quality],
+            "webp": [cv2.IMWRITE_WEBP_QUALITY, quality]}.get(fmt, [])
+
+
+def save(pixels, path, fmt, quality, png_level):
+    if not cv2.imwrite(path, pixels, parameters(fmt, quality, png_level)):
+        raise OSError(f"{path}: cv2.imwrite failed")
+
+
+def encode(pixels, fmt, quality, png_level):
+    ok, data = cv2.imencode("." + peer_common.EXTENSIONS[fmt], pixels, parameters(fmt, quality, png_level))
+    if not ok:
+        raise OSError("cv2.imencode failed")
+    return data.tobytes()
+
+
 if __name__ == "__main__":
     cv2.setNumThreads(1)  # one picture per thread, like the C++ engines
-    peer_common.run("opencv-python", cv2.__version__, crop, describe)
+    peer_common.run("opencv-python", cv2.__version__, crop, describe, save, encode)

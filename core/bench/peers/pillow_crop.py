@@ -3,6 +3,8 @@
 """Pillow peer: Image.open + crop per window (Pillow decodes the whole picture first), one image per
 task on a thread pool (Pillow releases the GIL while decoding) or, with --processes, a process pool."""
 
+import io
+
 import PIL
 from PIL import Image
 
@@ -26,5 +28,23 @@ def describe(image, checksum_only=False):
     return image.tobytes(), image.width, image.height, channels, "rgb"
 
 
+def save_options(fmt, quality, png_level):
+    if fmt == "png":
+        return {"compress_level": png_level}
+    if fmt in ("jpeg", "webp"):
+        return {"quality": quality}
+    return {}
+
+
+def save(image, path, fmt, quality, png_level):
+    image.save(path, fmt.upper(), **save_options(fmt, quality, png_level))
+
+
+def encode(image, fmt, quality, png_level):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt.upper(), **save_options(fmt, quality, png_level))
+    return buffer.getvalue()
+
+
 if __name__ == "__main__":
-    peer_common.run("pillow", PIL.__version__, crop, describe)
+    peer_common.run("pillow", PIL.__version__, crop, describe, save, encode)
