@@ -181,7 +181,17 @@ private slots:
         QTest::newRow("unknown engine")
             << QStringList{"--bench", "--engines", "nope", "--count", "1"} << "unknown engine";
         QTest::newRow("flag of another mode")
-            << QStringList{"--bench", "--out", "x"} << "does not apply to --bench";
+            << QStringList{"--bench", "--resize", "8x8"} << "does not apply to --bench";
+        QTest::newRow("out without a file output")
+            << QStringList{"--bench", "--out", "x"} << "--output disk or tmpfs";
+        QTest::newRow("unknown output")
+            << QStringList{"--bench", "--output", "cloud"} << "memory, disk or tmpfs";
+        QTest::newRow("format same") << QStringList{"--bench", "--format", "same"}
+                                     << "one format for every engine";
+        QTest::newRow("png level") << QStringList{"--bench", "--png-level", "12"} << "--png-level";
+        QTest::newRow("output folder missing")
+            << QStringList{"--bench", "--output", "disk", "--out", "/nonexistent/cropdeck"}
+            << "is not a folder";
         QTest::newRow("bench flag in --batch")
             << QStringList{"--batch", "--images", ".", "--centre-crop", "8x8", "--out", "x", "--trials", "2"}
             << "does not apply to --batch";
