@@ -5,6 +5,7 @@
 #include "InterruptHandler.h"
 #include "ReportError.h"
 #include "bench/ReportText.h"
+#include "bench/Scenarios.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -37,6 +38,7 @@ bench::ProgressLine progressPrinter(bool quiet) {
 }
 
 int listEngines(const bench::BenchRequest& request) {
+    printOut(QStringLiteral("Engines (--engines):\n"));
     for (const auto& engine : bench::makeEngines(request)) {
         const QString reason = engine->unavailableReason();
         printOut(QStringLiteral("%1  %2\n")
@@ -44,6 +46,10 @@ int listEngines(const bench::BenchRequest& request) {
                           reason.isEmpty() ? QStringLiteral("available: ") + engine->detail()
                                            : QStringLiteral("unavailable: ") + reason));
     }
+    printOut(QStringLiteral("\nScenarios (--scenario), after the studies CropDeck grew from:\n"));
+    for (const bench::Scenario& scenario : bench::scenarios())
+        printOut(QStringLiteral("%1  %2\n%3  runs %4\n")
+                     .arg(scenario.name.leftJustified(20), scenario.study, QString(20, u' '), scenario.runs));
     return ExitOk;
 }
 

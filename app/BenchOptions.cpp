@@ -2,6 +2,7 @@
 #include "BenchOptions.h"
 
 #include "batch/SettingNames.h"
+#include "bench/Scenarios.h"
 
 #include <QDir>
 
@@ -25,9 +26,9 @@ Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int
     return value;
 }
 
-Result<std::vector<int>> threadList(const QCommandLineParser& parser) {
+Result<std::vector<int>> threadList(const QCommandLineParser& parser, const bench::BenchRequest& r) {
     if (!parser.isSet("threads"))
-        return bench::defaultThreadCounts();
+        return r.scenario.isEmpty() ? bench::defaultThreadCounts() : r.options.threads;
     Result<std::vector<int>> counts = bench::parseThreadCounts(parser.value("threads"));
     if (!counts)
         return makeError(ErrorKind::Invalid, QStringLiteral("--threads: %1").arg(counts.error().message));
@@ -46,8 +47,41 @@ Status checkBenchFlags(const QCommandLineParser& parser) {
     return {};
 }
 
+// A scenario (bench/Scenarios.h) names its dataset, windows, engines and threads; --images (where its
+// windows are its own), --count, --side, --threads, --trials and --engines refine it.
+Status applyScenarioFlag(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    const QString name = parser.value("scenario");
+    if (Status applied = bench::applyScenario(name, r); !applied)
+        return applied;
+    for (const char* own : {"annotations", "random-windows", "dataset", "workloads"})
+        if (parser.isSet(QLatin1String(own)))
+            return makeError(ErrorKind::Invalid,
+                             QStringLiteral("--%1 does not apply to --scenario %2 (it names its own dataset)")
+                                 .arg(QLatin1String(own), name));
+    if (parser.isSet("images") && r.shapes.empty())
+        return makeError(
+            ErrorKind::Invalid,
+            QStringLiteral("--images does not apply to --scenario %1: it runs the seed workloads' "
+                           "own windows")
+                .arg(name));
+    if (!r.outputs.empty())
+        for (const char* output : {"output", "format", "quality", "png-level"})
+            if (parser.isSet(QLatin1String(output)))
+                return makeError(ErrorKind::Invalid, QStringLiteral("--%1 does not apply to --scenario %2 "
+                                                                    "(it sets its own outputs)")
+                                                         .arg(QLatin1String(output), name));
+    if (parser.isSet("images")) { // the user's pictures, listed; the scenario's windows replace these
+        r.source = bench::BenchRequest::Source::RandomWindows;
+        r.images = parser.value("images");
+        r.randomWindows = 1;
+    }
+    return {};
+}
+
 // Which images and windows: the seed workloads (default), a set with annotations, or random windows.
 Status applySource(const QCommandLineParser& parser, bench::BenchRequest& r) {
+    if (parser.isSet("scenario"))
+        return applyScenarioFlag(parser, r);
     const bool images = parser.isSet("images"), annotations = parser.isSet("annotations");
     const bool random = parser.isSet("random-windows");
     if (parser.isSet("dataset") && parser.value("dataset") != QLatin1String("seed"))
@@ -99,13 +133,16 @@ Status applySeedAndCounts(const QCommandLineParser& parser, bench::BenchRequest&
     }
     r.randomSeed = seed;
     r.seed.seed = parser.isSet("seed") ? seed : 1;
+    for (bench::WindowShape& shape : r.shapes) // a scenario's random windows follow --seed too
+        if (shape.kind == bench::WindowShape::Kind::Random)
+            shape.seed = r.seed.seed;
     r.seed.folder =
         parser.isSet("dataset-dir") ? parser.value("dataset-dir") : QDir::temp().filePath("cropdeck-bench");
     if (parser.isSet("workloads"))
         r.seed.workloads = parser.value("workloads").split(u',', Qt::SkipEmptyParts);
-    Result<int> count = positiveFlag(parser, "count", 32, 100000);
+    Result<int> count = positiveFlag(parser, "count", r.seed.count, 100000); // 32, or the scenario's
     Result<int> side = positiveFlag(parser, "side", 0, 65535);
-    Result<int> trials = positiveFlag(parser, "trials", 3, 1000);
+    Result<int> trials = positiveFlag(parser, "trials", r.options.trials, 1000);
     for (const Result<int>* value : {&count, &side, &trials})
         if (!*value)
             return value->error();
@@ -184,6 +221,10 @@ const QList<QCommandLineOption>& benchOnlyOptions() {
          "the seed workloads or your own images, verifying every crop against a full reference decode."},
         {"list", "--bench: list the engines and whether each can run here (and why not), then exit."},
         {"dataset", "--bench: seed (default): the generated seed workloads.", "seed"},
+        {"scenario",
+         "--bench: a run named after a study CropDeck grew from (--list names them): its dataset, windows, "
+         "engines, threads and outputs; --images, --count, --side, --threads, --trials, --engines refine it.",
+         "name"},
         {"dataset-dir",
          "--bench: folder for the seed workloads, generated once and reused (default "
          "$TMPDIR/cropdeck-bench; a tmpfs such as /dev/shm takes the disk out).",
@@ -244,7 +285,7 @@ Status applyBenchOptions(const QCommandLineParser& parser, BenchCommandLine& ben
         return applied;
     if (Status applied = applyOutput(parser, bench.request); !applied)
         return applied;
-    Result<std::vector<int>> threads = threadList(parser);
+    Result<std::vector<int>> threads = threadList(parser, bench.request);
     if (!threads)
         return threads.error();
     bench.request.options.threads = *threads;

@@ -149,7 +149,8 @@ QJsonObject parametersToJson(const BenchParameters& p) {
             {"threads", threads},
             {"tolerance", p.tolerance},
             {"engines", QJsonArray::fromStringList(p.engines)},
-            {"output", p.output}};
+            {"output", p.output},
+            {"scenario", p.scenario}};
 }
 
 BenchParameters parametersFromJson(const QJsonObject& json) {
@@ -162,6 +163,7 @@ BenchParameters parametersFromJson(const QJsonObject& json) {
     for (const QJsonValue& e : json.value("engines").toArray())
         p.engines << e.toString();
     p.output = json.value("output").toString(QStringLiteral("memory (pixels)")); // older reports: pixels
+    p.scenario = json.value("scenario").toString();
     return p;
 }
 

@@ -60,7 +60,8 @@ struct BenchParameters {
     std::vector<int> threads;
     int tolerance = kDefaultTolerance;
     QStringList engines; // as asked; empty: every engine
-    QString output;      // OutputSpec::describe(): what the engines made of the crops
+    QString output;      // OutputSpec::describe(): what the engines made of the crops ("; " between several)
+    QString scenario;    // Scenarios.h name, or empty
 
     bool operator==(const BenchParameters&) const = default;
 };

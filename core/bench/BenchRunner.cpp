@@ -369,6 +369,8 @@ QString datasetDescription(const BenchRequest& request) {
     case BenchRequest::Source::RandomWindows:
         break;
     }
+    if (!request.shapes.empty()) // a scenario's windows replace the random ones
+        return QStringLiteral("the images in %1").arg(request.images);
     return QStringLiteral("%1, %2 random windows per image, seed %3")
         .arg(request.images)
         .arg(request.randomWindows)
@@ -389,22 +391,41 @@ Result<BenchReport> runBench(const BenchRequest& request, const ProgressLine& pr
         pointers.push_back(engine.get());
     BenchReport report;
     report.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    report.parameters = {datasetDescription(request), request.options.trials, request.options.threads,
-                         request.options.tolerance,   request.engines,        QString()};
+    report.parameters = {datasetDescription(request),
+                         request.options.trials,
+                         request.options.threads,
+                         request.options.tolerance,
+                         request.engines,
+                         QString(),
+                         request.scenario};
     const QString datasetDir = request.source == BenchRequest::Source::Seed ? request.seed.folder
                                : request.images.isEmpty() ? QFileInfo(request.annotations).absolutePath()
                                                           : request.images;
-    OutputSpec output = request.output; // checked before any dataset is generated
-    if (Status resolved = resolveOutputFolder(output, request.outputFolder); !resolved)
-        return resolved.error();
+    // Output folders are checked before any dataset is generated.
+    std::vector<OutputSpec> outputs =
+        request.outputs.empty() ? std::vector<OutputSpec>{request.output} : request.outputs;
+    QStringList outputNames;
+    for (OutputSpec& output : outputs) {
+        if (Status resolved = resolveOutputFolder(output, request.outputFolder); !resolved)
+            return resolved.error();
+        outputNames << output.describe();
+    }
+    report.parameters.output = outputNames.join(QStringLiteral("; "));
     Result<std::vector<BenchCase>> cases = casesFor(request, progress, cancel);
     if (!cases)
         return cases.error();
     if (isCancelled(cancel))
         return cancelledError();
-    report.parameters.output = output.describe();
-    for (BenchCase& benchCase : *cases)
-        benchCase.output = output;
+    if (!request.shapes.empty()) {
+        cases = reshapeCases(*cases, request.shapes);
+        if (!cases)
+            return cases.error();
+    }
+    if (request.outputs.empty())
+        for (BenchCase& benchCase : *cases)
+            benchCase.output = outputs.front();
+    else
+        *cases = casesPerOutput(*cases, outputs);
     report.system = collectSystemInfo(datasetDir, request.cropdeckVersion);
     for (size_t c = 0; c < cases->size(); ++c) {
         const BenchCase& benchCase = (*cases)[c];

@@ -20,6 +20,7 @@
 #include "bench/BenchCases.h"
 #include "bench/BenchEngine.h"
 #include "bench/BenchReport.h"
+#include "bench/CaseShapes.h"
 #include "bench/CommandEngines.h"
 #include "bench/PeerEngines.h"
 
@@ -58,7 +59,12 @@ struct BenchRequest {
     PeerSetup peers;
     std::vector<CommandSpec> commands; // --engine-cmd
     OutputSpec output;                 // --output, --format, --quality, --png-level (every case)
-    QString outputFolder;              // --out: where disk and tmpfs outputs go (resolveOutputFolder)
+    // Scenarios (Scenarios.h): the cases' images with these windows instead of their own, and each case
+    // once per output instead of with `output` alone; empty: neither.
+    QString scenario;
+    std::vector<WindowShape> shapes;
+    std::vector<OutputSpec> outputs;
+    QString outputFolder; // --out: where disk and tmpfs outputs go (resolveOutputFolder)
     QString cropdeckVersion;
 };
 

@@ -16,6 +16,9 @@
 #include <QTest>
 
 #if !defined(Q_OS_WIN)
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
 #include <csignal>
 #endif
 
@@ -118,6 +121,35 @@ private slots:
                                    "imagemagick", "mine "})
             QVERIFY2(result.out.contains(engine), engine);
         QVERIFY(result.out.contains("available: "));
+        for (const char* scenario : {"pillow-vips-32", "fixed-window-287", "crop-modes", "save-images"})
+            QVERIFY2(result.out.contains(scenario), scenario);
+    }
+
+    // A scenario on the user's own photos: its fixed window on each, the table printed, exit 0.
+    void scenarioOnOwnImages() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("photos"));
+        for (int i = 0; i < 2; ++i) {
+            cv::Mat pixels(700, 650, CV_8UC3);
+            cv::RNG(i).fill(pixels, cv::RNG::UNIFORM, 0, 256);
+            QVERIFY(cv::imwrite(dir.filePath(QString("photos/p%1.jpg").arg(i)).toStdString(), pixels));
+        }
+        const QString report = dir.filePath("fixed.json");
+        const CliResult result = runCropdeck({"--bench", "--scenario", "fixed-window-287", "--images",
+                                              dir.filePath("photos"), "--engines", "cropdeck,opencv-serial",
+                                              "--trials", "1", "--threads", "1", "--report", report});
+        QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
+        QVERIFY2(result.out.contains("photos / fixed 100x100 at (500, 500)"), qPrintable(explain(result)));
+        const QJsonObject json = QJsonDocument::fromJson(fileContents(report)).object();
+        QCOMPARE(json.value("parameters").toObject().value("scenario").toString(),
+                 QString("fixed-window-287"));
+        const QJsonArray runs = json.value("runs").toArray();
+        QCOMPARE(runs.size(), 2);
+        for (const QJsonValue& run : runs) {
+            QCOMPARE(run.toObject().value("windows").toInt(), 2);
+            QCOMPARE(run.toObject().value("verification").toObject().value("verdict").toString(),
+                     QString("identical"));
+        }
     }
 
     void randomWindowsOnOwnImages() {
@@ -189,6 +221,16 @@ private slots:
         QTest::newRow("format same") << QStringList{"--bench", "--format", "same"}
                                      << "one format for every engine";
         QTest::newRow("png level") << QStringList{"--bench", "--png-level", "12"} << "--png-level";
+        QTest::newRow("unknown scenario")
+            << QStringList{"--bench", "--scenario", "nope"} << "known: pillow-vips-32";
+        QTest::newRow("scenario and annotations")
+            << QStringList{"--bench", "--scenario", "crop-modes", "--annotations", "a.csv"}
+            << "names its own dataset";
+        QTest::newRow("images for a seed scenario")
+            << QStringList{"--bench", "--scenario", "pillow-vips-32", "--images", "."} << "own windows";
+        QTest::newRow("outputs of save-images")
+            << QStringList{"--bench", "--scenario", "save-images", "--format", "png"}
+            << "sets its own outputs";
         QTest::newRow("output folder missing")
             << QStringList{"--bench", "--output", "disk", "--out", "/nonexistent/cropdeck"}
             << "is not a folder";
