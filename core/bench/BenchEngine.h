@@ -8,7 +8,8 @@
 // when the trials are done (the crops of the last pass where the engine writes files, else recomputed
 // untimed by the same code), end(). Engines are used from one thread; a pass may use `threads` workers.
 // Cancellation: the harness hands every engine its cancel flag (watchCancel) before begin(); an engine
-// that can stop a pass midway cheaply polls it (the in-process ones between images). A pass cut short
+// that can stop a pass midway cheaply polls it (the in-process ones between images; peers and commands
+// kill the program they are waiting for, WatchedProcess.h). A pass cut short
 // is never reported: the run then ends as cancelled.
 
 #include "Result.h"

@@ -11,7 +11,8 @@
 //
 // Cancellation: `cancel` may be null. Once it is true the run stops at the next step: between seed
 // workloads being generated, engines being begun, warm-ups, timed passes and verified images; in-process
-// engines also stop a pass between images (BenchEngine::watchCancel). A cancelled run returns
+// engines also stop a pass between images, and peers and commands kill the program they wait for
+// (BenchEngine::watchCancel). A cancelled run returns
 // ErrorKind::Cancelled and no report: a round of passes cut short would give figures that mislead.
 // Every engine begun is ended first (scratch files removed).
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/CommandEngines.h"
 
+#include "bench/WatchedProcess.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -39,12 +41,16 @@ QStringList substituted(const QStringList& words, const WindowJob& job) {
 }
 
 // True when the command ran and exited 0.
-bool runCommand(const QStringList& words) {
+// True when the command ran and succeeded; false also when it was cancelled (or not started once
+// cancelled): the harness discards that pass.
+bool runCommand(const QStringList& words, const std::atomic_bool* cancel) {
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        return false;
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.setStandardOutputFile(QProcess::nullDevice());
     process.start(words.first(), words.mid(1));
-    return process.waitForStarted(-1) && process.waitForFinished(-1) &&
+    return process.waitForStarted(-1) && waitUnlessCancelled(process, cancel) &&
            process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
@@ -62,6 +68,7 @@ public:
     QString unavailableReason() const override { return m_spec.unavailable; }
     bool takesThreads() const override { return !m_listMode; }
     QString detail() const override { return m_spec.detail.isEmpty() ? m_spec.command : m_spec.detail; }
+    void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
 
     Status begin(const BenchCase& benchCase) override {
         m_case = &benchCase;
@@ -93,12 +100,12 @@ public:
         QElapsedTimer timer;
         timer.start();
         if (m_listMode) {
-            if (!runCommand(substituted(listWords(), {})))
+            if (!runCommand(substituted(listWords(), {}), m_cancel))
                 failures = int(m_jobs.size());
         } else {
             m_pool.setMaxThreadCount(threads);
             QtConcurrent::blockingMap(&m_pool, m_jobs, [&](const WindowJob& job) {
-                if (!runCommand(substituted(m_words, job)))
+                if (!runCommand(substituted(m_words, job), m_cancel))
                     failures.fetch_add(1, std::memory_order_relaxed);
             });
         }
@@ -150,6 +157,7 @@ private:
     bool m_listMode;
     QThreadPool m_pool;
     const BenchCase* m_case = nullptr;
+    const std::atomic_bool* m_cancel = nullptr;
     std::unique_ptr<QTemporaryDir> m_scratch;
     std::vector<WindowJob> m_jobs;
     QString m_listFile;

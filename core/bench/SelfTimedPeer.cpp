@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/SelfTimedPeer.h"
 
+#include "bench/WatchedProcess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -58,6 +60,7 @@ public:
     QString name() const override { return m_spec.name; }
     EngineKind kind() const override { return EngineKind::Peer; }
     QString unavailableReason() const override { return m_spec.unavailable; }
+    void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
     QString detail() const override {
         return m_version.isEmpty() ? m_spec.detail : m_spec.detail + ", " + m_version;
     }
@@ -138,7 +141,8 @@ private:
         if (!process.waitForStarted(-1))
             return makeError(ErrorKind::Io, QStringLiteral("%1: cannot start %2: %3")
                                                 .arg(m_spec.name, m_spec.program, process.errorString()));
-        process.waitForFinished(-1);
+        if (!waitUnlessCancelled(process, m_cancel))
+            return makeError(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(m_spec.name));
         const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
         const QJsonDocument report = QJsonDocument::fromJson(lines.last());
         if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || !report.isObject())
@@ -152,6 +156,7 @@ private:
 
     SelfTimedPeerSpec m_spec;
     const BenchCase* m_case = nullptr;
+    const std::atomic_bool* m_cancel = nullptr;
     std::unique_ptr<QTemporaryDir> m_scratch;
     std::unique_ptr<QTemporaryDir> m_outDir; // disk and tmpfs outputs
     QString m_jobs;

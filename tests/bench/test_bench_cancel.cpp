@@ -6,14 +6,18 @@
 
 #include "BenchTestCase.h"
 #include "bench/BenchRunner.h"
+#include "bench/CommandEngines.h"
 #include "bench/InProcessEngines.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace cropdeck;
 using namespace cropdeck::bench;
@@ -163,6 +167,39 @@ private slots:
         QCOMPARE(report.error().kind, ErrorKind::Cancelled);
         QCOMPARE(lines.size(), 1); // the second workload was not generated, no pass ran
         QVERIFY2(lines.first().contains("generating color-jpeg-512"), qPrintable(lines.first()));
+    }
+
+    // A peer's process running when the flag is set is killed, not waited for: each window's command
+    // logs "started", sleeps, then logs "finished"; a cancelled run leaves no "finished" behind, while
+    // waiting for the commands would have let every one of them finish.
+    void cancelKillsARunningCommand() {
+        QTemporaryDir dir;
+        const QString log = dir.filePath("log.txt");
+        Result<CommandSpec> spec = parseEngineCommand(
+            QStringLiteral(
+                "slow=sh -c 'echo started >> %1; sleep 2; echo finished >> %1' {in} {x} {y} {w} {h} {out}")
+                .arg(log));
+        QVERIFY(spec);
+        std::unique_ptr<BenchEngine> engine = makeCommandEngine(*spec);
+        std::atomic_bool cancel{false}, done{false};
+        std::thread watcher([&] { // sets the flag once a command has started
+            while (!done && !cancel) {
+                if (QFile(log).size() > 0)
+                    cancel = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        });
+        const Result<std::vector<EngineRun>> runs =
+            runCase(noiseCase(dir.path(), 1), {engine.get()}, CaseOptions{{1}, 1, 2}, {}, &cancel);
+        done = true;
+        watcher.join();
+        QVERIFY(!runs.ok());
+        QCOMPARE(runs.error().kind, ErrorKind::Cancelled);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500)); // a command left running would end now
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.contains("started") && !text.contains("finished"), text.constData());
     }
 };
 
