@@ -8,8 +8,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <cstdio>
 
 namespace cropdeck {
 namespace {
@@ -93,9 +96,35 @@ OutputFolderClaim::~OutputFolderClaim() {
     release();
 }
 
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Drops QLockFile's "Could not remove our own lock file" warning: when the output folder was deleted
+// during the run, the claim file went with it, which the batch has already reported as a fatal error.
+void withoutLockFileWarning(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("Could not remove our own lock file")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+    else // no handler was installed: print as Qt's default handler does
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
+
 void OutputFolderClaim::release() {
-    if (m_lock)
+    if (!m_lock)
+        return;
+    if (m_lock->isLocked() && !QFileInfo::exists(m_lock->fileName())) {
+        // Gone with its folder: unlock() only clears the state (and would warn). The handler is global,
+        // so other threads' messages meanwhile go through the filter, which passes them on unchanged.
+        static QMutex mutex;
+        const QMutexLocker locker(&mutex);
+        g_previousHandler = qInstallMessageHandler(withoutLockFileWarning);
         m_lock->unlock();
+        qInstallMessageHandler(g_previousHandler);
+    }
     m_lock.reset();
 }
 
