@@ -20,9 +20,9 @@ namespace cropdeck::bench {
 
 namespace {
 
-constexpr auto kPeriod = std::chrono::milliseconds(5); // why 5 ms: see the header
-
 #if defined(Q_OS_LINUX)
+
+constexpr auto kPeriod = std::chrono::milliseconds(5); // why 5 ms: see the header
 
 constexpr size_t kMaxProcesses = 4096; // a bound on the walk, should pids be reused while it runs
 
