@@ -29,7 +29,8 @@ constexpr size_t kMaxProcesses = 4096; // a bound on the walk, should pids be re
 // Plain system calls, buffers reused from sample to sample: the walk runs beside the engines being timed.
 struct Scratch {
     std::string text;
-    std::vector<int> pids;
+    std::vector<int> pids;                    // this process, then its descendants
+    size_t ownChildren = 0;                   // pids[1 .. ownChildren] are this process's own children
     std::vector<std::pair<int, int>> parents; // (pid, ppid), for kernels without the children files
 };
 
@@ -89,16 +90,30 @@ void addChildrenFromTasks(int pid, Scratch& s) {
     });
 }
 
+// Field `n` (numbered as in proc_pid_stat(5), 3 or more) of a /proc/<pid>/stat line; 0 when missing.
+// Fields are counted from the end of the name, which may hold spaces and parentheses itself.
+long long statField(const std::string& stat, int n) {
+    const size_t nameEnd = stat.rfind(')');
+    if (nameEnd == std::string::npos)
+        return 0;
+    const char* p = stat.c_str() + nameEnd + 1;
+    for (int field = 3; field < n && *p; ++field) {
+        while (*p == ' ')
+            ++p;
+        while (*p && *p != ' ')
+            ++p;
+    }
+    return std::strtoll(p, nullptr, 10);
+}
+
 // Without the children files: every process's parent, from the field after the name in /proc/*/stat.
 void readAllParents(Scratch& s) {
     s.parents.clear();
     forEachNumericEntry("/proc", [&](int pid) {
         char path[32];
         std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
-        int ppid = 0;
-        const char* nameEnd = readProcFile(path, s.text) ? std::strrchr(s.text.c_str(), ')') : nullptr;
-        if (nameEnd && std::sscanf(nameEnd, ") %*c %d", &ppid) == 1)
-            s.parents.emplace_back(pid, ppid);
+        if (readProcFile(path, s.text))
+            s.parents.emplace_back(pid, int(statField(s.text, 4)));
     });
 }
 
@@ -115,7 +130,23 @@ void collectTree(Scratch& s) {
             for (const auto& [pid, ppid] : s.parents)
                 if (ppid == s.pids[k])
                     addPid(s.pids, pid);
+        if (k == 0)
+            s.ownChildren = s.pids.size() - 1;
     }
+}
+
+// A child of this process between fork and exec is a copy of it, whose RSS counts this process's pages a
+// second time until exec drops them: its stat flags still hold PF_FORKNOEXEC. It is left out (0);
+// CropDeck never forks a worker that does not exec. Children of children are counted as they are.
+qint64 ownChildResidentBytes(int pid, std::string& text) {
+    constexpr unsigned kForkedNotExeced = 0x40; // PF_FORKNOEXEC, include/linux/sched.h
+    char path[32];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    if (!readProcFile(path, text))
+        return 0;
+    const long long flags = statField(text, 9), resident = statField(text, 24); // rss in pages
+    static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+    return (flags & kForkedNotExeced) ? 0 : qint64(resident) * pageSize;
 }
 
 qint64 residentBytes(int pid, std::string& text) {
@@ -137,7 +168,9 @@ TreeResidency sampleTree(Scratch& s) {
     collectTree(s);
     TreeResidency now;
     for (size_t k = 0; k < s.pids.size(); ++k) {
-        const qint64 bytes = residentBytes(s.pids[k], s.text);
+        const bool ownChild = k >= 1 && k <= s.ownChildren;
+        const qint64 bytes =
+            ownChild ? ownChildResidentBytes(s.pids[k], s.text) : residentBytes(s.pids[k], s.text);
         now.total += bytes;
         if (k == 0)
             now.self = bytes;
@@ -237,10 +270,14 @@ MemoryPeak MemorySampler::stop() {
     const TreeResidency now = sampleTree(s);
     record(now.self, now.total);
     qint64 peak = m_sampledPeak;
+    const qint64 selfPeak = selfHighWaterMark(); // this pass's when reset, else the lifetime's
     if (m_highWaterMarkReset)
-        peak = std::max(peak, selfHighWaterMark());
-    if (const long children = childrenMaxRssKiB(); children > m_childrenMaxRssKiB)
-        peak = std::max(peak, m_leastSelf + qint64(children) * 1024);
+        peak = std::max(peak, selfPeak);
+    // A child's ru_maxrss includes the copy of this process it was between fork and exec: only a
+    // figure above this process's own high-water mark can be the child's own.
+    const qint64 children = qint64(childrenMaxRssKiB()) * 1024;
+    if (children > qint64(m_childrenMaxRssKiB) * 1024 && children > selfPeak)
+        peak = std::max(peak, m_leastSelf + children);
     m_result.peakBytes = peak;
 #endif
     return m_result;

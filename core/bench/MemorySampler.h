@@ -14,7 +14,11 @@
 //    after it (VmHWM): exact for in-process engines, however short their peak;
 //  - getrusage(RUSAGE_CHILDREN).ru_maxrss, when it grew during the pass: a descendant waited for during
 //    the pass reached that much, while this process held at least the least it was seen to hold. It is a
-//    lifetime maximum over waited-for children only, so it says nothing when it does not grow.
+//    lifetime maximum over waited-for children only, so it says nothing when it does not grow; and it
+//    includes the copy of this process a child was between fork and exec, so it is used only when it
+//    exceeds this process's own high-water mark (then it cannot be that copy).
+// A child of this process still between fork and exec (PF_FORKNOEXEC in its stat flags) is left out of
+// the sum for the same reason: until exec it counts this process's pages a second time.
 // RSS counts shared pages in every process that maps them (forked pool workers sharing the interpreter's
 // pages are counted once each), and this process's figure includes what its allocator kept from earlier
 // passes: the baseline (the tree's RSS just before the pass) shows that part.
