@@ -24,10 +24,11 @@
 // passes: the baseline (the tree's RSS just before the pass) shows that part.
 //
 // Cost: each sample reads /proc/<pid>/task/<tid>/children for every thread of every process in the tree
-// (or, on kernels without those files, every /proc/*/stat) and one statm per process, with plain system
-// calls and reused buffers. Measured on a loaded 2-core VM over 3 s: 0.7% of one core for a process of
-// one thread, 1.8% for one of 21 threads (CropDeck's pools make most of the files read); each child adds
-// its own threads. On 2 cores that is under 1% of the machine, taken from the engines being timed.
+// (or, on kernels without those files, every /proc/*/stat) and one statm or stat per process, with plain
+// system calls and reused buffers. Measured on a loaded 2-core VM over 3 s (the sampler's CPU time less
+// the same process without it): 0.7-1.2% of one core for a process of one thread, about 2% for one of
+// 21 threads (CropDeck's pools make most of the files read); each child adds its own threads. On 2
+// cores that is about 1% of the machine, taken from the engines being timed.
 //
 // Platforms without /proc (Windows, macOS) report 0 = unknown: the own-process figure they could give
 // cheaply would leave out the peers' processes and make every peer look free.
