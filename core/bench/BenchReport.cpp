@@ -110,7 +110,9 @@ QJsonObject runToJson(const BenchReport& report, const EngineRun& run) {
             {"fold", QString::number(run.fold, 16)},
             {"verification", verificationToJson(run)},
             {"floor", floorToJson(run.floor)},
-            {"percent_of_floor", run.percentOfFloor}};
+            {"percent_of_floor", run.percentOfFloor},
+            {"peak_memory_bytes", run.peakMemoryBytes},
+            {"baseline_memory_bytes", run.baselineMemoryBytes}};
 }
 
 EngineRun runFromJson(const QJsonObject& json) {
@@ -137,6 +139,8 @@ EngineRun runFromJson(const QJsonObject& json) {
     run.verdict = verdictFromName(verification.value("verdict").toString());
     run.floor = floorFromJson(json.value("floor").toObject()); // reports before the floor have none
     run.percentOfFloor = json.value("percent_of_floor").toDouble();
+    run.peakMemoryBytes = json.value("peak_memory_bytes").toInteger(); // 0 in reports before it
+    run.baselineMemoryBytes = json.value("baseline_memory_bytes").toInteger();
     return run;
 }
 

@@ -45,6 +45,11 @@ struct EngineRun {
     // median as a percentage of it at its thread count (percentOfFloor); 0 when either is unknown.
     PhysicalFloor floor;
     double percentOfFloor = 0;
+    // Memory (MemorySampler.h): the peak resident memory of CropDeck's process and every process it
+    // started, over this run's timed passes, and the tree's RSS just before the pass that reached it
+    // (what was resident already: the harness, what its allocator kept). 0: unknown (no /proc, or not run).
+    qint64 peakMemoryBytes = 0;
+    qint64 baselineMemoryBytes = 0;
 
     bool timed() const { return unavailable.isEmpty() && error.isEmpty() && stats.median > 0; }
     bool correct() const {

@@ -2,6 +2,7 @@
 #include "bench/BenchRunner.h"
 
 #include "bench/InProcessEngines.h"
+#include "bench/MemorySampler.h"
 #include "bench/PhysicalFloor.h"
 #include "engine/OpenCvThreading.h"
 
@@ -171,7 +172,9 @@ public:
                        .arg(int(m_schedule.size()) * m_options.trials)
                        .arg(slot.engine->name())
                        .arg(slot.threads));
+        MemorySampler memory; // around the timed pass only: not the warm-up, not the verification
         Result<PassResult> pass = slot.engine->runPass(slot.threads);
+        const MemoryPeak peak = memory.stop();
         if (!pass) {
             markFailed(slot.engineIndex, pass.error().message);
             return -1;
@@ -179,6 +182,10 @@ public:
         EngineRun& run = m_runs[slot.runIndex];
         run.failures += pass->failures;
         run.fold = run.fold * 1099511628211ull + pass->fold;
+        if (peak.peakBytes > run.peakMemoryBytes) {
+            run.peakMemoryBytes = peak.peakBytes;
+            run.baselineMemoryBytes = peak.baselineBytes;
+        }
         return pass->seconds;
     }
 

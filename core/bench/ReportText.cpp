@@ -9,8 +9,8 @@ namespace cropdeck::bench {
 
 namespace {
 
-const QStringList kColumns = {"engine", "threads",   "median s",    "spread",  "img/s",
-                              "MPx/s",  "× slowest", "× best peer", "% floor", "verified"};
+const QStringList kColumns = {"engine",    "threads",     "median s", "spread",   "img/s",   "MPx/s",
+                              "× slowest", "× best peer", "% floor",  "peak MiB", "verified"};
 
 // Seconds with three significant digits however small (BMP cases take milliseconds).
 QString seconds(double value) {
@@ -32,11 +32,15 @@ QString percent(double value) {
     return value > 0 ? QStringLiteral("%1%").arg(value, 0, 'f', 0) : QStringLiteral("-");
 }
 
+QString mebibytes(qint64 bytes) {
+    return bytes > 0 ? QString::number(double(bytes) / (1 << 20), 'f', 0) : QStringLiteral("-");
+}
+
 QStringList cells(const BenchReport& report, const EngineRun& run) {
     if (!run.unavailable.isEmpty())
         return {run.engine, QStringLiteral("-"), QStringLiteral("unavailable")};
     if (!run.error.isEmpty())
-        return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {}, {},
+        return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {}, {}, {},
                 {},         QStringLiteral("✗ failed")};
     return {run.engine,
             QString::number(run.threads),
@@ -47,6 +51,7 @@ QStringList cells(const BenchReport& report, const EngineRun& run) {
             ratio(timesSlowest(report, run)),
             ratio(timesBestPeer(report, run)),
             percent(run.percentOfFloor),
+            mebibytes(run.peakMemoryBytes),
             verifiedCell(run)};
 }
 
@@ -199,7 +204,7 @@ QString reportCsv(const BenchReport& report) {
     QString text = QStringLiteral(
         "case,engine,kind,threads,images,windows,source_mpx,median_s,min_s,max_s,"
         "spread_percent,images_per_s,source_mpx_per_s,x_slowest,x_best_peer,floor_s,percent_of_floor,"
-        "verdict,"
+        "peak_memory_bytes,baseline_memory_bytes,verdict,"
         "max_abs_diff,psnr_db,failures,unavailable,error\n");
     for (const EngineRun& run : report.runs) {
         const QStringList fields = {csvField(run.caseName),
@@ -219,6 +224,8 @@ QString reportCsv(const BenchReport& report) {
                                     number(timesBestPeer(report, run)),
                                     number(run.floor.seconds),
                                     number(run.percentOfFloor),
+                                    QString::number(run.peakMemoryBytes),
+                                    QString::number(run.baselineMemoryBytes),
                                     verdictName(run.verdict),
                                     QString::number(run.verification.maxAbsDiff),
                                     std::isfinite(run.verification.psnr()) ? number(run.verification.psnr())

@@ -2,8 +2,9 @@
 #pragma once
 
 // A report as text: the terminal table (one block per case: median, spread, images/s, source MPx/s,
-// × the slowest, × the best correct peer, verified ✓/✗, then notes: unavailable engines and why, wrong
-// outputs and where), CSV (one line per run), Markdown, and two reports side by side (--compare).
+// × the slowest, × the best correct peer, % floor, peak MiB, verified ✓/✗, then notes: unavailable
+// engines and why, wrong outputs and where), CSV (one line per run), Markdown, and two reports side by
+// side (--compare).
 
 #include "bench/BenchReport.h"
 

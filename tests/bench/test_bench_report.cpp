@@ -43,6 +43,10 @@ EngineRun run(const QString& engine, const QString& kind, std::vector<double> tr
     r.floor = {0.25, "jpeg entropy decode to the lowest window's bottom row", {}};
     if (r.timed())
         r.percentOfFloor = percentOfFloor(r.floor.seconds, r.stats.median, r.threads, 2);
+    if (r.timed()) {
+        r.peakMemoryBytes = qint64(300) << 20;
+        r.baselineMemoryBytes = qint64(120) << 20;
+    }
     return r;
 }
 
@@ -102,6 +106,8 @@ void compareRuns(const EngineRun& a, const EngineRun& b) {
     QCOMPARE(a.floor.method, b.floor.method);
     QCOMPARE(a.floor.error, b.floor.error);
     QCOMPARE(a.percentOfFloor, b.percentOfFloor);
+    QCOMPARE(a.peakMemoryBytes, b.peakMemoryBytes);
+    QCOMPARE(a.baselineMemoryBytes, b.baselineMemoryBytes);
 }
 
 void expectSameReport(const BenchReport& a, const BenchReport& b) {
@@ -160,6 +166,27 @@ private slots:
                  QString("jpeg entropy decode to the lowest window's bottom row"));
         // 0.5 s on 2 threads against a 0.25 s single-thread floor spread over min(2, 2 cores)
         QCOMPARE(first.value("percent_of_floor").toDouble(), 400.0);
+        QCOMPARE(first.value("peak_memory_bytes").toInteger(), qint64(300) << 20);
+        QCOMPARE(first.value("baseline_memory_bytes").toInteger(), qint64(120) << 20);
+    }
+
+    // Reports written before the memory figures: they load with 0 (unknown), shown as "-".
+    void reportWithoutMemoryLoads() {
+        QJsonObject json = reportToJson(syntheticReport());
+        QJsonArray runs;
+        for (const QJsonValue& value : json.value("runs").toArray()) {
+            QJsonObject object = value.toObject();
+            object.remove("peak_memory_bytes");
+            object.remove("baseline_memory_bytes");
+            runs.append(object);
+        }
+        json.insert("runs", runs);
+        Result<BenchReport> back = reportFromJson(json, "old.json");
+        QVERIFY(back.ok());
+        QCOMPARE(back->runs[0].peakMemoryBytes, qint64(0));
+        QCOMPARE(back->runs[0].baselineMemoryBytes, qint64(0));
+        QCOMPARE(back->runs[0].stats.median, 0.5);
+        QVERIFY(reportTable(*back).contains("400%         -  ✓ identical"));
     }
 
     // Reports written before the floor existed have neither field: they load, with no floor.
@@ -200,7 +227,10 @@ private slots:
         const QString markdown = reportMarkdown(report);
         QVERIFY(markdown.contains("| engine | threads | median s |"));
         QVERIFY(markdown.contains("| % floor |"));
-        QVERIFY(csv[0].contains(",floor_s,percent_of_floor,"));
+        QVERIFY(csv[0].contains(",floor_s,percent_of_floor,peak_memory_bytes,baseline_memory_bytes,"));
+        QVERIFY2(csv[1].contains(",314572800,125829120,identical,"), qPrintable(csv[1]));
+        QVERIFY(markdown.contains("| % floor | peak MiB | verified |"));
+        QVERIFY(markdown.contains("| 400% | 300 | ✓ identical |"));
         QVERIFY(markdown.contains("| cropdeck | 2 | 0.500 |"));
         QVERIFY(markdown.contains("imagemagick: unavailable: convert on PATH is not ImageMagick"));
         QVERIFY(markdown.contains("- `pillow-threads`: pillow-threads 1.0"));
@@ -216,6 +246,8 @@ private slots:
         QVERIFY(table.contains("2.00×"));
         QVERIFY(table.contains("% floor"));
         QVERIFY(table.contains("400%"));
+        QVERIFY(table.contains("peak MiB"));
+        QVERIFY(table.contains("400%       300  ✓ identical"));
         QVERIFY(table.contains("floor 0.250 s, jpeg entropy decode to the lowest window's bottom row"));
         QVERIFY(table.contains("note: fast-but-wrong on gray-jpeg / random: WRONG: img_003.jpg window 0"));
     }
