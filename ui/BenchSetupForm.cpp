@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/BenchSetupForm.h"
 
+#include "bench/Scenarios.h"
+#include "ui/BenchOutputBox.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -54,11 +57,21 @@ QLineEdit* lineEdit(const QString& text, const QString& name) {
 
 BenchSetupForm::BenchSetupForm(QWidget* parent)
     : QWidget(parent)
+    , m_scenario(new QComboBox)
     , m_dataset(new QComboBox)
     , m_pages(new QStackedWidget)
     , m_engines(new QListWidget)
     , m_threads(lineEdit(joined(bench::defaultThreadCounts()), tr("Thread counts")))
-    , m_trials(spinBox(1, 1000, 3, tr("Trials"))) {
+    , m_trials(spinBox(1, 1000, 3, tr("Trials")))
+    , m_outputs(new BenchOutputBox) {
+    m_scenario->addItem(tr("None: choose below"), QString());
+    for (const bench::Scenario& scenario : bench::scenarios()) {
+        m_scenario->addItem(scenario.name, scenario.name);
+        m_scenario->setItemData(m_scenario->count() - 1,
+                                QStringLiteral("%1\n%2").arg(scenario.study, scenario.runs), Qt::ToolTipRole);
+    }
+    m_scenario->setAccessibleName(tr("Scenario"));
+    m_scenario->setToolTip(tr("A run named after a study CropDeck grew from: it fills in the fields below"));
     m_dataset->addItems({tr("Seed workloads"), tr("Open set"), tr("Images folder, random windows")});
     m_dataset->setAccessibleName(tr("Dataset"));
     m_pages->addWidget(makeSeedPage());
@@ -70,11 +83,15 @@ BenchSetupForm::BenchSetupForm(QWidget* parent)
     m_trials->setToolTip(tr("Timed passes per engine after one warm-up"));
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Scenario"), m_scenario);
     form->addRow(tr("Dataset"), m_dataset);
     form->addRow(m_pages);
     form->addRow(tr("Engines"), m_engines);
     form->addRow(tr("Threads"), m_threads);
     form->addRow(tr("Trials"), m_trials);
+    form->addRow(tr("Outputs"), m_outputs);
+    connect(m_scenario, &QComboBox::currentIndexChanged, this,
+            [this] { setScenario(m_scenario->currentData().toString()); });
     connect(m_dataset, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&m_listing, &QFutureWatcherBase::finished, this, &BenchSetupForm::showEngines);
     setOpenSet({}, {});
@@ -165,7 +182,60 @@ void BenchSetupForm::showEngines() {
         }
     }
     m_listed = true;
+    if (!m_scenarioEngines.isEmpty())
+        checkEngines(m_scenarioEngines);
     emit enginesListed();
+}
+
+void BenchSetupForm::setScenario(const QString& name) {
+    const int index = std::max(0, m_scenario->findData(name));
+    if (m_scenario->currentIndex() != index) {
+        m_scenario->setCurrentIndex(index); // comes back here through the signal
+        return;
+    }
+    m_scenarioName = m_scenario->itemData(index).toString();
+    m_scenarioEngines.clear();
+    m_outputs->setEnabled(true);
+    m_outputs->setToolTip({});
+    bench::BenchRequest request;
+    if (m_scenarioName.isEmpty() || !bench::applyScenario(m_scenarioName, request))
+        return;
+    if (dataset() == Dataset::OpenSet || (dataset() == Dataset::ImagesFolder && request.shapes.empty()))
+        setDataset(Dataset::Seed);
+    m_workloads->setText(request.seed.workloads.join(u','));
+    m_seedCount->setValue(request.seed.count);
+    m_threads->setText(joined(request.options.threads));
+    m_scenarioEngines = request.engines;
+    if (m_listed)
+        checkEngines(m_scenarioEngines);
+    if (!request.outputs.empty()) {
+        m_outputs->setEnabled(false);
+        m_outputs->setToolTip(tr("%1 sets its own outputs").arg(m_scenarioName));
+    }
+}
+
+// The scenario's windows and outputs on top of the request the fields describe (they hold its dataset,
+// engines and threads already, as the user refined them).
+Status BenchSetupForm::applyScenarioTo(bench::BenchRequest& request) const {
+    bench::BenchRequest scenario;
+    if (Status applied = bench::applyScenario(m_scenarioName, scenario); !applied)
+        return applied;
+    // Checked before the dataset's own fields: those of a dataset the scenario cannot use do not matter.
+    if (dataset() == Dataset::OpenSet)
+        return makeError(ErrorKind::Invalid, tr("Dataset: %1 makes its own windows; choose the seed "
+                                                "workloads or an images folder.")
+                                                 .arg(m_scenarioName));
+    if (dataset() == Dataset::ImagesFolder && scenario.shapes.empty())
+        return makeError(ErrorKind::Invalid,
+                         tr("Dataset: %1 runs the seed workloads' own windows.").arg(m_scenarioName));
+    request.scenario = m_scenarioName;
+    request.shapes = scenario.shapes;
+    for (bench::WindowShape& shape : request.shapes)
+        if (shape.kind == bench::WindowShape::Kind::Random)
+            shape.seed =
+                dataset() == Dataset::ImagesFolder ? quint64(m_randomSeed->value()) : request.seed.seed;
+    request.outputs = scenario.outputs;
+    return {};
 }
 
 bool BenchSetupForm::checkEngines(const QStringList& names) {
@@ -214,6 +284,9 @@ Result<bench::BenchRequest> BenchSetupForm::request() const {
         return makeError(ErrorKind::Invalid, tr("Threads: %1").arg(threads.error().message));
     request.options.threads = *threads;
     request.options.trials = m_trials->value();
+    if (!m_scenarioName.isEmpty())
+        if (Status applied = applyScenarioTo(request); !applied)
+            return applied.error();
     request.engines = checkedEngines();
     if (!m_listed || request.engines.isEmpty())
         return makeError(ErrorKind::Invalid, m_listed ? tr("Engines: check at least one engine.")
@@ -247,6 +320,11 @@ Result<bench::BenchRequest> BenchSetupForm::request() const {
             return makeError(ErrorKind::Invalid, tr("Images folder: choose the images to benchmark."));
         break;
     }
+    request.output = m_outputs->spec();
+    request.outputFolder = m_outputs->folder();
+    for (bench::WindowShape& shape : request.shapes) // a scenario's random windows follow the seed in use
+        if (shape.kind == bench::WindowShape::Kind::Random)
+            shape.seed = dataset() == Dataset::ImagesFolder ? request.randomSeed : request.seed.seed;
     return request;
 }
 

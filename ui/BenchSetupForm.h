@@ -5,7 +5,9 @@
 // `cropdeck --bench`): the dataset (the seed workloads with a count and side, the open set's images and
 // annotations, or a folder of images with N seeded random windows), the engines (every engine core's
 // makeEngines() knows, those that cannot run here disabled with their reason as tooltip), the thread
-// counts (core's parseThreadCounts, e.g. "1,2,4") and the number of trials.
+// counts (core's parseThreadCounts, e.g. "1,2,4") and the number of trials; what the engines make of
+// their crops (BenchOutputBox: memory, disk or tmpfs, and the format). A scenario (core's Scenarios.h,
+// `--scenario`) fills all of these in as the command line's does; the fields then refine it.
 //
 // Listing the engines looks for peers on PATH and starts Python to see what it can import, so it runs on
 // a worker thread, and only once the form is first shown (or listEngines() is called): a window that
@@ -29,6 +31,8 @@ class QStackedWidget;
 
 namespace cropdeck::ui {
 
+class BenchOutputBox;
+
 // An engine as the form lists it (a value: engines themselves stay on the thread that runs them).
 struct EngineChoice {
     QString name;
@@ -51,6 +55,10 @@ public:
     // The request the fields describe; an error names the field to fix.
     Result<bench::BenchRequest> request() const;
 
+    // Fills the form in for scenario `name` (empty: none, the fields stay as they are).
+    void setScenario(const QString& name);
+    QString scenario() const { return m_scenarioName; }
+
     void setDataset(Dataset dataset);
     Dataset dataset() const;
     // Checks exactly the engines named (and available); false when one is unknown or unavailable.
@@ -61,7 +69,9 @@ public:
     bool isListingEngines() const { return !m_listed; }
 
     QListWidget* engineList() const { return m_engines; }
+    QComboBox* scenarioBox() const { return m_scenario; }
     QComboBox* datasetBox() const { return m_dataset; }
+    BenchOutputBox* outputBox() const { return m_outputs; }
     QLineEdit* workloadsEdit() const { return m_workloads; }
     QSpinBox* seedCountBox() const { return m_seedCount; }
     QSpinBox* seedSideBox() const { return m_seedSide; }
@@ -81,7 +91,9 @@ private:
     QWidget* makeOpenSetPage();
     QWidget* makeFolderPage();
     void showEngines();
+    Status applyScenarioTo(bench::BenchRequest& request) const;
 
+    QComboBox* m_scenario;
     QComboBox* m_dataset;
     QStackedWidget* m_pages;
     QLineEdit* m_workloads;
@@ -95,7 +107,10 @@ private:
     QListWidget* m_engines;
     QLineEdit* m_threads;
     QSpinBox* m_trials;
+    BenchOutputBox* m_outputs;
 
+    QString m_scenarioName;
+    QStringList m_scenarioEngines; // to check once the engines are listed
     QString m_openImages;
     QString m_openAnnotations;
     QFutureWatcher<std::vector<EngineChoice>> m_listing;
