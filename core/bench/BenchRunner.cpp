@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <map>
 
 namespace cropdeck::bench {
 
@@ -59,8 +60,8 @@ EngineRun emptyRun(const BenchCase& benchCase, const BenchEngine& engine, int th
     return run;
 }
 
-// Every crop of every engine that ran, against the reference, one image at a time (memory stays at one
-// decoded image per engine).
+// Every crop of every engine that ran, against the reference (downscaled for the engines that expect
+// so), one image at a time (memory stays at one decoded image per engine).
 Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
                  const std::vector<bool>& ran, std::vector<Verification>& verifications,
                  const ProgressLine& progress, const std::atomic_bool* cancel) {
@@ -72,12 +73,22 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
                      .arg(benchCase.name)
                      .arg(i + 1)
                      .arg(benchCase.images.size()));
-        Result<std::vector<cv::Mat>> reference = referenceCrops(image);
-        if (!reference)
-            return reference.error();
+        std::map<int, std::vector<cv::Mat>> references; // by DCT scale; the stored pixels' always
+        Result<std::vector<cv::Mat>> stored = referenceCrops(image);
+        if (!stored)
+            return stored.error();
+        references[1] = std::move(stored.value());
         for (size_t e = 0; e < engines.size(); ++e) {
             if (!ran[e])
                 continue;
+            const int scale = engines[e]->expectation().dctScale;
+            if (!references.count(scale)) {
+                Result<std::vector<cv::Mat>> made = referenceCrops(image, scale);
+                if (!made)
+                    return made.error();
+                references[scale] = std::move(made.value());
+            }
+            const std::vector<cv::Mat>* reference = &references[scale];
             Result<std::vector<cv::Mat>> crops = engines[e]->crops(int(i));
             for (size_t w = 0; w < image.windows.size(); ++w) {
                 const QString where =
@@ -101,6 +112,11 @@ std::vector<Slot> makeSchedule(const BenchCase& benchCase, const std::vector<Ben
         BenchEngine& engine = *engines[e];
         if (!engine.unavailableReason().isEmpty()) {
             runs.push_back(emptyRun(benchCase, engine, 0));
+            continue;
+        }
+        if (const QString why = engine.notApplicableTo(benchCase); !why.isEmpty()) {
+            runs.push_back(emptyRun(benchCase, engine, 0));
+            runs.back().notApplicable = why;
             continue;
         }
         const std::vector<int> threads = engine.takesThreads() ? options.threads : std::vector<int>{1};
@@ -197,8 +213,15 @@ public:
             run.stats = summarizeTrials(run.trialSeconds);
             run.detail = m_schedule[k].engine->detail();
             run.verification = verifications[m_schedule[k].engineIndex];
-            run.verdict =
-                run.error.isEmpty() ? run.verification.verdict(m_options.tolerance) : Verdict::Wrong;
+            const CropExpectation expected = m_schedule[k].engine->expectation();
+            run.verdict = run.error.isEmpty()
+                              ? run.verification.verdict(m_options.tolerance, expected.minimumPsnr)
+                              : Verdict::Wrong;
+            if (run.verdict == Verdict::Wrong && run.verification.problem.isEmpty() &&
+                expected.minimumPsnr > 0)
+                run.verification.problem = QStringLiteral("PSNR %1 dB, below the %2 dB expected")
+                                               .arg(run.verification.psnr(), 0, 'f', 1)
+                                               .arg(expected.minimumPsnr);
         }
         return m_runs;
     }
