@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/InProcessEngines.h"
 
-#include "engine/ImageCropper.h"
-#include "engine/ReadPlanning.h"
-#include "engine/RegionReader.h"
-#include "geometry/OrientPixels.h"
-#include "geometry/Orientation.h"
-#include "io/ImageProbe.h"
+#include "bench/CropDeckCalls.h"
+#include "bench/ForcedEngines.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -32,7 +28,20 @@ public:
     QString name() const override { return m_spec.name; }
     EngineKind kind() const override { return m_spec.kind; }
     bool takesThreads() const override { return m_spec.parallel; }
-    QString detail() const override { return m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail; }
+    QString detail() const override {
+        const QString detail = m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail;
+        const QString expected = m_spec.expectation.describe();
+        return expected.isEmpty() ? detail : QStringLiteral("%1; %2").arg(detail, expected);
+    }
+    QString notApplicableTo(const BenchCase& benchCase) const override {
+        if (!m_spec.notApplicable)
+            return {};
+        for (const BenchImage& image : benchCase.images)
+            if (const QString why = m_spec.notApplicable(image); !why.isEmpty())
+                return QStringLiteral("%1: %2").arg(QFileInfo(image.path).fileName(), why);
+        return {};
+    }
+    CropExpectation expectation() const override { return m_spec.expectation; }
 
     void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
 
@@ -84,60 +93,6 @@ private:
     QString m_caseDetail;
 };
 
-QList<CropWindow> storedWindows(const BenchImage& image) {
-    QList<CropWindow> windows;
-    for (const QRect& rect : image.windows) {
-        CropWindow window;
-        window.box = QRectF(rect);
-        window.id = QString::number(windows.size());
-        windows.append(window);
-    }
-    return windows;
-}
-
-// The planner, exactly as the batch calls it, on stored coordinates with no resize or colour change.
-// Its outputs are upright (the batch's rule); `toStored` turns them back for the verification.
-Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toStored) {
-    CropSettings settings;
-    settings.orientationFromExif = false;
-    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
-    if (!cropped)
-        return cropped.error();
-    const int undo = inverseOrientation(cropped->info.orientation);
-    std::vector<cv::Mat> crops;
-    for (CroppedWindow& window : cropped->windows) {
-        if (window.error)
-            return *window.error;
-        crops.push_back(toStored && undo != 1 ? applyOrientation(window.pixels, undo)
-                                              : std::move(window.pixels));
-    }
-    return crops;
-}
-
-// Which decoders the planner used, e.g. "jpeg-bands×1".
-QString cropDeckPlan(const BenchImage& image) {
-    CropSettings settings;
-    settings.orientationFromExif = false;
-    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
-    return cropped ? QStringLiteral("plan %1").arg(cropped->decodePlan) : cropped.error().message;
-}
-
-// The region reader forced to one read per window (no union, no row bands): what the planner saves.
-Result<std::vector<cv::Mat>> cropDeckEachWindow(const BenchImage& image) {
-    Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
-    if (!info)
-        return info.error();
-    RegionReader reader(image.path, *info, FailOn::Error, nullptr);
-    std::vector<cv::Mat> crops;
-    for (const QRect& rect : image.windows) {
-        Result<DecodedRegion> decoded = reader.read(rect);
-        if (!decoded)
-            return decoded.error();
-        crops.push_back(cutFrom(*decoded, rect).clone());
-    }
-    return crops;
-}
-
 Result<std::vector<cv::Mat>> openCvFullDecode(const BenchImage& image) {
     const cv::Mat full =
         cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
@@ -177,16 +132,16 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
         QStringLiteral("OpenCV %1 imread(IMREAD_UNCHANGED | IMREAD_IGNORE_ORIENTATION) + crop")
             .arg(QLatin1String(CV_VERSION));
     std::vector<std::unique_ptr<BenchEngine>> engines;
-    engines.push_back(makeInProcessEngine(
-        {QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
-         QStringLiteral("cropImage(): the planner, as --batch runs it"),
-         [](const BenchImage& image) { return cropDeckPlanner(image, false); },
-         [](const BenchImage& image) { return cropDeckPlanner(image, true); }, cropDeckPlan}));
     engines.push_back(
-        makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
-                             QStringLiteral("RegionReader::read() once per window (no union, no "
-                                            "row bands)"),
-                             cropDeckEachWindow}));
+        makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+                             QStringLiteral("cropImage(): the planner, as --batch runs it"),
+                             [](const BenchImage& image) { return cropDeckCrops(image, {}, false); },
+                             [](const BenchImage& image) { return cropDeckCrops(image, {}, true); },
+                             [](const BenchImage& image) {
+                                 return cropDeckPlan(image, {});
+                             }}));
+    for (std::unique_ptr<BenchEngine>& forced : makeForcedEngines())
+        engines.push_back(std::move(forced));
     engines.push_back(makeInProcessEngine(
         {QStringLiteral("opencv-serial"), EngineKind::InProcess, false, openCv, openCvFullDecode}));
     engines.push_back(makeInProcessEngine(

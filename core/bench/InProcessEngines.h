@@ -2,10 +2,10 @@
 #pragma once
 
 // Engines that crop inside this process, one image per task on a thread pool (or one image after
-// another): CropDeck's planner (cropImage), CropDeck's region reader forced to one read per window, and
-// OpenCV's full decode + crop, serial and pooled. cropImage() writes upright outputs whatever the
-// coordinates (the batch's rule); its crops of an image with an EXIF orientation are turned back to the
-// stored pixels, losslessly, before they are verified.
+// another): CropDeck's planner (cropImage), CropDeck's strategies forced one at a time
+// (ForcedEngines.h), and OpenCV's full decode + crop, serial and pooled. cropImage() writes upright
+// outputs whatever the coordinates (the batch's rule); its crops of an image with an EXIF orientation
+// are turned back to the stored pixels, losslessly, before they are verified.
 
 #include "bench/BenchEngine.h"
 
@@ -28,12 +28,16 @@ struct InProcessSpec {
     ImageCropFunction verifiedCrop = {};
     // Untimed, once per case: what the engine does with the case's first image (CropDeck's decode plan).
     std::function<QString(const BenchImage&)> describe = {};
+    // Empty when the engine applies to the image; else why not (BenchEngine::notApplicableTo names the
+    // first image that does not qualify). Empty function: applies everywhere.
+    std::function<QString(const BenchImage&)> notApplicable = {};
+    CropExpectation expectation = {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.
 std::unique_ptr<BenchEngine> makeInProcessEngine(InProcessSpec spec);
 
-// "cropdeck", "cropdeck-each-window", "opencv-serial", "opencv-pool".
+// "cropdeck", the forced engines of makeForcedEngines(), "opencv-serial", "opencv-pool".
 std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines();
 
 // A cheap fold of a crop (a few samples per row) so that no compiler can drop the work that made it.
