@@ -40,7 +40,7 @@ int listEngines(const bench::BenchRequest& request) {
     for (const auto& engine : bench::makeEngines(request)) {
         const QString reason = engine->unavailableReason();
         printOut(QStringLiteral("%1  %2\n")
-                     .arg(engine->name().leftJustified(20),
+                     .arg(engine->name().leftJustified(22),
                           reason.isEmpty() ? QStringLiteral("available: ") + engine->detail()
                                            : QStringLiteral("unavailable: ") + reason));
     }
