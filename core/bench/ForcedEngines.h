@@ -40,7 +40,10 @@
 
 namespace cropdeck::bench {
 
-inline constexpr double kDctScaledMinimumPsnr = 30;
+// Measured on the seed workloads at side 256: the DCT-scaled crops give 50-56 dB against the area
+// downscale, the lossless ones are identical; the same crops one pixel off (at the output's scale) give
+// 29-36 dB.
+inline constexpr double kDctScaledMinimumPsnr = 40;
 inline constexpr double kLosslessMinimumPsnr = 40;
 
 std::vector<std::unique_ptr<BenchEngine>> makeForcedEngines();
