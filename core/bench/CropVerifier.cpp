@@ -73,7 +73,8 @@ void noteProblem(Verification& v, const QString& problem) {
 QString CropExpectation::describe() const {
     QStringList parts;
     if (minimumPsnr > 0)
-        parts << QStringLiteral("lossy by design: right when PSNR >= %1 dB").arg(minimumPsnr);
+        parts << QStringLiteral("judged by PSNR (not the stored pixels by design): right at %1 dB or more")
+                     .arg(minimumPsnr);
     if (dctScale > 1)
         parts << QStringLiteral("against the reference downscaled 1/%1 (INTER_AREA)").arg(dctScale);
     return parts.join(u' ');

@@ -36,7 +36,7 @@ struct CropExpectation {
     int dctScale = 1;       // 2, 4, 8: crops are the windows decoded at 1/dctScale (DecodeTypes.h)
     double minimumPsnr = 0; // > 0: lossy by design, right when PSNR >= this; 0: the tolerance rule
 
-    // "" for the default; else e.g. "lossy by design: right when PSNR >= 30 dB against the reference
+    // "" for the default; else e.g. "judged by PSNR (...): right at 40 dB or more against the reference
     // downscaled 1/2 (INTER_AREA)", for engine details.
     QString describe() const;
 };

@@ -133,7 +133,7 @@ std::vector<std::unique_ptr<BenchEngine>> makeForcedEngines() {
         EngineKind::CropDeck,
         true,
         QStringLiteral("the lossless path: TurboJPEG crop, MCU-aligned, timed to the output "
-                       "bytes; JPEG"),
+                       "bytes, verified decoded and cut from the written rectangle; JPEG"),
         losslessBytes,
         losslessDecoded};
     lossless.notApplicable = losslessNotApplicable;
