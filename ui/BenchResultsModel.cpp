@@ -19,6 +19,8 @@ QString ratio(double value) {
 QString verificationDetail(const bench::EngineRun& run) {
     if (!run.unavailable.isEmpty())
         return BenchResultsModel::tr("unavailable: %1").arg(run.unavailable);
+    if (!run.notApplicable.isEmpty())
+        return BenchResultsModel::tr("does not apply: %1").arg(run.notApplicable);
     if (!run.error.isEmpty())
         return BenchResultsModel::tr("failed: %1").arg(run.error);
     const bench::Verification& v = run.verification;
@@ -61,8 +63,8 @@ QVariant BenchResultsModel::display(const bench::EngineRun& run, int column) con
     case Case:
         return run.caseName;
     case Threads:
-        return run.unavailable.isEmpty() ? (run.serial ? tr("1 (serial)") : QString::number(run.threads))
-                                         : QStringLiteral("-");
+        return !run.skipped() ? (run.serial ? tr("1 (serial)") : QString::number(run.threads))
+                              : QStringLiteral("-");
     case Median:
         return timed ? number(run.stats.median, 4) : QStringLiteral("-");
     case Spread:
@@ -76,6 +78,8 @@ QVariant BenchResultsModel::display(const bench::EngineRun& run, int column) con
     case TimesBestPeer:
         return ratio(bench::timesBestPeer(m_report, run));
     case Verified:
+        if (!run.notApplicable.isEmpty())
+            return tr("does not apply");
         return run.unavailable.isEmpty() ? bench::verifiedCell(run) : tr("unavailable");
     }
     return {};

@@ -36,7 +36,7 @@ QString outcomeText(const bench::BenchReport& report) {
     int wrong = 0, unavailable = 0;
     for (const bench::EngineRun& run : report.runs) {
         unavailable += !run.unavailable.isEmpty();
-        wrong += run.unavailable.isEmpty() && !run.correct();
+        wrong += !run.skipped() && !run.correct();
     }
     QString text = BenchmarkPanel::tr("%n run(s)", nullptr, int(report.runs.size()));
     text += wrong > 0 ? BenchmarkPanel::tr(", %n failed or wrong (see Verified)", nullptr, wrong)

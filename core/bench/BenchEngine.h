@@ -14,6 +14,7 @@
 
 #include "Result.h"
 #include "bench/BenchCase.h"
+#include "bench/CropVerifier.h"
 
 #include <QString>
 
@@ -44,6 +45,16 @@ public:
     virtual EngineKind kind() const = 0;
     // Empty when the engine can run here; otherwise "unavailable: <reason>" without the prefix.
     virtual QString unavailableReason() const { return {}; }
+    // Empty when the engine applies to every image of the case; otherwise why not, naming the image
+    // (e.g. "img_003.jpg: no restart markers"). Such a case is reported as not applicable, never run.
+    // Called before begin(); may read the images' headers.
+    virtual QString notApplicableTo(const BenchCase& benchCase) const {
+        (void)benchCase;
+        return {};
+    }
+    // How the crops are verified: the reference's pixels (the default), or what CropExpectation says
+    // for an output that differs from the stored pixels by design.
+    virtual CropExpectation expectation() const { return {}; }
     // False: the engine runs on one thread whatever --threads says (reported as 1 thread).
     virtual bool takesThreads() const { return true; }
     // Versions, commands, CropDeck's decode plan: what a reader needs to reproduce the figure.

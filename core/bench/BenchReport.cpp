@@ -96,6 +96,7 @@ QJsonObject runToJson(const BenchReport& report, const EngineRun& run) {
             {"threads", run.threads},
             {"serial", run.serial},
             {"unavailable", run.unavailable},
+            {"not_applicable", run.notApplicable},
             {"error", run.error},
             {"trials_s", numbers(run.trialSeconds)},
             {"median_s", run.stats.median},
@@ -128,6 +129,7 @@ EngineRun runFromJson(const QJsonObject& json) {
     run.threads = json.value("threads").toInt();
     run.serial = json.value("serial").toBool();
     run.unavailable = json.value("unavailable").toString();
+    run.notApplicable = json.value("not_applicable").toString(); // empty in reports before it
     run.error = json.value("error").toString();
     for (const QJsonValue& t : json.value("trials_s").toArray())
         run.trialSeconds.push_back(t.toDouble());

@@ -30,9 +30,10 @@ struct EngineRun {
     QString kind; // "cropdeck", "in-process", "peer"
     QString detail;
     int threads = 1;
-    bool serial = false; // the engine runs on one thread whatever --threads says
-    QString unavailable; // non-empty: not run here, and why
-    QString error;       // non-empty: it ran and failed (could not start, crashed, ...)
+    bool serial = false;   // the engine runs on one thread whatever --threads says
+    QString unavailable;   // non-empty: not run here, and why
+    QString notApplicable; // non-empty: the engine does not apply to this case (not run), and why
+    QString error;         // non-empty: it ran and failed (could not start, crashed, ...)
     // Timing
     std::vector<double> trialSeconds;
     TrialStats stats;
@@ -51,7 +52,11 @@ struct EngineRun {
     qint64 peakMemoryBytes = 0;
     qint64 baselineMemoryBytes = 0;
 
-    bool timed() const { return unavailable.isEmpty() && error.isEmpty() && stats.median > 0; }
+    // Not run on this case: unavailable here, or not applicable to it.
+    bool skipped() const { return !unavailable.isEmpty() || !notApplicable.isEmpty(); }
+    bool timed() const {
+        return unavailable.isEmpty() && notApplicable.isEmpty() && error.isEmpty() && stats.median > 0;
+    }
     bool correct() const {
         return timed() && failures == 0 && (verdict == Verdict::Identical || verdict == Verdict::Close);
     }

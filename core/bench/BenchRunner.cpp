@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <map>
 
 namespace cropdeck::bench {
 
@@ -60,8 +61,8 @@ EngineRun emptyRun(const BenchCase& benchCase, const BenchEngine& engine, int th
     return run;
 }
 
-// Every crop of every engine that ran, against the reference, one image at a time (memory stays at one
-// decoded image per engine).
+// Every crop of every engine that ran, against the reference (downscaled for the engines that expect
+// so), one image at a time (memory stays at one decoded image per engine).
 Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& engines,
                  const std::vector<bool>& ran, std::vector<Verification>& verifications,
                  const ProgressLine& progress, const std::atomic_bool* cancel) {
@@ -73,19 +74,29 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
                      .arg(benchCase.name)
                      .arg(i + 1)
                      .arg(benchCase.images.size()));
-        Result<std::vector<cv::Mat>> reference = referenceCrops(image);
-        if (!reference)
-            return reference.error();
+        std::map<int, std::vector<cv::Mat>> references; // by DCT scale; the stored pixels' always
+        Result<std::vector<cv::Mat>> stored = referenceCrops(image);
+        if (!stored)
+            return stored.error();
+        references[1] = std::move(stored.value());
         // Lossy outputs are held to CropDeck's own encode of the reference crop (CropVerifier.h).
         std::vector<cv::Mat> roundTrips;
         if (benchCase.output.lossy())
-            for (const cv::Mat& crop : *reference) {
+            for (const cv::Mat& crop : references[1]) {
                 Result<QByteArray> bytes = encodeCrop(crop, benchCase.output, image.path);
                 roundTrips.push_back(bytes ? decodeOutputBytes(*bytes) : cv::Mat());
             }
         for (size_t e = 0; e < engines.size(); ++e) {
             if (!ran[e])
                 continue;
+            const int scale = engines[e]->expectation().dctScale;
+            if (!references.count(scale)) {
+                Result<std::vector<cv::Mat>> made = referenceCrops(image, scale);
+                if (!made)
+                    return made.error();
+                references[scale] = std::move(made.value());
+            }
+            const std::vector<cv::Mat>* reference = &references[scale];
             Result<std::vector<cv::Mat>> crops = engines[e]->crops(int(i));
             for (size_t w = 0; w < image.windows.size(); ++w) {
                 const QString where =
@@ -94,7 +105,7 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
                     addMissingCrop(verifications[e], where, crops.error().message);
                 else if (w >= crops->size() || (*crops)[w].empty())
                     addMissingCrop(verifications[e], where, QStringLiteral("no crop"));
-                else if (benchCase.output.lossy())
+                else if (benchCase.output.lossy() && scale == 1)
                     compareLossyCrop(verifications[e], (*reference)[w], roundTrips[w], (*crops)[w], where);
                 else
                     compareCrop(verifications[e], (*reference)[w], (*crops)[w], where);
@@ -111,6 +122,11 @@ std::vector<Slot> makeSchedule(const BenchCase& benchCase, const std::vector<Ben
         BenchEngine& engine = *engines[e];
         if (!engine.unavailableReason().isEmpty()) {
             runs.push_back(emptyRun(benchCase, engine, 0));
+            continue;
+        }
+        if (const QString why = engine.notApplicableTo(benchCase); !why.isEmpty()) {
+            runs.push_back(emptyRun(benchCase, engine, 0));
+            runs.back().notApplicable = why;
             continue;
         }
         const std::vector<int> threads = engine.takesThreads() ? options.threads : std::vector<int>{1};
@@ -213,8 +229,15 @@ public:
             run.stats = summarizeTrials(run.trialSeconds);
             run.detail = m_schedule[k].engine->detail();
             run.verification = verifications[m_schedule[k].engineIndex];
-            run.verdict =
-                run.error.isEmpty() ? run.verification.verdict(m_options.tolerance) : Verdict::Wrong;
+            const CropExpectation expected = m_schedule[k].engine->expectation();
+            run.verdict = run.error.isEmpty()
+                              ? run.verification.verdict(m_options.tolerance, expected.minimumPsnr)
+                              : Verdict::Wrong;
+            if (run.verdict == Verdict::Wrong && run.verification.problem.isEmpty() &&
+                expected.minimumPsnr > 0)
+                run.verification.problem = QStringLiteral("PSNR %1 dB, below the %2 dB expected")
+                                               .arg(run.verification.psnr(), 0, 'f', 1)
+                                               .arg(expected.minimumPsnr);
         }
         return m_runs;
     }

@@ -16,6 +16,13 @@
 // encoder at the same settings (capped at kLossyCeilingDb), less kLossyMarginDb (encoders differ by a dB or
 // two at one quality; a crop of the wrong place, shifted by one pixel, loses far more on natural pictures).
 // Such crops are "close" (or identical when every sample matches).
+//
+// An engine whose output differs from the stored pixels by design states a CropExpectation instead:
+// DCT-domain downscaling is compared with the reference downscaled the same way (cv::resize INTER_AREA
+// of the whole reference to the scaled image size, ceil(W/s) x ceil(H/s), cut at the window's scaled
+// rectangle, DecodeTypes.h); a lossy expectation judges by PSNR over every compared sample (right when
+// at least minimumPsnr dB) instead of the largest difference. Every crop must still be there, with the
+// expected size and channels.
 
 #include "Result.h"
 #include "bench/BenchCase.h"
@@ -34,6 +41,15 @@ inline constexpr int kDefaultTolerance = 2;
 inline constexpr double kLossyMarginDb = 3.0;
 inline constexpr double kLossyCeilingDb = 50.0; // PSNRs above this count as this (rounding only)
 
+struct CropExpectation {
+    int dctScale = 1;       // 2, 4, 8: crops are the windows decoded at 1/dctScale (DecodeTypes.h)
+    double minimumPsnr = 0; // > 0: lossy by design, right when PSNR >= this; 0: the tolerance rule
+
+    // "" for the default; else e.g. "judged by PSNR (...): right at 40 dB or more against the reference
+    // downscaled 1/2 (INTER_AREA)", for engine details.
+    QString describe() const;
+};
+
 struct Verification {
     int cropsExpected = 0;
     int cropsChecked = 0; // compared with the reference, whatever the outcome
@@ -49,12 +65,17 @@ struct Verification {
     double worstMarginDb = 0;
     int marginsMeasured = 0;
 
-    Verdict verdict(int tolerance = kDefaultTolerance) const;
+    Verdict verdict(int tolerance = kDefaultTolerance, double minimumPsnr = 0) const;
     double psnr() const; // dB over every compared sample; +inf when identical, 0 when nothing was compared
 };
 
-// The reference crops of one image, in window order.
-Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image);
+// The reference crops of one image, in window order; with dctScale > 1, the reference downscaled as
+// the header says.
+Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image, int dctScale = 1);
+
+// A window's rectangle in an image decoded at 1/scale: [floor(x/s), ceil((x+w)/s)) on each axis, clipped
+// to ceil(W/s) x ceil(H/s) (what a DCT-scaled decode returns, DecodeTypes.h).
+QRect scaledWindow(const QRect& window, QSize imageSize, int scale);
 
 // Adds one crop's comparison; `where` names it in a problem ("img_003.jpg window 2").
 void compareCrop(Verification& verification, const cv::Mat& reference, const cv::Mat& output,

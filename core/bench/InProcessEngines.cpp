@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/InProcessEngines.h"
 
+#include "bench/CropDeckCalls.h"
 #include "bench/CropOutputs.h"
-#include "engine/ImageCropper.h"
-#include "engine/ReadPlanning.h"
-#include "engine/RegionReader.h"
+#include "bench/ForcedEngines.h"
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
@@ -34,7 +33,25 @@ public:
     QString name() const override { return m_spec.name; }
     EngineKind kind() const override { return m_spec.kind; }
     bool takesThreads() const override { return m_spec.parallel; }
-    QString detail() const override { return m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail; }
+    QString detail() const override {
+        const QString detail = m_caseDetail.isEmpty() ? m_spec.detail : m_caseDetail;
+        const QString expected = m_spec.expectation.describe();
+        return expected.isEmpty() ? detail : QStringLiteral("%1; %2").arg(detail, expected);
+    }
+    QString notApplicableTo(const BenchCase& benchCase) const override {
+        const CropExpectation& expected = m_spec.expectation;
+        if (benchCase.output.encodes() && (expected.dctScale > 1 || expected.minimumPsnr > 0))
+            return QStringLiteral("its crops are not the stored pixels by design, so encoded outputs (%1) are "
+                                  "not measured for it")
+                .arg(benchCase.output.describe());
+        if (!m_spec.notApplicable)
+            return {};
+        for (const BenchImage& image : benchCase.images)
+            if (const QString why = m_spec.notApplicable(image); !why.isEmpty())
+                return QStringLiteral("%1: %2").arg(QFileInfo(image.path).fileName(), why);
+        return {};
+    }
+    CropExpectation expectation() const override { return m_spec.expectation; }
 
     void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
 
@@ -114,65 +131,11 @@ private:
     QString m_caseDetail;
 };
 
-QList<CropWindow> storedWindows(const BenchImage& image) {
-    QList<CropWindow> windows;
-    for (const QRect& rect : image.windows) {
-        CropWindow window;
-        window.box = QRectF(rect);
-        window.id = QString::number(windows.size());
-        windows.append(window);
-    }
-    return windows;
-}
-
-// The planner, exactly as the batch calls it, on stored coordinates with no resize or colour change.
-// Its outputs are upright (the batch's rule); `toStored` turns them back for the verification.
-Result<std::vector<cv::Mat>> cropDeckPlanner(const BenchImage& image, bool toStored) {
-    CropSettings settings;
-    settings.orientationFromExif = false;
-    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
-    if (!cropped)
-        return cropped.error();
-    const int undo = inverseOrientation(cropped->info.orientation);
-    std::vector<cv::Mat> crops;
-    for (CroppedWindow& window : cropped->windows) {
-        if (window.error)
-            return *window.error;
-        crops.push_back(toStored && undo != 1 ? applyOrientation(window.pixels, undo)
-                                              : std::move(window.pixels));
-    }
-    return crops;
-}
-
 // The planner's upright crop of `image` turned back to its stored pixels.
 cv::Mat uprightToStored(const BenchImage& image, cv::Mat crop) {
     Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
     const int undo = info ? inverseOrientation(info->orientation) : 1;
     return undo == 1 ? crop : applyOrientation(crop, undo);
-}
-
-// Which decoders the planner used, e.g. "jpeg-bands×1".
-QString cropDeckPlan(const BenchImage& image) {
-    CropSettings settings;
-    settings.orientationFromExif = false;
-    Result<CroppedImage> cropped = cropImage(image.path, storedWindows(image), settings);
-    return cropped ? QStringLiteral("plan %1").arg(cropped->decodePlan) : cropped.error().message;
-}
-
-// The region reader forced to one read per window (no union, no row bands): what the planner saves.
-Result<std::vector<cv::Mat>> cropDeckEachWindow(const BenchImage& image) {
-    Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
-    if (!info)
-        return info.error();
-    RegionReader reader(image.path, *info, FailOn::Error, nullptr);
-    std::vector<cv::Mat> crops;
-    for (const QRect& rect : image.windows) {
-        Result<DecodedRegion> decoded = reader.read(rect);
-        if (!decoded)
-            return decoded.error();
-        crops.push_back(cutFrom(*decoded, rect).clone());
-    }
-    return crops;
 }
 
 Result<std::vector<cv::Mat>> openCvFullDecode(const BenchImage& image) {
@@ -217,30 +180,16 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
     engines.push_back(
         makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
                              QStringLiteral("cropImage(): the planner, as --batch runs it"),
-                             [](const BenchImage& image) { return cropDeckPlanner(image, false); },
-                             [](const BenchImage& image) { return cropDeckPlanner(image, true); },
-                             cropDeckPlan, WriterStyle::CropDeck, uprightToStored}));
-    engines.push_back(
-        makeInProcessEngine({QStringLiteral("cropdeck-each-window"), EngineKind::CropDeck, true,
-                             QStringLiteral("RegionReader::read() once per window (no union, no "
-                                            "row bands)"),
-                             cropDeckEachWindow}));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"),
-                                           EngineKind::InProcess,
-                                           false,
-                                           openCv,
-                                           openCvFullDecode,
-                                           {},
-                                           {},
-                                           WriterStyle::OpenCv}));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"),
-                                           EngineKind::InProcess,
-                                           true,
-                                           openCv,
-                                           openCvFullDecode,
-                                           {},
-                                           {},
-                                           WriterStyle::OpenCv}));
+                             [](const BenchImage& image) { return cropDeckCrops(image, {}, false); },
+                             [](const BenchImage& image) { return cropDeckCrops(image, {}, true); },
+                             [](const BenchImage& image) { return cropDeckPlan(image, {}); },
+                             WriterStyle::CropDeck, uprightToStored}));
+    for (std::unique_ptr<BenchEngine>& forced : makeForcedEngines())
+        engines.push_back(std::move(forced));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"), EngineKind::InProcess, false, openCv,
+                                           openCvFullDecode, {}, {}, WriterStyle::OpenCv}));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"), EngineKind::InProcess, true, openCv,
+                                           openCvFullDecode, {}, {}, WriterStyle::OpenCv}));
     return engines;
 }
 

@@ -2,11 +2,11 @@
 #pragma once
 
 // Engines that crop inside this process, one image per task on a thread pool (or one image after
-// another): CropDeck's planner (cropImage), CropDeck's region reader forced to one read per window, and
-// OpenCV's full decode + crop, serial and pooled. When the case asks for encoded outputs (BenchOutput.h)
-// every crop is also encoded, and written, in the timed pass (CropOutputs.h). cropImage() writes upright
-// outputs whatever the coordinates (the batch's rule); its crops of an image with an EXIF orientation are
-// turned back to the stored pixels, losslessly, before they are verified.
+// another): CropDeck's planner (cropImage), CropDeck's strategies forced one at a time
+// (ForcedEngines.h), and OpenCV's full decode + crop, serial and pooled. When the case asks for encoded
+// outputs (BenchOutput.h) every crop is also encoded, and written, in the timed pass (CropOutputs.h).
+// cropImage() writes upright outputs whatever the coordinates (the batch's rule); its crops of an image
+// with an EXIF orientation are turned back to the stored pixels, losslessly, before they are verified.
 
 #include "bench/BenchEngine.h"
 #include "bench/BenchOutput.h"
@@ -35,12 +35,18 @@ struct InProcessSpec {
     // Turns a crop as written back to the stored pixels for the verifier (CropDeck writes upright
     // crops); empty: written crops are in stored pixels already. Lossless (a pixel permutation).
     std::function<cv::Mat(const BenchImage&, cv::Mat)> writtenToStored = {};
+    // Empty when the engine applies to the image; else why not (BenchEngine::notApplicableTo names the
+    // first image that does not qualify). Empty function: applies everywhere.
+    std::function<QString(const BenchImage&)> notApplicable = {};
+    // Engines whose crops are not the stored pixels by design (DCT-scaled, lossless JPEG) do not apply
+    // to cases with encoded outputs: their expectation describes their own pixels, not an encoding's.
+    CropExpectation expectation = {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.
 std::unique_ptr<BenchEngine> makeInProcessEngine(InProcessSpec spec);
 
-// "cropdeck", "cropdeck-each-window", "opencv-serial", "opencv-pool".
+// "cropdeck", the forced engines of makeForcedEngines(), "opencv-serial", "opencv-pool".
 std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines();
 
 // A cheap fold of a crop (a few samples per row) so that no compiler can drop the work that made it.

@@ -39,6 +39,8 @@ QString mebibytes(qint64 bytes) {
 QStringList cells(const BenchReport& report, const EngineRun& run) {
     if (!run.unavailable.isEmpty())
         return {run.engine, QStringLiteral("-"), QStringLiteral("unavailable")};
+    if (!run.notApplicable.isEmpty())
+        return {run.engine, QStringLiteral("-"), QStringLiteral("does not apply")};
     if (!run.error.isEmpty())
         return {run.engine, QString::number(run.threads), QStringLiteral("failed"), {}, {}, {}, {}, {}, {},
                 {},         QStringLiteral("✗ failed")};
@@ -82,7 +84,8 @@ QString caseHeading(const EngineRun& run) {
         .arg(floorText(run.floor));
 }
 
-// Each unavailable engine once; each failure or wrong output with its case.
+// Each unavailable engine once; each engine that does not apply, each failure or wrong output, with
+// its case.
 QStringList notes(const BenchReport& report) {
     QStringList lines;
     const auto add = [&](const QString& line) {
@@ -92,6 +95,9 @@ QStringList notes(const BenchReport& report) {
     for (const EngineRun& run : report.runs) {
         if (!run.unavailable.isEmpty())
             add(QStringLiteral("%1: unavailable: %2").arg(run.engine, run.unavailable));
+        else if (!run.notApplicable.isEmpty())
+            add(QStringLiteral("%1 on %2: does not apply: %3")
+                    .arg(run.engine, run.caseName, run.notApplicable));
         else if (!run.error.isEmpty())
             add(QStringLiteral("%1 on %2: failed: %3").arg(run.engine, run.caseName, run.error));
         else if (!run.correct())
@@ -110,7 +116,7 @@ QStringList engineDetails(const BenchReport& report) {
     QStringList lines;
     for (const EngineRun& run : report.runs) {
         const QString line = QStringLiteral("`%1`: %2").arg(run.engine, run.detail);
-        if (run.unavailable.isEmpty() && !run.detail.isEmpty() && !lines.contains(line))
+        if (!run.skipped() && !run.detail.isEmpty() && !lines.contains(line))
             lines << line;
     }
     return lines;
@@ -152,7 +158,7 @@ QString number(double value) {
 const EngineRun* findRun(const BenchReport& report, const EngineRun& like) {
     for (const EngineRun& run : report.runs)
         if (run.caseName == like.caseName && run.engine == like.engine && run.threads == like.threads &&
-            run.unavailable.isEmpty() == like.unavailable.isEmpty())
+            run.skipped() == like.skipped())
             return &run;
     return nullptr;
 }
@@ -160,7 +166,7 @@ const EngineRun* findRun(const BenchReport& report, const EngineRun& like) {
 } // namespace
 
 QString verifiedCell(const EngineRun& run) {
-    if (!run.unavailable.isEmpty() || run.verdict == Verdict::NotRun)
+    if (run.skipped() || run.verdict == Verdict::NotRun)
         return QStringLiteral("-");
     if (!run.error.isEmpty() || run.failures > 0)
         return QStringLiteral("✗ failed");
@@ -205,7 +211,7 @@ QString reportCsv(const BenchReport& report) {
         "case,engine,kind,threads,images,windows,source_mpx,median_s,min_s,max_s,"
         "spread_percent,images_per_s,source_mpx_per_s,x_slowest,x_best_peer,floor_s,percent_of_floor,"
         "peak_memory_bytes,baseline_memory_bytes,verdict,"
-        "max_abs_diff,psnr_db,failures,unavailable,error\n");
+        "max_abs_diff,psnr_db,failures,unavailable,error,not_applicable\n");
     for (const EngineRun& run : report.runs) {
         const QStringList fields = {csvField(run.caseName),
                                     csvField(run.engine),
@@ -232,7 +238,8 @@ QString reportCsv(const BenchReport& report) {
                                                                            : QStringLiteral("inf"),
                                     QString::number(run.failures),
                                     csvField(run.unavailable),
-                                    csvField(run.error)};
+                                    csvField(run.error),
+                                    csvField(run.notApplicable)};
         text += fields.join(u',') + '\n';
     }
     return text;

@@ -132,11 +132,12 @@ std::vector<PendingCut> planCuts(const QString& imagePath, const ImageInfo& info
 class ReaderFactory {
 public:
     ReaderFactory(const QString& path, const ImageInfo& info, const CropSettings& settings,
-                  const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel)
+                  const InMemoryJpeg* decodeFrom, ForcedDecoder forced, const std::atomic_bool* cancel)
         : m_path(path)
         , m_info(info)
         , m_failOn(settings.failOn)
         , m_decodeFrom(decodeFrom)
+        , m_forced(forced)
         , m_cancel(cancel) {}
 
     void emplace(std::optional<RegionReader>& reader) const {
@@ -144,6 +145,7 @@ public:
             reader.emplace(m_path, m_decodeFrom->info, m_decodeFrom->jpeg, m_failOn, m_cancel);
         else
             reader.emplace(m_path, m_info, m_failOn, m_cancel);
+        reader->forceDecoder(m_forced);
     }
     const ImageInfo& decodedInfo() const { return m_decodeFrom != nullptr ? m_decodeFrom->info : m_info; }
 
@@ -152,13 +154,14 @@ private:
     const ImageInfo& m_info;
     FailOn m_failOn;
     const InMemoryJpeg* m_decodeFrom;
+    ForcedDecoder m_forced;
     const std::atomic_bool* m_cancel;
 };
 
 Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& info,
                                      const QList<CropWindow>& windows, const CropSettings& settings,
-                                     const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel,
-                                     const CropStream& stream);
+                                     const InMemoryJpeg* decodeFrom, const ForcedStrategy& forced,
+                                     const std::atomic_bool* cancel, const CropStream& stream);
 
 } // namespace
 
@@ -179,15 +182,15 @@ std::optional<McuGrid> losslessGrid(const ImageInfo& info, const CropSettings& s
 Result<CropReport> cropImageEach(const QString& imagePath, const ImageInfo& info,
                                  const QList<CropWindow>& windows, const CropSettings& settings,
                                  const std::atomic_bool* cancel, const CropStream& stream) {
-    return cropImageEachFrom(imagePath, info, windows, settings, nullptr, cancel, stream);
+    return cropImageEachFrom(imagePath, info, windows, settings, nullptr, {}, cancel, stream);
 }
 
 namespace {
 
 Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& info,
                                      const QList<CropWindow>& windows, const CropSettings& settings,
-                                     const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel,
-                                     const CropStream& stream) {
+                                     const InMemoryJpeg* decodeFrom, const ForcedStrategy& forced,
+                                     const std::atomic_bool* cancel, const CropStream& stream) {
     CropReport report;
     std::vector<PendingCut> cuts = planCuts(imagePath, info, windows, settings, stream);
     if (cuts.empty())
@@ -197,7 +200,8 @@ Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& 
     const int count = int(cuts.size());
     const bool lossless = usesLosslessPath(info, settings);
     // Lossless output copies the file's entropy data: it must read the file.
-    const ReaderFactory readers(imagePath, info, settings, lossless ? nullptr : decodeFrom, cancel);
+    const ReaderFactory readers(imagePath, info, settings, lossless ? nullptr : decodeFrom, forced.decoder,
+                                cancel);
     std::optional<RegionReader> opened;
     readers.emplace(opened);
     RegionReader& reader = *opened;
@@ -219,7 +223,10 @@ Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& 
         report.decodePlan = QStringLiteral("jpeg-lossless");
     } else {
         for (PendingCut& cut : cuts)
-            cut.scaleDenom = reader.supportsScaledDecode() ? dctScaleFor(cut.plan, info, settings) : 1;
+            cut.scaleDenom = !reader.supportsScaledDecode() ? 1
+                             : forced.dctScale > 0 && !cut.plan.bounds.needsPadding
+                                 ? forced.dctScale
+                                 : dctScaleFor(cut.plan, info, settings);
 
         const auto finish = [&](const PendingCut& cut, const DecodedRegion& decoded, const cv::Mat& stored,
                                 WindowSink& sink) {
@@ -247,9 +254,14 @@ Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& 
             return std::nullopt;
         };
 
-        switch (planReads(cuts, reader, readers.decodedInfo())) {
-        case ReadPlan::Union: {
-            const Result<DecodedRegion> decoded = reader.read(unionOf(cuts));
+        const ReadPlan readPlan = planReads(cuts, reader, readers.decodedInfo(), forced.reads);
+        switch (readPlan) {
+        case ReadPlan::Union:
+        case ReadPlan::WholeImage: {
+            const ImageInfo& decodedInfo = readers.decodedInfo();
+            const Result<DecodedRegion> decoded =
+                reader.read(readPlan == ReadPlan::Union ? unionOf(cuts)
+                                                        : QRect(0, 0, decodedInfo.width, decodedInfo.height));
             if (!decoded)
                 return decoded.error();
             // The decoded union is shared read-only between the ranges.
@@ -328,14 +340,15 @@ private:
 
 Result<CroppedImage> collectWindows(const QString& imagePath, const ImageInfo& info,
                                     const QList<CropWindow>& windows, const CropSettings& settings,
-                                    const InMemoryJpeg* decodeFrom, const std::atomic_bool* cancel) {
+                                    const InMemoryJpeg* decodeFrom, const ForcedStrategy& forced,
+                                    const std::atomic_bool* cancel) {
     CroppedImage result;
     result.info = info;
     result.windows.resize(windows.size());
     std::mutex mutex;
     const CropStream stream{[&] { return std::make_unique<Collector>(result.windows, mutex); }, {}};
     Result<CropReport> report =
-        cropImageEachFrom(imagePath, info, windows, settings, decodeFrom, cancel, stream);
+        cropImageEachFrom(imagePath, info, windows, settings, decodeFrom, forced, cancel, stream);
     if (!report)
         return report.error();
     result.decodePlan = report->decodePlan;
@@ -348,13 +361,19 @@ Result<CroppedImage> collectWindows(const QString& imagePath, const ImageInfo& i
 Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
                                const QList<CropWindow>& windows, const CropSettings& settings,
                                const std::atomic_bool* cancel) {
-    return collectWindows(imagePath, info, windows, settings, nullptr, cancel);
+    return collectWindows(imagePath, info, windows, settings, nullptr, {}, cancel);
 }
 
 Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
                                const QList<CropWindow>& windows, const CropSettings& settings,
                                const InMemoryJpeg& decodeFrom, const std::atomic_bool* cancel) {
-    return collectWindows(imagePath, info, windows, settings, &decodeFrom, cancel);
+    return collectWindows(imagePath, info, windows, settings, &decodeFrom, {}, cancel);
+}
+
+Result<CroppedImage> cropImageForced(const QString& imagePath, const ImageInfo& info,
+                                     const QList<CropWindow>& windows, const CropSettings& settings,
+                                     const ForcedStrategy& forced, const std::atomic_bool* cancel) {
+    return collectWindows(imagePath, info, windows, settings, nullptr, forced, cancel);
 }
 
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,

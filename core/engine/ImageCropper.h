@@ -13,6 +13,7 @@
 #include "Result.h"
 #include "annotations/Annotation.h"
 #include "engine/CropSettings.h"
+#include "engine/ForcedStrategy.h"
 #include "geometry/McuGrid.h"
 #include "io/ImageInfo.h"
 
@@ -101,6 +102,12 @@ struct InMemoryJpeg {
 Result<CroppedImage> cropImage(const QString& imagePath, const ImageInfo& info,
                                const QList<CropWindow>& windows, const CropSettings& settings,
                                const InMemoryJpeg& decodeFrom, const std::atomic_bool* cancel = nullptr);
+
+// The same with the planner's choices overridden (ForcedStrategy.h), for benchmarks and tests that
+// measure or check one strategy alone. A default ForcedStrategy is exactly the call without it.
+Result<CroppedImage> cropImageForced(const QString& imagePath, const ImageInfo& info,
+                                     const QList<CropWindow>& windows, const CropSettings& settings,
+                                     const ForcedStrategy& forced, const std::atomic_bool* cancel = nullptr);
 
 // The same, probing the header first (refusing images over settings.maxPixels).
 Result<CroppedImage> cropImage(const QString& imagePath, const QList<CropWindow>& windows,

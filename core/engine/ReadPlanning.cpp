@@ -38,12 +38,25 @@ std::vector<QRect> rowBandsOf(const std::vector<PendingCut>& cuts) {
 // top, and far apart sideways. Cost per pixel: 1 for entropy decoding a row, 1.5 for the IDCT,
 // upsampling and colour conversion of a decoded pixel (measured: a full gray decode is 1.6 times its
 // entropy decode, colour more).
-ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info) {
-    if (cuts.size() < 2 || !reader.readsFromTheTop())
-        return ReadPlan::EachWindow;
+ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info,
+                   ForcedReads forced) {
     for (const PendingCut& cut : cuts)
         if (cut.scaleDenom != 1)
             return ReadPlan::EachWindow; // DCT scaling is per window
+    switch (forced) {
+    case ForcedReads::Auto:
+        break;
+    case ForcedReads::EachWindow:
+        return ReadPlan::EachWindow;
+    case ForcedReads::Union:
+        return ReadPlan::Union;
+    case ForcedReads::RowBands:
+        return ReadPlan::RowBands;
+    case ForcedReads::WholeImage:
+        return ReadPlan::WholeImage;
+    }
+    if (cuts.size() < 2 || !reader.readsFromTheTop())
+        return ReadPlan::EachWindow;
     if (info.format != ImageFormat::Jpeg)
         return ReadPlan::Union;
     const double width = info.width;

@@ -4,6 +4,7 @@
 // Internal to engine/ImageCropper: how the windows of one image are read (one read each, one read of
 // their union, or their row bands in one pass), chosen by a cost model of the decoders.
 
+#include "engine/ForcedStrategy.h"
 #include "engine/WindowFinish.h"
 #include "io/DecodeTypes.h"
 
@@ -20,9 +21,13 @@ enum class ReadPlan {
                 // fallback (which decodes once and serves every window from memory)
     Union,      // PNG: one decode of the rectangle holding every window
     RowBands,   // JPEG without restart markers: the windows' rows in one pass
+    WholeImage, // one read of the whole image: only when forced (a union is never larger)
 };
 
-ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info);
+// The cheapest plan by the cost model below, or the one `forced` names (ForcedStrategy.h). DCT-scaled
+// windows are read one by one whatever is forced: the scale is per window.
+ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info,
+                   ForcedReads forced = ForcedReads::Auto);
 
 QRect unionOf(const std::vector<PendingCut>& cuts);
 

@@ -53,6 +53,17 @@ bool RegionReader::supportsScaledDecode() const {
 bool RegionReader::hasRandomAccess() const {
     if (m_specialisedUnsupported)
         return false;
+    switch (m_forced) {
+    case ForcedDecoder::Auto:
+        break;
+    case ForcedDecoder::JpegRestart:
+    case ForcedDecoder::BmpRows:
+        return true;
+    case ForcedDecoder::JpegRegion:
+    case ForcedDecoder::PngRows:
+    case ForcedDecoder::PngWholeInflate:
+        return false;
+    }
     return m_info.format == ImageFormat::Bmp ||
            (m_info.format == ImageFormat::Jpeg && m_info.restartInterval > 0 && !m_info.progressive);
 }
@@ -74,7 +85,7 @@ Result<std::vector<DecodedRegion>> RegionReader::readRowBands(const std::vector<
             noteDecoder(decoded->front().decoder);
             return decoded;
         }
-        if (decoded.error().kind != ErrorKind::Unsupported)
+        if (decoded.error().kind != ErrorKind::Unsupported || m_forced != ForcedDecoder::Auto)
             return decoded.error();
         // CMYK and the like: read() below falls back to OpenCV, which decodes the file once.
     }
@@ -146,8 +157,35 @@ Result<DecodedRegion> RegionReader::readWithOpenCv(const QRect& storedRect) {
     return region;
 }
 
+Result<DecodedRegion> RegionReader::readForced(const DecodeRequest& request) {
+    const QString notApplicable = forcedStrategyNotApplicable(m_info, {m_forced});
+    if (!notApplicable.isEmpty())
+        return makeError(ErrorKind::Unsupported,
+                         QStringLiteral("%1: the forced decoder %2 does not apply: %3")
+                             .arg(m_path, forcedDecoderName(m_forced), notApplicable));
+    Result<DecodedRegion> decoded = makeError(ErrorKind::Unsupported, QString());
+    if (m_forced == ForcedDecoder::JpegRegion || m_forced == ForcedDecoder::JpegRestart) {
+        Result<QByteArrayView> data = bytes();
+        if (!data)
+            return data.error();
+        decoded = m_forced == ForcedDecoder::JpegRegion ? decodeJpegRegion(*data, request, m_path)
+                                                        : decodeJpegRegionFromRestart(*data, request, m_path);
+    } else if (m_forced == ForcedDecoder::PngRows) {
+        decoded = decodePngRegion(m_path, m_info, request);
+    } else if (m_forced == ForcedDecoder::PngWholeInflate) {
+        decoded = decodePngRegionWholeInflate(m_path, m_info, request);
+    } else if (m_forced == ForcedDecoder::BmpRows) {
+        decoded = decodeBmpRegion(m_path, m_info, request);
+    }
+    if (decoded)
+        noteDecoder(decoded->decoder);
+    return decoded;
+}
+
 Result<DecodedRegion> RegionReader::read(const QRect& storedRect, int scaleDenom) {
     const DecodeRequest request{storedRect, supportsScaledDecode() ? scaleDenom : 1, m_failOn, m_cancel};
+    if (m_forced != ForcedDecoder::Auto)
+        return readForced(request);
     Result<DecodedRegion> decoded = makeError(ErrorKind::Unsupported, QString());
     if (!m_specialisedUnsupported) {
         switch (m_info.format) {

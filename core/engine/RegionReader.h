@@ -12,9 +12,12 @@
 // A specialised decoder that answers ErrorKind::Unsupported (CMYK JPEG, interlaced PNG, RLE BMP...)
 // falls back to OpenCV, which decodes the file once and then serves every later rectangle.
 //
+// forceDecoder() pins one of these decoders instead (ForcedStrategy.h: benchmarks and tests only).
+//
 // Threading: one RegionReader per image and thread; not shareable.
 
 #include "Result.h"
+#include "engine/ForcedStrategy.h"
 #include "io/DecodeTypes.h"
 #include "io/ImageInfo.h"
 
@@ -35,6 +38,10 @@ public:
     // image kept in memory (a preview's restart-marker copy). `path` then only names it in messages.
     RegionReader(QString path, const ImageInfo& info, QByteArray jpegBytes, FailOn failOn,
                  const std::atomic_bool* cancel);
+
+    // Reads with `decoder` only, never the OpenCV fallback: a read it cannot make fails (Unsupported when
+    // the decoder does not apply to the image). Auto, the default, is the rule above. Call before reading.
+    void forceDecoder(ForcedDecoder decoder) { m_forced = decoder; }
 
     // Pixels of `storedRect` (inside the image), optionally DCT-scaled (JPEG only; others ignore it).
     Result<DecodedRegion> read(const QRect& storedRect, int scaleDenom = 1);
@@ -60,11 +67,13 @@ public:
 
 private:
     Result<DecodedRegion> readWithOpenCv(const QRect& storedRect);
+    Result<DecodedRegion> readForced(const DecodeRequest& request);
     void noteDecoder(const char* name);
 
     QString m_path;
     ImageInfo m_info;
     FailOn m_failOn;
+    ForcedDecoder m_forced = ForcedDecoder::Auto;
     const std::atomic_bool* m_cancel;
     std::optional<QByteArray> m_bytes;
     std::optional<DecodedRegion> m_fullDecode; // OpenCV fallback: decoded once, then shared

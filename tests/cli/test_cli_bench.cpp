@@ -121,6 +121,16 @@ private slots:
                                    "imagemagick", "mine "})
             QVERIFY2(result.out.contains(engine), engine);
         QVERIFY(result.out.contains("available: "));
+        // CropDeck's forced strategies, each with a line saying what it forces and where it applies.
+        for (const char* engine :
+             {"cropdeck-full-decode", "cropdeck-each-window", "cropdeck-jpeg-region", "cropdeck-row-bands",
+              "cropdeck-restart", "cropdeck-dct-scaled", "cropdeck-lossless", "cropdeck-png-row-stop",
+              "cropdeck-png-inflate", "cropdeck-bmp-rows"}) {
+            const qsizetype at = result.out.indexOf(engine);
+            QVERIFY2(at >= 0, engine);
+            const QByteArray line = result.out.mid(at, result.out.indexOf('\n', at) - at);
+            QVERIFY2(line.contains("available: ") && line.contains("; "), line.constData());
+        }
         for (const char* scenario : {"pillow-vips-32", "fixed-window-287", "crop-modes", "save-images"})
             QVERIFY2(result.out.contains(scenario), scenario);
     }
