@@ -5,6 +5,7 @@
 #include "InterruptHandler.h"
 #include "ReportError.h"
 #include "bench/ReportText.h"
+#include "ui/BenchReportFile.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -110,7 +111,7 @@ int runBenchCommand(const CommandLine& line) {
                  .arg(report->parameters.trials));
     printOut(bench::reportTable(*report));
     if (!options.report.isEmpty()) {
-        if (Status saved = bench::saveReport(*report, options.report); !saved) {
+        if (Status saved = ui::saveBenchReport(*report, options.report); !saved) {
             std::fprintf(stderr, "cropdeck: %s\n", qPrintable(saved.error().message));
             return ExitFatal;
         }

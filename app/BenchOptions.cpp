@@ -167,7 +167,9 @@ const QList<QCommandLineOption>& benchOnlyOptions() {
         {"python",
          "--bench: Python interpreter for the Pillow and OpenCV-Python peers (default python3 on PATH).",
          "path"},
-        {"report", "--bench: also write the results to FILE (.json, .csv or .md).", "file"},
+        {"report",
+         "--bench: also write the results to FILE (.json, .csv, .md, or .html: one page with the charts).",
+         "file"},
         {"compare", "--bench --compare A.json B.json: print two JSON reports side by side with ratios.",
          "A.json"},
     };
