@@ -16,17 +16,21 @@ bool canDraw() {
     return qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
 }
 
-QByteArray png(QChartView* view) {
-    view->resize(
-        kReportChartSize); // never shown: render() sends the pending resize, which lays out the chart
+// A view of its own, a top-level widget never shown, so that nothing but this size lays the chart out.
+bench::ReportFigure figure(std::unique_ptr<QChart> chart) {
+    const QString title = chart->title();
+    QChartView view(chart.release()); // owns the chart from here
+    view.setRenderHint(QPainter::Antialiasing);
+    view.setFrameShape(QFrame::NoFrame);
+    view.resize(kReportChartSize);
     QImage image(kReportChartSize, QImage::Format_RGB32);
     image.fill(Qt::white);
-    view->render(&image);
+    view.QWidget::render(&image); // the widget, as on screen (QGraphicsView::render draws the scene alone)
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
-    return bytes;
+    return {title, bytes};
 }
 
 } // namespace
@@ -34,11 +38,9 @@ QByteArray png(QChartView* view) {
 std::vector<bench::ReportFigure> reportCharts(const bench::BenchReport& report, const QString& caseName) {
     if (!canDraw())
         return {};
-    BenchCharts charts;
-    charts.showCase(report, caseName);
-    std::vector<bench::ReportFigure> figures{{charts.barView()->chart()->title(), png(charts.barView())}};
-    if (!charts.scalingView()->isHidden()) // one thread count: no curve
-        figures.push_back({charts.scalingView()->chart()->title(), png(charts.scalingView())});
+    std::vector<bench::ReportFigure> figures{figure(barChart(report, caseName))};
+    if (std::unique_ptr<QChart> scaling = scalingChart(report, caseName)) // one thread count: no curve
+        figures.push_back(figure(std::move(scaling)));
     return figures;
 }
 

@@ -3,8 +3,8 @@
 
 // Saving a benchmark report, whatever the extension, from either shell: `cropdeck --bench --report FILE`
 // and the Benchmark tab's Save Report both call saveBenchReport(). JSON, CSV and Markdown are core's
-// saveReport() alone; HTML is core's page with the charts drawn here, by the same BenchCharts the tab
-// shows, rendered off screen to PNG (core draws nothing).
+// saveReport() alone; HTML is core's page with the charts drawn here, built by the tab's own code
+// (barChart(), scalingChart() in ui/BenchCharts.h), rendered off screen to PNG (core draws nothing).
 //
 // Drawing needs a QApplication (QtCharts is QtWidgets); a headless shell makes one on the offscreen
 // platform for an .html report (app/main.cpp). Without one, .html is refused, never a crash.

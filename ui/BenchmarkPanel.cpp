@@ -282,10 +282,11 @@ void BenchmarkPanel::compareDialog() {
         m_report ? tr("Compare: one saved report (A) with this run (B), or two (A, B)")
                  : tr("Compare: two saved reports (A, B)"),
         {}, tr("JSON reports (*.json)"));
+    // Either shows its error in the status line: nothing more to do with it here.
     if (files.size() == 2)
-        compareReports(files[0], files[1]);
+        (void)compareReports(files[0], files[1]);
     else if (files.size() == 1)
-        compareWithLastRun(files[0]);
+        (void)compareWithLastRun(files[0]);
     else if (!files.isEmpty())
         m_status->setText(tr("Compare: choose one report (beside this run) or two."));
 }

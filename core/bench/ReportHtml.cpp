@@ -102,7 +102,7 @@ QString reportHtml(const BenchReport& report, const FigureSource& figures) {
     const QString title = escaped(QStringLiteral("CropDeck benchmark, %1").arg(report.created));
     QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                                   "<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1>%1</h1>\n")
-                       .arg(title, QLatin1String(kStyle));
+                       .arg(title, QString::fromLatin1(kStyle));
     html += systemAndParameters(report);
     for (const CaseTable& caseTable : caseTables(report)) {
         html += QStringLiteral("<h2>%1</h2>\n").arg(escaped(caseTable.heading)) + table(caseTable);

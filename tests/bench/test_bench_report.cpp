@@ -241,8 +241,8 @@ private slots:
         QVERIFY2(row->contains("0.500") && row->contains("0.250") && row->contains("2.00×"),
                  qPrintable(*row));
         QVERIFY(text.contains(QRegularExpression("B/A speed +A % floor +B % floor +A verified")));
-        QVERIFY2(row->contains("400%  400%"), qPrintable(*row)); // each side's % floor
-        QVERIFY(!text.contains("imagemagick"));                  // not timed in either report
+        QVERIFY2(row->contains(QRegularExpression("400% +400%")), qPrintable(*row)); // each side's % floor
+        QVERIFY(!text.contains("imagemagick")); // not timed in either report
     }
 
     void htmlNeedsTheShellsFigures() {

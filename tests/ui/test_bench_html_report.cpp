@@ -84,7 +84,7 @@ private slots:
         }
         const std::vector<QStringList> rows = tableRows(page);
         const auto runRows = std::vector<QStringList>(rows.end() - qsizetype(expected.size()), rows.end());
-        QCOMPARE(runRows, expected);
+        QVERIFY2(runRows == expected, qPrintable(runRows.front().join(" | ")));
         QVERIFY(page.contains("<th>% floor</th>"));
         QVERIFY(page.contains("<td class=\"ok\">✓ identical</td>"));
 
