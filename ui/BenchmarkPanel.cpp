@@ -31,7 +31,14 @@ QLabel* textLine(const QString& accessibleName) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setAccessibleName(accessibleName);
+    label->hide(); // until it has a line: see setLine()
     return label;
+}
+
+// An empty line takes no height: the dock is short, and the pages below it get the room.
+void setLine(QLabel* label, const QString& text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 QString outcomeText(const bench::BenchReport& report) {
@@ -151,18 +158,18 @@ void BenchmarkPanel::start() {
         return;
     Result<bench::BenchRequest> request = m_setup->request();
     if (!request) {
-        m_status->setText(request.error().message);
+        setLine(m_status, request.error().message);
         emit finished(false, request.error().message);
         return;
     }
     request->cropdeckVersion = QCoreApplication::applicationVersion();
     m_report.reset();
     m_results->clear();
-    m_system->clear();
+    setLine(m_system, {});
     m_case->clear();
     m_charts->clear();
-    m_status->clear();
-    m_progress->setText(tr("Starting…"));
+    setLine(m_status, {});
+    setLine(m_progress, tr("Starting…"));
     m_cancelFlag = false;
     setState(State::Running);
     // Lines come from the worker thread: queued to this object, shown on the GUI thread.
@@ -180,14 +187,14 @@ void BenchmarkPanel::cancel() {
     if (m_state != State::Running)
         return;
     m_cancelFlag = true;
-    m_status->setText(tr("Cancelling: the pass in hand ends first…"));
+    setLine(m_status, tr("Cancelling: the pass in hand ends first…"));
     setState(State::Cancelling);
 }
 
 void BenchmarkPanel::showProgress(const QString& line) {
     if (m_state == State::Idle)
         return; // a line queued before the end arrived after it
-    m_progress->setText(line);
+    setLine(m_progress, line);
     emit progressed(line);
 }
 
@@ -197,8 +204,8 @@ void BenchmarkPanel::runEnded() {
     if (!report) {
         const bool cancelled = report.error().kind == ErrorKind::Cancelled;
         const QString message = cancelled ? tr("Cancelled: no report.") : report.error().message;
-        m_progress->setText(cancelled ? tr("cancelled") : tr("failed"));
-        m_status->setText(message);
+        setLine(m_progress, cancelled ? tr("cancelled") : tr("failed"));
+        setLine(m_status, message);
         emit finished(false, message);
         return;
     }
@@ -209,9 +216,11 @@ void BenchmarkPanel::runEnded() {
         if (!cases.contains(run.caseName))
             cases << run.caseName;
     m_case->addItems(cases); // shows the first case's charts
-    m_progress->setText(tr("done"));
-    m_status->setText(outcomeText(*m_report));
-    m_system->setText(bench::describe(m_report->system).trimmed());
+    setLine(m_progress, tr("done"));
+    setLine(m_status, outcomeText(*m_report));
+    const QString system = bench::describe(m_report->system).trimmed();
+    setLine(m_system, system.section(u'\n', 0, 0)); // the CPU and its load; the rest as tooltip: rows first
+    m_system->setToolTip(system);
     m_tabs->setCurrentIndex(1); // the table
     m_save->setEnabled(true);
     emit finished(true, {});
@@ -246,7 +255,7 @@ void BenchmarkPanel::saveReportDialog() {
     if (Status saved = saveReportTo(path); !saved)
         QMessageBox::warning(this, tr("Save Benchmark Report"), saved.error().message);
     else
-        m_status->setText(tr("Report written to %1").arg(path));
+        setLine(m_status, tr("Report written to %1").arg(path));
 }
 
 Status BenchmarkPanel::compareReports(const QString& a, const QString& b) {
@@ -269,10 +278,10 @@ Status BenchmarkPanel::compareWithLastRun(const QString& saved) {
 
 void BenchmarkPanel::showComparison(const Status& shown) {
     if (!shown) {
-        m_status->setText(shown.error().message);
+        setLine(m_status, shown.error().message);
         return;
     }
-    m_status->setText(tr("Comparison: B/A is how many times faster B is"));
+    setLine(m_status, tr("Comparison: B/A is how many times faster B is"));
     m_tabs->setCurrentWidget(m_comparison);
 }
 
@@ -288,7 +297,7 @@ void BenchmarkPanel::compareDialog() {
     else if (files.size() == 1)
         (void)compareWithLastRun(files[0]);
     else if (!files.isEmpty())
-        m_status->setText(tr("Compare: choose one report (beside this run) or two."));
+        setLine(m_status, tr("Compare: choose one report (beside this run) or two."));
 }
 
 void BenchmarkPanel::setState(State state) {
