@@ -221,7 +221,7 @@ void BenchmarkPanel::runEnded() {
     const QString system = bench::describe(m_report->system).trimmed();
     setLine(m_system, system.section(u'\n', 0, 0)); // the CPU and its load; the rest as tooltip: rows first
     m_system->setToolTip(system);
-    m_tabs->setCurrentIndex(1); // the table
+    m_tabs->setCurrentWidget(m_table->parentWidget()); // the Results page
     m_save->setEnabled(true);
     emit finished(true, {});
 }
