@@ -6,6 +6,7 @@
 #include "ReportError.h"
 #include "bench/ReportText.h"
 #include "bench/Scenarios.h"
+#include "ui/BenchReportFile.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -117,7 +118,7 @@ int runBenchCommand(const CommandLine& line) {
                  .arg(report->parameters.output));
     printOut(bench::reportTable(*report));
     if (!options.report.isEmpty()) {
-        if (Status saved = bench::saveReport(*report, options.report); !saved) {
+        if (Status saved = ui::saveBenchReport(*report, options.report); !saved) {
             std::fprintf(stderr, "cropdeck: %s\n", qPrintable(saved.error().message));
             return ExitFatal;
         }

@@ -253,7 +253,9 @@ const QList<QCommandLineOption>& benchOnlyOptions() {
          "with --format), disk or tmpfs (each crop encoded, PNG unless --format names another, and written; "
          "under --out DIR, else $TMPDIR or /dev/shm). --quality and --png-level apply to every engine.",
          "memory|disk|tmpfs"},
-        {"report", "--bench: also write the results to FILE (.json, .csv or .md).", "file"},
+        {"report",
+         "--bench: also write the results to FILE (.json, .csv, .md, or .html: one page with the charts).",
+         "file"},
         {"compare", "--bench --compare A.json B.json: print two JSON reports side by side with ratios.",
          "A.json"},
     };

@@ -17,7 +17,7 @@ namespace cropdeck::app {
 struct BenchCommandLine {
     bench::BenchRequest request;
     bool list = false;   // --list: the engines and whether each can run here
-    QString report;      // --report FILE.json|.csv|.md
+    QString report;      // --report FILE.json|.csv|.md|.html
     QStringList compare; // --compare A.json B.json
 };
 

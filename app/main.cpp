@@ -21,7 +21,8 @@ using namespace cropdeck::app;
 namespace {
 
 // The window opens when no headless mode (or help/version) is asked for. Decided from argv before any
-// application object exists: headless modes get a QCoreApplication and run on servers without a display.
+// application object exists: headless modes get a QCoreApplication and run on servers without a display
+// (all but an HTML benchmark report, whose QApplication is offscreen).
 bool wantsWindow(int argc, char* argv[]) {
     static const char* const headless[] = {"--batch",   "--validate", "--convert", "--make-demo",
                                            "--bench",   "--help",     "-h",        "--help-all",
@@ -32,6 +33,35 @@ bool wantsWindow(int argc, char* argv[]) {
                 (std::strncmp(argv[i], flag, std::strlen(flag)) == 0 && argv[i][std::strlen(flag)] == '='))
                 return false;
     return true;
+}
+
+bool hasFlag(int argc, char* argv[], const char* flag) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return true;
+    return false;
+}
+
+// `--bench --report FILE.html` draws its charts with QtCharts, which needs a QApplication: headless still,
+// on the offscreen platform (see main()).
+bool wantsHtmlReport(int argc, char* argv[]) {
+    if (!hasFlag(argc, argv, "--bench"))
+        return false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        const QByteArray file = arg == "--report" && i + 1 < argc ? QByteArray(argv[i + 1])
+                                : arg.startsWith("--report=")     ? arg.mid(int(std::strlen("--report=")))
+                                                                  : QByteArray();
+        if (file.toLower().endsWith(".html"))
+            return true;
+    }
+    return false;
+}
+
+// The user's own choice of platform plugin (the variable, or Qt's -platform argument) is kept.
+bool platformChosen(int argc, char* argv[]) {
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || hasFlag(argc, argv, "-platform") ||
+           hasFlag(argc, argv, "--platform");
 }
 
 void describeApplication() {
@@ -69,8 +99,11 @@ int runHeadless(const CommandLine& line) {
 int main(int argc, char* argv[]) {
     const std::optional<QString> noDisplay =
         wantsWindow(argc, argv) ? cropdeck::ui::displayProblem() : std::optional<QString>();
+    const bool htmlReport = wantsHtmlReport(argc, argv);
+    if (htmlReport && !platformChosen(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // draws in memory: no display, none opened if there is one
     std::unique_ptr<QCoreApplication> app;
-    if (wantsWindow(argc, argv) && !noDisplay)
+    if ((wantsWindow(argc, argv) && !noDisplay) || htmlReport)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);

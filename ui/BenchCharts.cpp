@@ -12,6 +12,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <memory>
 
 namespace cropdeck::ui {
 namespace {
@@ -26,16 +27,24 @@ QChartView* chartView(const QString& accessibleName) {
     return view;
 }
 
-// A fresh chart for the view (the old one goes with its series and axes).
-QChart* freshChart(QChartView* view, const QString& title) {
-    auto* chart = new QChart;
+std::unique_ptr<QChart> titledChart(const QString& title) {
+    auto chart = std::make_unique<QChart>();
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(2, 2, 2, 2));
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
     return chart;
+}
+
+// The view takes the chart; the old one goes with its series and axes.
+void setChart(QChartView* view, std::unique_ptr<QChart> chart) {
+    QChart* old = view->chart();
+    view->setChart(chart.release());
+    delete old;
+}
+
+// "1 thread", "4 threads" (no translation loaded: "%n thread(s)" would show as written).
+QString threadsText(int threads) {
+    return threads == 1 ? BenchCharts::tr("1 thread") : BenchCharts::tr("%1 threads").arg(threads);
 }
 
 struct CaseRuns {
@@ -71,6 +80,22 @@ double rateAt(const CaseRuns& runs, const QString& engine, int threads) {
                                              : runs.rates.value(engine).value(threads, 0.0);
 }
 
+// The highest images/s of the case, so that both charts share a scale.
+double topRate(const CaseRuns& runs) {
+    double top = 0;
+    for (int threads : runs.threads)
+        for (const QString& engine : runs.engines)
+            top = std::max(top, rateAt(runs, engine, threads));
+    return top;
+}
+
+QValueAxis* rateAxisUpTo(double top) {
+    auto* axis = new QValueAxis;
+    axis->setRange(0, top > 0 ? top * 1.1 : 1);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    return axis;
+}
+
 } // namespace
 
 BenchCharts::BenchCharts(QWidget* parent)
@@ -85,47 +110,50 @@ BenchCharts::BenchCharts(QWidget* parent)
 }
 
 void BenchCharts::clear() {
-    freshChart(m_bars, tr("images/s per engine"));
-    freshChart(m_scaling, tr("images/s over threads"));
+    setChart(m_bars, titledChart(tr("images/s per engine")));
+    setChart(m_scaling, titledChart(tr("images/s over threads")));
     m_scaling->hide();
 }
 
 void BenchCharts::showCase(const bench::BenchReport& report, const QString& caseName) {
+    setChart(m_bars, barChart(report, caseName));
+    std::unique_ptr<QChart> scaling = scalingChart(report, caseName);
+    m_scaling->setVisible(scaling != nullptr);
+    if (scaling)
+        setChart(m_scaling, std::move(scaling));
+}
+
+std::unique_ptr<QChart> barChart(const bench::BenchReport& report, const QString& caseName) {
     const CaseRuns runs = collect(report, caseName);
-    QChart* bars = freshChart(m_bars, tr("%1: images/s per engine").arg(caseName));
+    auto bars = titledChart(BenchCharts::tr("%1: images/s per engine").arg(caseName));
     auto* series = new QBarSeries;
-    double top = 0;
     for (int threads : runs.threads) {
-        auto* set = new QBarSet(tr("%n thread(s)", nullptr, threads));
-        for (const QString& engine : runs.engines) {
-            const double rate = rateAt(runs, engine, threads);
-            set->append(rate);
-            top = std::max(top, rate);
-        }
+        auto* set = new QBarSet(threadsText(threads));
+        for (const QString& engine : runs.engines)
+            set->append(rateAt(runs, engine, threads));
         series->append(set);
     }
     bars->addSeries(series);
     auto* engines = new QBarCategoryAxis;
     engines->append(runs.engines);
-    auto* rateAxis = new QValueAxis;
-    rateAxis->setRange(0, top > 0 ? top * 1.1 : 1);
-    rateAxis->setLabelFormat(QStringLiteral("%.0f"));
+    auto* rateAxis = rateAxisUpTo(topRate(runs));
     bars->addAxis(engines, Qt::AlignBottom);
     bars->addAxis(rateAxis, Qt::AlignLeft);
     series->attachAxis(engines);
     series->attachAxis(rateAxis);
+    return bars;
+}
 
-    m_scaling->setVisible(runs.threads.size() > 1);
+std::unique_ptr<QChart> scalingChart(const bench::BenchReport& report, const QString& caseName) {
+    const CaseRuns runs = collect(report, caseName);
     if (runs.threads.size() < 2)
-        return;
-    QChart* scaling = freshChart(m_scaling, tr("%1: images/s over threads").arg(caseName));
+        return nullptr;
+    auto scaling = titledChart(BenchCharts::tr("%1: images/s over threads").arg(caseName));
     auto* threadAxis = new QValueAxis;
     threadAxis->setRange(runs.threads.front(), runs.threads.back());
     threadAxis->setTickCount(int(std::min<size_t>(runs.threads.size(), 9)));
     threadAxis->setLabelFormat(QStringLiteral("%.0f"));
-    auto* scalingRate = new QValueAxis;
-    scalingRate->setRange(0, top > 0 ? top * 1.1 : 1);
-    scalingRate->setLabelFormat(QStringLiteral("%.0f"));
+    auto* scalingRate = rateAxisUpTo(topRate(runs));
     scaling->addAxis(threadAxis, Qt::AlignBottom);
     scaling->addAxis(scalingRate, Qt::AlignLeft);
     for (const QString& engine : runs.engines) {
@@ -141,6 +169,7 @@ void BenchCharts::showCase(const bench::BenchReport& report, const QString& case
         line->attachAxis(threadAxis);
         line->attachAxis(scalingRate);
     }
+    return scaling;
 }
 
 } // namespace cropdeck::ui

@@ -14,6 +14,16 @@ QString ratio(double value) {
     return value > 0 ? QStringLiteral("%1×").arg(value, 0, 'f', 2) : QStringLiteral("-");
 }
 
+// What 100% is: the case's floor, single-thread work divided by min(threads, cores).
+QString floorDetail(const bench::PhysicalFloor& floor) {
+    if (floor.measured())
+        return BenchResultsModel::tr("floor %1 s on one thread: %2; 100% = the floor ÷ min(threads, cores)")
+            .arg(floor.seconds, 0, 'g', 3)
+            .arg(floor.method);
+    return floor.error.isEmpty() ? BenchResultsModel::tr("no floor measured")
+                                 : BenchResultsModel::tr("no floor: %1").arg(floor.error);
+}
+
 } // namespace
 
 QString verificationDetail(const bench::EngineRun& run) {
@@ -77,6 +87,12 @@ QVariant BenchResultsModel::display(const bench::EngineRun& run, int column) con
         return ratio(bench::timesSlowest(m_report, run));
     case TimesBestPeer:
         return ratio(bench::timesBestPeer(m_report, run));
+    case PercentOfFloor:
+        return timed && run.percentOfFloor > 0 ? QStringLiteral("%1%").arg(run.percentOfFloor, 0, 'f', 0)
+                                               : QStringLiteral("-");
+    case PeakMemory: // 0: not measured (not Linux, or not timed)
+        return timed && run.peakMemoryBytes > 0 ? number(double(run.peakMemoryBytes) / (1 << 20), 0)
+                                                : QStringLiteral("-");
     case Verified:
         if (!run.notApplicable.isEmpty())
             return tr("does not apply");
@@ -95,6 +111,12 @@ QVariant BenchResultsModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == Verified)
             return verificationDetail(run);
+        if (index.column() == PercentOfFloor)
+            return floorDetail(run.floor);
+        if (index.column() == PeakMemory && run.peakMemoryBytes > 0)
+            return tr("Peak resident memory of CropDeck and the processes it started during the timed "
+                      "passes; %1 MiB before the pass")
+                .arg(run.baselineMemoryBytes >> 20);
         if (index.column() == Engine || index.column() == Case)
             return index.column() == Engine ? run.detail : run.caseDescription;
         return {};
@@ -104,6 +126,8 @@ QVariant BenchResultsModel::data(const QModelIndex& index, int role) const {
                    : QVariant();
     case kCorrectRole:
         return run.correct();
+    case kPercentOfFloorRole:
+        return run.percentOfFloor;
     default:
         return {};
     }
@@ -131,6 +155,10 @@ QVariant BenchResultsModel::headerData(int section, Qt::Orientation orientation,
         return tr("× slowest");
     case TimesBestPeer:
         return tr("× best peer");
+    case PercentOfFloor:
+        return tr("% floor");
+    case PeakMemory:
+        return tr("Peak MiB");
     case Verified:
         return tr("Verified");
     }

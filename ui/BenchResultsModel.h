@@ -3,9 +3,10 @@
 
 // A benchmark report's runs as a table, one row per engine, case and thread count, in the report's order,
 // with the figures `cropdeck --bench` prints: median, spread, images/s, source MPx/s, × the slowest, ×
-// the best correct peer (core's timesSlowest/timesBestPeer), and verified (core's verifiedCell), whose
-// tooltip is the verifier's detail (crops checked, differing, largest difference, the first problem) or
-// why the engine did not run. Sorting is left to a proxy; the roles below give the raw values.
+// the best correct peer (core's timesSlowest/timesBestPeer), % floor (EngineRun::percentOfFloor, its
+// tooltip the case's floor and how it was measured), and verified (core's verifiedCell), whose tooltip is
+// the verifier's detail (crops checked, differing, largest difference, the first problem) or why the
+// engine did not run. Sorting is left to a proxy; the roles below give the raw values.
 
 #include "bench/BenchReport.h"
 
@@ -27,10 +28,13 @@ public:
         MegapixelsPerSecond,
         TimesSlowest,
         TimesBestPeer,
+        PercentOfFloor,
+        PeakMemory,
         Verified,
         ColumnCount
     };
-    static constexpr int kCorrectRole = Qt::UserRole + 1; // bool: EngineRun::correct()
+    static constexpr int kCorrectRole = Qt::UserRole + 1;        // bool: EngineRun::correct()
+    static constexpr int kPercentOfFloorRole = Qt::UserRole + 2; // double: 0 when there is no floor
 
     using QAbstractTableModel::QAbstractTableModel;
 

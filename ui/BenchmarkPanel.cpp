@@ -3,6 +3,8 @@
 
 #include "bench/SystemInfo.h"
 #include "ui/BenchCharts.h"
+#include "ui/BenchCompareView.h"
+#include "ui/BenchReportFile.h"
 #include "ui/BenchResultsModel.h"
 #include "ui/BenchSetupForm.h"
 
@@ -16,7 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,7 +31,14 @@ QLabel* textLine(const QString& accessibleName) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setAccessibleName(accessibleName);
+    label->hide(); // until it has a line: see setLine()
     return label;
+}
+
+// An empty line takes no height: the dock is short, and the pages below it get the room.
+void setLine(QLabel* label, const QString& text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 QString outcomeText(const bench::BenchReport& report) {
@@ -43,7 +52,7 @@ QString outcomeText(const bench::BenchReport& report) {
                       : BenchmarkPanel::tr(", every crop verified");
     if (unavailable > 0)
         text += BenchmarkPanel::tr(", %n unavailable here", nullptr, unavailable);
-    return text + QStringLiteral("\n") + bench::describe(report.system).trimmed();
+    return text;
 }
 
 } // namespace
@@ -54,41 +63,47 @@ BenchmarkPanel::BenchmarkPanel(QWidget* parent)
     , m_run(new QPushButton(tr("Run")))
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_save(new QPushButton(tr("Save Report…")))
+    , m_compare(new QPushButton(tr("Compare…")))
     , m_progress(textLine(tr("Benchmark progress")))
     , m_status(textLine(tr("Benchmark status")))
+    , m_system(textLine(tr("System the report ran on")))
+    , m_tabs(new QTabWidget)
     , m_case(new QComboBox)
     , m_table(new QTableView)
     , m_results(new BenchResultsModel(this))
-    , m_charts(new BenchCharts) {
+    , m_charts(new BenchCharts)
+    , m_comparison(new BenchCompareView) {
     m_run->setToolTip(tr("Time the checked engines on the dataset, verifying every crop"));
     m_cancel->setToolTip(tr("Stop at the next pass; nothing of the run is kept"));
-    m_save->setToolTip(tr("Write the report as JSON, CSV or Markdown, as cropdeck --bench --report does"));
+    m_save->setToolTip(tr("Write the report as JSON, CSV, Markdown or HTML (with the charts), as "
+                          "cropdeck --bench --report does"));
+    m_compare->setToolTip(tr("Two saved JSON reports side by side, or one beside this run, as "
+                             "cropdeck --bench --compare prints them"));
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_setup);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->setAccessibleName(tr("Benchmark pages"));
+    m_tabs->addTab(scroll, tr("Setup"));
+    m_tabs->addTab(makeTablePage(), tr("Results"));
+    m_tabs->addTab(makeChartsPage(), tr("Charts"));
+    m_tabs->addTab(m_comparison, tr("Comparison"));
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_run);
-    buttons->addWidget(m_cancel);
-    buttons->addWidget(m_save);
-    auto* top = new QWidget;
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(scroll, 1);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(m_progress);
-    topLayout->addWidget(m_status);
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(top);
-    splitter->addWidget(makeResultsPane());
-    splitter->setSizes({2000, 3000});
+    for (QPushButton* button : {m_run, m_cancel, m_save, m_compare})
+        buttons->addWidget(button);
+    buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_run, &QPushButton::clicked, this, &BenchmarkPanel::start);
     connect(m_cancel, &QPushButton::clicked, this, &BenchmarkPanel::cancel);
     connect(m_save, &QPushButton::clicked, this, &BenchmarkPanel::saveReportDialog);
+    connect(m_compare, &QPushButton::clicked, this, &BenchmarkPanel::compareDialog);
     connect(m_case, &QComboBox::currentIndexChanged, this, &BenchmarkPanel::showCase);
     connect(&m_running, &QFutureWatcherBase::finished, this, &BenchmarkPanel::runEnded);
     setState(State::Idle);
@@ -99,27 +114,35 @@ BenchmarkPanel::~BenchmarkPanel() {
     m_running.waitForFinished(); // the worker's progress lines are queued to this object
 }
 
-QWidget* BenchmarkPanel::makeResultsPane() {
-    m_case->setAccessibleName(tr("Case"));
-    m_case->setToolTip(tr("The case the charts show"));
+QWidget* BenchmarkPanel::makeTablePage() {
     m_table->setModel(m_results);
     m_table->setAccessibleName(tr("Benchmark results"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6); // dense rows
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_system);
+    return page;
+}
+
+QWidget* BenchmarkPanel::makeChartsPage() {
+    m_case->setAccessibleName(tr("Case"));
+    m_case->setToolTip(tr("The case the charts show"));
     auto* caseRow = new QHBoxLayout;
     auto* caseLabel = new QLabel(tr("&Case"));
     caseLabel->setBuddy(m_case);
     caseRow->addWidget(caseLabel);
     caseRow->addWidget(m_case, 1);
-    auto* pane = new QWidget;
-    auto* layout = new QVBoxLayout(pane);
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table, 2);
     layout->addLayout(caseRow);
-    layout->addWidget(m_charts, 3);
-    return pane;
+    layout->addWidget(m_charts, 1);
+    return page;
 }
 
 QString BenchmarkPanel::progressText() const {
@@ -135,17 +158,18 @@ void BenchmarkPanel::start() {
         return;
     Result<bench::BenchRequest> request = m_setup->request();
     if (!request) {
-        m_status->setText(request.error().message);
+        setLine(m_status, request.error().message);
         emit finished(false, request.error().message);
         return;
     }
     request->cropdeckVersion = QCoreApplication::applicationVersion();
     m_report.reset();
     m_results->clear();
+    setLine(m_system, {});
     m_case->clear();
     m_charts->clear();
-    m_status->clear();
-    m_progress->setText(tr("Starting…"));
+    setLine(m_status, {});
+    setLine(m_progress, tr("Starting…"));
     m_cancelFlag = false;
     setState(State::Running);
     // Lines come from the worker thread: queued to this object, shown on the GUI thread.
@@ -163,14 +187,14 @@ void BenchmarkPanel::cancel() {
     if (m_state != State::Running)
         return;
     m_cancelFlag = true;
-    m_status->setText(tr("Cancelling: the pass in hand ends first…"));
+    setLine(m_status, tr("Cancelling: the pass in hand ends first…"));
     setState(State::Cancelling);
 }
 
 void BenchmarkPanel::showProgress(const QString& line) {
     if (m_state == State::Idle)
         return; // a line queued before the end arrived after it
-    m_progress->setText(line);
+    setLine(m_progress, line);
     emit progressed(line);
 }
 
@@ -180,8 +204,8 @@ void BenchmarkPanel::runEnded() {
     if (!report) {
         const bool cancelled = report.error().kind == ErrorKind::Cancelled;
         const QString message = cancelled ? tr("Cancelled: no report.") : report.error().message;
-        m_progress->setText(cancelled ? tr("cancelled") : tr("failed"));
-        m_status->setText(message);
+        setLine(m_progress, cancelled ? tr("cancelled") : tr("failed"));
+        setLine(m_status, message);
         emit finished(false, message);
         return;
     }
@@ -192,8 +216,12 @@ void BenchmarkPanel::runEnded() {
         if (!cases.contains(run.caseName))
             cases << run.caseName;
     m_case->addItems(cases); // shows the first case's charts
-    m_progress->setText(tr("done"));
-    m_status->setText(outcomeText(*m_report));
+    setLine(m_progress, tr("done"));
+    setLine(m_status, outcomeText(*m_report));
+    const QString system = bench::describe(m_report->system).trimmed();
+    setLine(m_system, system.section(u'\n', 0, 0)); // the CPU and its load; the rest as tooltip: rows first
+    m_system->setToolTip(system);
+    m_tabs->setCurrentWidget(m_table->parentWidget()); // the Results page
     m_save->setEnabled(true);
     emit finished(true, {});
 }
@@ -207,24 +235,69 @@ void BenchmarkPanel::showCase(int index) {
 Status BenchmarkPanel::saveReportTo(const QString& path) const {
     if (!m_report)
         return makeError(ErrorKind::Invalid, tr("No report yet: run a benchmark first."));
-    return bench::saveReport(*m_report, path);
+    return saveBenchReport(*m_report, path);
 }
 
 void BenchmarkPanel::saveReportDialog() {
     QString filter;
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Benchmark Report"), QStringLiteral("cropdeck-bench.json"),
-                                     tr("JSON (*.json);;CSV (*.csv);;Markdown (*.md)"), &filter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Benchmark Report"), QStringLiteral("cropdeck-bench.json"),
+        tr("JSON (*.json);;CSV (*.csv);;Markdown (*.md);;HTML with charts (*.html)"), &filter);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty()) // the filter's extension, as "--report" needs one
-        path += filter.contains(QLatin1String("*.csv"))  ? QStringLiteral(".csv")
-                : filter.contains(QLatin1String("*.md")) ? QStringLiteral(".md")
-                                                         : QStringLiteral(".json");
+    if (QFileInfo(path).suffix().isEmpty()) { // the filter's extension, as "--report" needs one
+        QString extension = QStringLiteral(".json");
+        for (const char* candidate : {".csv", ".md", ".html"})
+            if (filter.contains(QLatin1String(candidate)))
+                extension = QLatin1String(candidate);
+        path += extension;
+    }
     if (Status saved = saveReportTo(path); !saved)
         QMessageBox::warning(this, tr("Save Benchmark Report"), saved.error().message);
     else
-        m_status->setText(tr("Report written to %1").arg(path));
+        setLine(m_status, tr("Report written to %1").arg(path));
+}
+
+Status BenchmarkPanel::compareReports(const QString& a, const QString& b) {
+    const Status shown = m_comparison->compareFiles(a, b);
+    showComparison(shown);
+    return shown;
+}
+
+Status BenchmarkPanel::compareWithLastRun(const QString& saved) {
+    if (!m_report) {
+        const Status refused = makeError(ErrorKind::Invalid, tr("No run to compare yet: choose two saved "
+                                                                "reports, or run a benchmark first."));
+        showComparison(refused);
+        return refused;
+    }
+    const Status shown = m_comparison->compareWithRun(saved, *m_report, tr("this run"));
+    showComparison(shown);
+    return shown;
+}
+
+void BenchmarkPanel::showComparison(const Status& shown) {
+    if (!shown) {
+        setLine(m_status, shown.error().message);
+        return;
+    }
+    setLine(m_status, tr("Comparison: B/A is how many times faster B is"));
+    m_tabs->setCurrentWidget(m_comparison);
+}
+
+void BenchmarkPanel::compareDialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this,
+        m_report ? tr("Compare: one saved report (A) with this run (B), or two (A, B)")
+                 : tr("Compare: two saved reports (A, B)"),
+        {}, tr("JSON reports (*.json)"));
+    // Either shows its error in the status line: nothing more to do with it here.
+    if (files.size() == 2)
+        (void)compareReports(files[0], files[1]);
+    else if (files.size() == 1)
+        (void)compareWithLastRun(files[0]);
+    else if (!files.isEmpty())
+        setLine(m_status, tr("Compare: choose one report (beside this run) or two."));
 }
 
 void BenchmarkPanel::setState(State state) {
@@ -233,6 +306,7 @@ void BenchmarkPanel::setState(State state) {
     m_setup->setEnabled(state == State::Idle);
     m_cancel->setEnabled(state == State::Running);
     m_save->setEnabled(state == State::Idle && m_report.has_value());
+    m_compare->setEnabled(state == State::Idle);
 }
 
 } // namespace cropdeck::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/BenchReport.h"
 
+#include "bench/ReportHtml.h"
 #include "bench/ReportText.h"
 
 #include <QFile>
@@ -219,18 +220,30 @@ Result<BenchReport> reportFromJson(const QJsonObject& json, const QString& fileN
     return report;
 }
 
-Status saveReport(const BenchReport& report, const QString& path) {
+Status saveReport(const BenchReport& report, const QString& path, const FigureSource& figures) {
+    const auto is = [&path](const char* extension) {
+        return path.endsWith(QLatin1String(extension), Qt::CaseInsensitive);
+    };
     QByteArray bytes;
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+    if (is(".json"))
         bytes = QJsonDocument(reportToJson(report)).toJson();
-    else if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+    else if (is(".csv"))
         bytes = reportCsv(report).toUtf8();
-    else if (path.endsWith(QLatin1String(".md"), Qt::CaseInsensitive))
+    else if (is(".md"))
         bytes = reportMarkdown(report).toUtf8();
+    else if (is(".html") && figures)
+        bytes = reportHtml(report, figures).toUtf8();
+    else if (is(".html"))
+        return makeError(ErrorKind::Invalid,
+                         QStringLiteral("%1: an HTML report carries charts, which the command line "
+                                        "(cropdeck --bench --report) and the Benchmark tab draw; "
+                                        "this caller can write .json, .csv or .md")
+                             .arg(path));
     else
         return makeError(
             ErrorKind::Invalid,
-            QStringLiteral("%1: the report's extension says its format: .json, .csv or .md").arg(path));
+            QStringLiteral("%1: the report's extension says its format: .json, .csv, .md or .html")
+                .arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return makeError(ErrorKind::Io, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));

@@ -2,8 +2,9 @@
 #pragma once
 
 // The results of a benchmark run: one EngineRun per engine, case and thread count, with the system it
-// ran on. Saved as JSON (the format README.md documents: every field below, one object per run), CSV or
-// Markdown; JSON reads back into the same values (loadReport), for --compare.
+// ran on. Saved as JSON (the format README.md documents: every field below, one object per run), CSV,
+// Markdown or HTML (with the charts a shell draws); JSON reads back into the same values (loadReport), for
+// --compare.
 
 #include "Result.h"
 #include "bench/CropVerifier.h"
@@ -11,9 +12,11 @@
 #include "bench/SystemInfo.h"
 #include "bench/TrialStats.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace cropdeck::bench {
@@ -93,8 +96,18 @@ double timesBestPeer(const BenchReport& report, const EngineRun& run);
 QJsonObject reportToJson(const BenchReport& report);
 Result<BenchReport> reportFromJson(const QJsonObject& json, const QString& fileName);
 
-// Writes JSON, CSV or Markdown by the file's extension (.json, .csv, .md); anything else is Invalid.
-Status saveReport(const BenchReport& report, const QString& path);
+// A chart a shell drew for an HTML report (core draws nothing: no QtGui here), embedded as a data URI.
+struct ReportFigure {
+    QString title; // also the image's alt text
+    QByteArray png;
+};
+// The charts of one case of the report, in the order the page shows them.
+using FigureSource = std::function<std::vector<ReportFigure>(const BenchReport&, const QString& caseName)>;
+
+// Writes JSON, CSV, Markdown or HTML by the file's extension (.json, .csv, .md, .html); anything else is
+// Invalid. HTML carries charts, which only a shell can draw: without `figures` .html is Invalid too, and
+// the message says where to get one (the shells pass ui's saveBenchReport, ui/BenchReportFile.h).
+Status saveReport(const BenchReport& report, const QString& path, const FigureSource& figures = {});
 Result<BenchReport> loadReport(const QString& path); // JSON
 
 } // namespace cropdeck::bench

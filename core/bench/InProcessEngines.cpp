@@ -41,8 +41,9 @@ public:
     QString notApplicableTo(const BenchCase& benchCase) const override {
         const CropExpectation& expected = m_spec.expectation;
         if (benchCase.output.encodes() && (expected.dctScale > 1 || expected.minimumPsnr > 0))
-            return QStringLiteral("its crops are not the stored pixels by design, so encoded outputs (%1) are "
-                                  "not measured for it")
+            return QStringLiteral(
+                       "its crops are not the stored pixels by design, so encoded outputs (%1) are "
+                       "not measured for it")
                 .arg(benchCase.output.describe());
         if (!m_spec.notApplicable)
             return {};
@@ -186,10 +187,22 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
                              WriterStyle::CropDeck, uprightToStored}));
     for (std::unique_ptr<BenchEngine>& forced : makeForcedEngines())
         engines.push_back(std::move(forced));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"), EngineKind::InProcess, false, openCv,
-                                           openCvFullDecode, {}, {}, WriterStyle::OpenCv}));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"), EngineKind::InProcess, true, openCv,
-                                           openCvFullDecode, {}, {}, WriterStyle::OpenCv}));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"),
+                                           EngineKind::InProcess,
+                                           false,
+                                           openCv,
+                                           openCvFullDecode,
+                                           {},
+                                           {},
+                                           WriterStyle::OpenCv}));
+    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"),
+                                           EngineKind::InProcess,
+                                           true,
+                                           openCv,
+                                           openCvFullDecode,
+                                           {},
+                                           {},
+                                           WriterStyle::OpenCv}));
     return engines;
 }
 

@@ -3,14 +3,12 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cropdeck::bench {
 
 namespace {
-
-const QStringList kColumns = {"engine",    "threads",     "median s", "spread",   "img/s",   "MPx/s",
-                              "× slowest", "× best peer", "% floor",  "peak MiB", "verified"};
 
 // Seconds with three significant digits however small (BMP cases take milliseconds).
 QString seconds(double value) {
@@ -57,15 +55,6 @@ QStringList cells(const BenchReport& report, const EngineRun& run) {
             verifiedCell(run)};
 }
 
-// Case names in the order the runs first name them.
-QStringList caseNames(const BenchReport& report) {
-    QStringList names;
-    for (const EngineRun& run : report.runs)
-        if (!names.contains(run.caseName))
-            names << run.caseName;
-    return names;
-}
-
 // What "% floor" is measured against: the floor's seconds and method, or why there is none.
 QString floorText(const PhysicalFloor& floor) {
     if (floor.measured())
@@ -84,49 +73,12 @@ QString caseHeading(const EngineRun& run) {
         .arg(floorText(run.floor));
 }
 
-// Each unavailable engine once; each engine that does not apply, each failure or wrong output, with
-// its case.
-QStringList notes(const BenchReport& report) {
-    QStringList lines;
-    const auto add = [&](const QString& line) {
-        if (!lines.contains(line))
-            lines << line;
-    };
-    for (const EngineRun& run : report.runs) {
-        if (!run.unavailable.isEmpty())
-            add(QStringLiteral("%1: unavailable: %2").arg(run.engine, run.unavailable));
-        else if (!run.notApplicable.isEmpty())
-            add(QStringLiteral("%1 on %2: does not apply: %3")
-                    .arg(run.engine, run.caseName, run.notApplicable));
-        else if (!run.error.isEmpty())
-            add(QStringLiteral("%1 on %2: failed: %3").arg(run.engine, run.caseName, run.error));
-        else if (!run.correct())
-            add(QStringLiteral("%1 on %2: WRONG: %3")
-                    .arg(run.engine, run.caseName,
-                         run.verification.problem.isEmpty() ? QStringLiteral("%1 crops failed, max|d| %2")
-                                                                  .arg(run.failures)
-                                                                  .arg(run.verification.maxAbsDiff)
-                                                            : run.verification.problem));
-    }
-    return lines;
-}
-
-// Each engine's detail (versions, command, CropDeck's plan) on each case where it changes.
-QStringList engineDetails(const BenchReport& report) {
-    QStringList lines;
-    for (const EngineRun& run : report.runs) {
-        const QString line = QStringLiteral("`%1`: %2").arg(run.engine, run.detail);
-        if (!run.skipped() && !run.detail.isEmpty() && !lines.contains(line))
-            lines << line;
-    }
-    return lines;
-}
-
 // Names left, figures right, two spaces between columns.
 QString padded(const QStringList& row, const std::vector<qsizetype>& widths) {
     QString line;
     for (qsizetype c = 0; c < row.size(); ++c) {
-        const bool figure = c > 0 && c < kColumns.size() - 1 && row.size() == kColumns.size();
+        const qsizetype columns = reportColumns().size();
+        const bool figure = c > 0 && c < columns - 1 && row.size() == columns;
         line +=
             (figure ? row[c].rightJustified(widths[size_t(c)]) : row[c].leftJustified(widths[size_t(c)])) +
             "  ";
@@ -135,9 +87,9 @@ QString padded(const QStringList& row, const std::vector<qsizetype>& widths) {
 }
 
 QString textTable(const std::vector<QStringList>& rows) {
-    std::vector<qsizetype> widths(size_t(kColumns.size()), 0);
+    std::vector<qsizetype> widths(size_t(reportColumns().size()), 0);
     for (const QStringList& row : rows)
-        for (qsizetype c = 0; c < row.size() && c < kColumns.size(); ++c)
+        for (qsizetype c = 0; c < row.size() && c < qsizetype(widths.size()); ++c)
             widths[size_t(c)] = std::max(widths[size_t(c)], row[c].size());
     QString text;
     for (const QStringList& row : rows)
@@ -163,7 +115,81 @@ const EngineRun* findRun(const BenchReport& report, const EngineRun& like) {
     return nullptr;
 }
 
+// One line of --compare for the run `like` names: A's and B's figures, "-" where a side has none.
+QStringList compareRow(const EngineRun& like, const EngineRun* a, const EngineRun* b) {
+    const auto timed = [](const EngineRun* run) {
+        return run && run->timed();
+    };
+    const QString none = QStringLiteral("-");
+    return {like.caseName,
+            like.engine,
+            QString::number(like.threads),
+            timed(a) ? seconds(a->stats.median) : none,
+            timed(b) ? seconds(b->stats.median) : none,
+            timed(a) && timed(b) ? ratio(a->stats.median / b->stats.median) : none,
+            timed(a) ? percent(a->percentOfFloor) : none,
+            timed(b) ? percent(b->percentOfFloor) : none,
+            a ? verifiedCell(*a) : none,
+            b ? verifiedCell(*b) : none};
+}
+
 } // namespace
+
+const QStringList& reportColumns() {
+    static const QStringList columns = {"engine",  "threads",  "median s",  "spread",
+                                        "img/s",   "MPx/s",    "× slowest", "× best peer",
+                                        "% floor", "peak MiB", "verified"};
+    return columns;
+}
+
+std::vector<CaseTable> caseTables(const BenchReport& report) {
+    std::vector<CaseTable> tables;
+    for (const EngineRun& run : report.runs) {
+        auto table = std::find_if(tables.begin(), tables.end(),
+                                  [&](const CaseTable& t) { return t.name == run.caseName; });
+        if (table == tables.end())
+            table = tables.insert(tables.end(), CaseTable{run.caseName, {}, {}});
+        table->heading = caseHeading(run);
+        table->rows.push_back(cells(report, run));
+    }
+    return tables;
+}
+
+QStringList reportNotes(const BenchReport& report) {
+    QStringList lines;
+    const auto add = [&](const QString& line) {
+        if (!lines.contains(line))
+            lines << line;
+    };
+    for (const EngineRun& run : report.runs) {
+        if (!run.unavailable.isEmpty())
+            add(QStringLiteral("%1: unavailable: %2").arg(run.engine, run.unavailable));
+        else if (!run.notApplicable.isEmpty())
+            add(QStringLiteral("%1 on %2: does not apply: %3")
+                    .arg(run.engine, run.caseName, run.notApplicable));
+        else if (!run.error.isEmpty())
+            add(QStringLiteral("%1 on %2: failed: %3").arg(run.engine, run.caseName, run.error));
+        else if (!run.correct())
+            add(QStringLiteral("%1 on %2: WRONG: %3")
+                    .arg(run.engine, run.caseName,
+                         run.verification.problem.isEmpty() ? QStringLiteral("%1 crops failed, max|d| %2")
+                                                                  .arg(run.failures)
+                                                                  .arg(run.verification.maxAbsDiff)
+                                                            : run.verification.problem));
+    }
+    return lines;
+}
+
+std::vector<std::pair<QString, QString>> engineDetails(const BenchReport& report) {
+    std::vector<std::pair<QString, QString>> details;
+    for (const EngineRun& run : report.runs) {
+        const std::pair<QString, QString> detail{run.engine, run.detail};
+        if (!run.skipped() && !run.detail.isEmpty() &&
+            std::find(details.begin(), details.end(), detail) == details.end())
+            details.push_back(detail);
+    }
+    return details;
+}
 
 QString verifiedCell(const EngineRun& run) {
     if (run.skipped() || run.verdict == Verdict::NotRun)
@@ -191,17 +217,12 @@ QString verifiedCell(const EngineRun& run) {
 
 QString reportTable(const BenchReport& report) {
     QString text;
-    for (const QString& name : caseNames(report)) {
-        std::vector<QStringList> rows{kColumns};
-        QString heading;
-        for (const EngineRun& run : report.runs)
-            if (run.caseName == name) {
-                heading = caseHeading(run);
-                rows.push_back(cells(report, run));
-            }
-        text += heading + '\n' + textTable(rows) + '\n';
+    for (const CaseTable& table : caseTables(report)) {
+        std::vector<QStringList> rows{reportColumns()};
+        rows.insert(rows.end(), table.rows.begin(), table.rows.end());
+        text += table.heading + '\n' + textTable(rows) + '\n';
     }
-    for (const QString& note : notes(report))
+    for (const QString& note : reportNotes(report))
         text += QStringLiteral("note: ") + note + '\n';
     return text;
 }
@@ -254,25 +275,22 @@ QString reportMarkdown(const BenchReport& report) {
             .arg(report.parameters.dataset)
             .arg(report.parameters.trials)
             .arg(report.parameters.output);
-    for (const QString& name : caseNames(report)) {
+    const QStringList& columns = reportColumns();
+    for (const CaseTable& table : caseTables(report)) {
         QString rows;
-        QString heading;
-        for (const EngineRun& run : report.runs)
-            if (run.caseName == name) {
-                heading = caseHeading(run);
-                QStringList row = cells(report, run);
-                while (row.size() < kColumns.size())
-                    row << QString();
-                rows += "| " + row.join(" | ") + " |\n";
-            }
-        text += "## " + heading + "\n\n| " + kColumns.join(" | ") + " |\n|" +
-                QString("---|").repeated(kColumns.size()) + '\n' + rows + '\n';
+        for (QStringList row : table.rows) {
+            while (row.size() < columns.size())
+                row << QString();
+            rows += "| " + row.join(" | ") + " |\n";
+        }
+        text += "## " + table.heading + "\n\n| " + columns.join(" | ") + " |\n|" +
+                QString("---|").repeated(columns.size()) + '\n' + rows + '\n';
     }
-    for (const QString& note : notes(report))
+    for (const QString& note : reportNotes(report))
         text += "- " + note + '\n';
     text += QStringLiteral("\n## Engines\n\n");
-    for (const QString& line : engineDetails(report))
-        text += "- " + line + '\n';
+    for (const auto& [engine, detail] : engineDetails(report))
+        text += QStringLiteral("- `%1`: %2\n").arg(engine, detail);
     return text;
 }
 
@@ -280,25 +298,17 @@ QString compareReports(const BenchReport& a, const QString& nameA, const BenchRe
                        const QString& nameB) {
     QString text = QStringLiteral("A: %1 (%2)\n%3\nB: %4 (%5)\n%6\n\n")
                        .arg(nameA, a.created, describe(a.system), nameB, b.created, describe(b.system));
-    std::vector<QStringList> rows{
-        {"case", "engine", "threads", "A median s", "B median s", "B/A speed", "A verified", "B verified"}};
+    std::vector<QStringList> rows{{"case", "engine", "threads", "A median s", "B median s", "B/A speed",
+                                   "A % floor", "B % floor", "A verified", "B verified"}};
     for (const EngineRun& run : a.runs) {
         const EngineRun* other = findRun(b, run);
-        if (!run.timed() && !(other && other->timed()))
-            continue;
-        rows.push_back({run.caseName, run.engine, QString::number(run.threads),
-                        run.timed() ? seconds(run.stats.median) : QStringLiteral("-"),
-                        other && other->timed() ? seconds(other->stats.median) : QStringLiteral("-"),
-                        other && other->timed() && run.timed() ? ratio(run.stats.median / other->stats.median)
-                                                               : QStringLiteral("-"),
-                        verifiedCell(run), other ? verifiedCell(*other) : QStringLiteral("-")});
+        if (run.timed() || (other && other->timed()))
+            rows.push_back(compareRow(run, &run, other));
     }
     for (const EngineRun& run : b.runs)
         if (run.timed() && !findRun(a, run))
-            rows.push_back({run.caseName, run.engine, QString::number(run.threads), QStringLiteral("-"),
-                            seconds(run.stats.median), QStringLiteral("-"), QStringLiteral("-"),
-                            verifiedCell(run)});
-    std::vector<qsizetype> widths(8, 0);
+            rows.push_back(compareRow(run, nullptr, &run));
+    std::vector<qsizetype> widths(rows.front().size(), 0);
     for (const QStringList& row : rows)
         for (qsizetype c = 0; c < row.size(); ++c)
             widths[size_t(c)] = std::max(widths[size_t(c)], row[c].size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reports: × slowest and × best correct peer (a wrong engine is never the best peer), the JSON report
-// read back exactly, CSV and Markdown written, the terminal table, and --compare of two reports.
+// read back exactly, CSV and Markdown written, the terminal table, --compare of two reports, and the HTML
+// page with the figures a shell gives (refused without them).
 
 #include "bench/BenchReport.h"
 #include "bench/ReportText.h"
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -270,7 +272,38 @@ private slots:
         QVERIFY(row != lines.end());
         QVERIFY2(row->contains("0.500") && row->contains("0.250") && row->contains("2.00×"),
                  qPrintable(*row));
+        QVERIFY(text.contains(QRegularExpression("B/A speed +A % floor +B % floor +A verified")));
+        QVERIFY2(row->contains(QRegularExpression("400% +400%")), qPrintable(*row)); // each side's % floor
         QVERIFY(!text.contains("imagemagick")); // not timed in either report
+    }
+
+    void htmlNeedsTheShellsFigures() {
+        QTemporaryDir dir;
+        const QString path = QDir(dir.path()).filePath("report.html");
+        const Status refused = saveReport(syntheticReport(), path);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains("cropdeck --bench --report"),
+                 qPrintable(refused.error().message));
+        QVERIFY(!QFile::exists(path));
+
+        QStringList asked;
+        const FigureSource figures = [&asked](const BenchReport&, const QString& caseName) {
+            asked << caseName;
+            return std::vector<ReportFigure>{{"bars <1>", QByteArray("\x89PNG fake")}};
+        };
+        QVERIFY(saveReport(syntheticReport(), path, figures).ok());
+        QCOMPARE(asked, QStringList{"gray-jpeg / random"});
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(file.readAll());
+        QVERIFY(page.contains("<td>cropdeck</td><td class=\"figure\">2</td><td class=\"figure\">0.500</td>"));
+        QVERIFY(page.contains(
+            "<td class=\"figure\">400%</td><td class=\"figure\">300</td><td class=\"ok\">✓ identical</td>"));
+        QVERIFY(page.contains("<td class=\"wrong\">✗ max|d| 90"));
+        QVERIFY(page.contains("src=\"data:image/png;base64," + QByteArray("\x89PNG fake").toBase64() + "\""));
+        QVERIFY(page.contains("alt=\"bars &lt;1&gt;\"")); // escaped
+        QVERIFY(page.contains("Test CPU @ 2.30GHz"));
+        QVERIFY(page.contains("<code>pillow-threads</code>: pillow-threads 1.0"));
     }
 };
 

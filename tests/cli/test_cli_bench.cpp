@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `cropdeck --bench` through the real binary: a tiny seed run (two 256-pixel images per workload) with
-// its JSON report, --list, --compare, the user's own set with random windows, Ctrl-C stopping a long run,
-// and the usage errors.
+// its JSON report, --list, --compare, an HTML report written where there is no display, the user's own set
+// with random windows, Ctrl-C stopping a long run, and the usage errors.
 
 #include "CliRunner.h"
 #include "TestUtils.h"
@@ -85,6 +85,36 @@ private slots:
         QVERIFY2(compared.exitCode == 0, qPrintable(explain(compared)));
         QVERIFY(compared.out.contains("1.00×"));
         QVERIFY(!compared.out.contains("2.00×"));
+    }
+
+    void htmlReportNeedsNoDisplay() {
+        // As on a server: no X11 or Wayland display and no Qt platform chosen; the charts are drawn
+        // offscreen.
+        QTemporaryDir dir;
+        const QString report = QDir(dir.path()).filePath("x.html");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QLatin1String(name));
+        QProcess bench;
+        bench.setProcessEnvironment(env);
+        bench.start(cropdeckBinary(),
+                    {"--bench", "--dataset", "seed", "--dataset-dir", QDir(dir.path()).filePath("seed"),
+                     "--workloads", "color-png-512", "--count", "1", "--trials", "1", "--threads", "1,2",
+                     "--engines", "cropdeck,opencv-serial", "--report", report});
+        QVERIFY(bench.waitForFinished(300000));
+        const QByteArray err = bench.readAllStandardError();
+        QCOMPARE(bench.exitStatus(), QProcess::NormalExit); // not a Qt abort for want of a display
+        QVERIFY2(bench.exitCode() == 0, err.right(2000).constData());
+        QVERIFY(bench.readAllStandardOutput().contains("report written to"));
+        QFile html(report);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray page = html.readAll();
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(page.contains("<td>cropdeck</td>"));
+        QVERIFY(page.contains("<td>opencv-serial</td>"));
+        // Two cases (random and bottom-right windows), each with its bars and, for 1 and 2 threads, its
+        // curve.
+        QCOMPARE(page.count("src=\"data:image/png;base64,"), 4);
     }
 
 #if !defined(Q_OS_WIN)

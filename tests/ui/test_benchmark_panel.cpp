@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Benchmark tab, offscreen, running core's runBench() for real: a tiny seed benchmark to the end with
-// a table row per run of the report (engine, case, verified flag and cell) and both charts; its JSON
-// report read back by core's reader; the open set (the demo set) as the dataset; a long run cancelled midway,
-// back to idle with no report; an engine that cannot run here disabled with its reason; every control named
-// for screen readers; the dock a tab beside the Batch dock. Every wait is on a signal or QTRY_*.
+// a table row per run of the report (engine, case, % floor, verified flag and cell) and both charts; its JSON
+// report read back by core's reader, its HTML report with the charts, a saved report compared with the run;
+// two saved reports compared as `--bench --compare` prints them; the open set (the demo set) as the
+// dataset; a long run cancelled midway, back to idle with no report; an engine that cannot run here
+// disabled with its reason; every control named for screen readers; the dock a tab beside the Batch dock.
+// Every wait is on a signal or QTRY_*.
+#include "BenchReportSupport.h"
 #include "TestUtils.h"
 #include "bench/BenchReport.h"
 #include "bench/DatasetGenerator.h"
 #include "bench/ReportText.h"
 #include "ui/BenchCharts.h"
+#include "ui/BenchCompareView.h"
 #include "ui/BenchResultsModel.h"
 #include "ui/BenchSetupForm.h"
 #include "ui/BenchmarkPanel.h"
@@ -21,9 +25,12 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,7 +108,27 @@ private slots:
                      run.correct());
             QVERIFY2(run.correct(), qPrintable(run.engine + ": " + verificationDetail(run)));
             QVERIFY(cell(model, row, BenchResultsModel::Verified, Qt::ToolTipRole).contains("crops checked"));
+            // % floor: the run's own figure, as the terminal table rounds it.
+            const QModelIndex floor = model.index(row, BenchResultsModel::PercentOfFloor);
+            QCOMPARE(model.data(floor, BenchResultsModel::kPercentOfFloorRole).toDouble(),
+                     run.percentOfFloor);
+            QVERIFY2(run.percentOfFloor > 0, qPrintable(run.engine + " " + run.floor.error));
+            QCOMPARE(cell(model, row, BenchResultsModel::PercentOfFloor),
+                     QStringLiteral("%1%").arg(run.percentOfFloor, 0, 'f', 0));
+            QVERIFY(cell(model, row, BenchResultsModel::PercentOfFloor, Qt::ToolTipRole)
+                        .contains(run.floor.method));
+            // Peak memory in MiB as the terminal table has it ("-" where it is not measured).
+            const QString peak = cell(model, row, BenchResultsModel::PeakMemory);
+            QCOMPARE(peak, run.peakMemoryBytes > 0
+                               ? QString::number(double(run.peakMemoryBytes) / (1 << 20), 'f', 0)
+                               : QStringLiteral("-"));
+#if defined(Q_OS_LINUX)
+            QVERIFY2(run.peakMemoryBytes > 0, qPrintable(run.engine));
+#endif
         }
+        QCOMPARE(model.headerData(BenchResultsModel::PercentOfFloor, Qt::Horizontal).toString(),
+                 QStringLiteral("% floor"));
+        QCOMPARE(panel.tabs()->currentIndex(), 1); // the finished run shows its table
         // The charts show the first case; two thread counts ran, so the scaling curve too.
         QCOMPARE(panel.caseBox()->count(), 4);
         QCOMPARE(panel.charts()->barView()->chart()->series().size(), 1);
@@ -128,6 +155,49 @@ private slots:
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(csvFile.readAll()), bench::reportCsv(report));
         QVERIFY(!panel.saveReportTo(m_dir.filePath("report.txt")).ok()); // no such format
+
+        // HTML: one page, the table's rows and the charts (bars and curve for each of the 4 cases).
+        const QString html = m_dir.filePath("report.html");
+        const Status savedHtml = panel.saveReportTo(html);
+        QVERIFY2(savedHtml.ok(), savedHtml.ok() ? "" : qPrintable(savedHtml.error().message));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QByteArray page = htmlFile.readAll();
+        QCOMPARE(page.count("<td>cropdeck</td>"), 4 * 2);
+        QCOMPARE(page.count("<td>opencv-serial</td>"), 4);
+        QCOMPARE(page.count("src=\"data:image/png;base64,"), 4 * 2);
+
+        // The saved report (A) beside this run (B): the same figures, so every ratio is 1.
+        QVERIFY(panel.compareWithLastRun(json).ok());
+        QCOMPARE(panel.comparison()->toPlainText(),
+                 bench::compareReports(*loaded, json, report, QStringLiteral("this run")));
+        QVERIFY(panel.comparison()->toPlainText().contains("1.00×"));
+        QCOMPARE(panel.tabs()->currentWidget(), panel.comparison());
+    }
+
+    void comparesTwoSavedReports() {
+        const QString a = m_dir.filePath("compare-a.json"), b = m_dir.filePath("compare-b.json");
+        QVERIFY(bench::saveReport(test::syntheticBenchReport(1), a).ok());
+        QVERIFY(bench::saveReport(test::syntheticBenchReport(2), b).ok()); // twice as fast
+        BenchmarkPanel panel;
+        QVERIFY(!panel.compareWithLastRun(a).ok()); // no run yet: says so
+        QVERIFY2(panel.statusText().contains("No run"), qPrintable(panel.statusText()));
+        QVERIFY(!panel.compareReports(a, m_dir.filePath("missing.json")).ok());
+        QVERIFY2(panel.statusText().contains("missing.json"), qPrintable(panel.statusText()));
+
+        QVERIFY(panel.compareReports(a, b).ok());
+        const QString shown = panel.comparison()->toPlainText();
+        QCOMPARE(shown, bench::compareReports(*bench::loadReport(a), a, *bench::loadReport(b), b));
+        QVERIFY(shown.contains("Faster CPU"));
+        QVERIFY(shown.contains("A % floor"));
+        const QStringList rows = shown.split('\n').filter(QStringLiteral("gray-jpeg / random  cropdeck "));
+        QCOMPARE(rows.size(), 2); // 1 and 2 threads
+        for (const QString& row : rows)
+            QVERIFY2(row.contains("2.00×"), qPrintable(row));
+        QVERIFY(!shown.contains("vips-cli")); // timed in neither
+        QCOMPARE(panel.tabs()->currentWidget(), panel.comparison());
+        QVERIFY(panel.comparison()->isReadOnly());
+        QVERIFY(panel.compareButton()->isEnabled());
     }
 
     void benchmarksTheOpenSet() {
@@ -250,8 +320,17 @@ private slots:
             check(w);
         for (auto* w : panel.findChildren<QChartView*>())
             check(w);
+        for (auto* w : panel.findChildren<QPlainTextEdit*>())
+            check(w);
+        for (auto* w : panel.findChildren<QTabWidget*>())
+            check(w);
+        QTabBar* pages = panel.tabs()->tabBar();
+        for (int tab = 0; tab < pages->count(); ++tab)
+            if (pages->tabText(tab).isEmpty())
+                unnamed << QStringLiteral("tab %1").arg(tab);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(", ")));
-        QVERIFY(checked >= 15); // the setup's fields, the buttons, the case box, the table, both charts
+        QVERIFY(checked >= 18); // the setup's fields, the buttons, the case box, the table, both charts,
+                                // the comparison, the tabs
     }
 
     void dockIsATabBesideTheBatchDock() {
