@@ -31,7 +31,9 @@ BenchOutputBox::BenchOutputBox(QWidget* parent)
     m_target->setAccessibleName(tr("Outputs"));
     m_target->setToolTip(tr("Memory: the crops stay in memory (encoded when a format is chosen). Disk, "
                             "tmpfs: every crop is encoded and written, so the write is timed too"));
-    m_format->addItems({tr("not encoded (PNG for files)"), "PNG", "JPEG", "WebP", "TIFF", "BMP"});
+    m_format->addItems({tr("Not encoded"), "PNG", "JPEG", "WebP", "TIFF", "BMP"});
+    m_format->setToolTip(
+        tr("The format every engine encodes its crops in; files are PNG when none is chosen"));
     m_format->setAccessibleName(tr("Output format"));
     m_quality->setRange(1, 100);
     m_quality->setValue(90);
@@ -44,13 +46,14 @@ BenchOutputBox::BenchOutputBox(QWidget* parent)
     m_folder->setPlaceholderText(tr("$TMPDIR or /dev/shm"));
     m_folder->setAccessibleName(tr("Output folder"));
     m_folder->setToolTip(tr("Where the engines write (a scratch folder each, removed after the run)"));
-    auto* browse = new QPushButton(tr("Browse…"));
-    browse->setAccessibleName(tr("Browse for the output folder"));
-    connect(browse, &QPushButton::clicked, this, [this] {
+    m_browse = new QPushButton(tr("Browse…"));
+    m_browse->setAccessibleName(tr("Browse for the output folder"));
+    connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Output Folder"), m_folder->text());
         if (!dir.isEmpty())
             m_folder->setText(dir);
     });
+    // Two short rows at most: what and how on the first, where (files only) on the second.
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_target, 0, 0);
@@ -58,7 +61,8 @@ BenchOutputBox::BenchOutputBox(QWidget* parent)
     grid->addWidget(m_quality, 0, 2);
     grid->addWidget(m_pngLevel, 0, 3);
     grid->addWidget(m_folder, 1, 0, 1, 3);
-    grid->addWidget(browse, 1, 3);
+    grid->addWidget(m_browse, 1, 3);
+    grid->setColumnStretch(1, 1);
     connect(m_target, &QComboBox::currentIndexChanged, this, &BenchOutputBox::updateEnabled);
     connect(m_format, &QComboBox::currentIndexChanged, this, &BenchOutputBox::updateEnabled);
     updateEnabled();
@@ -86,12 +90,15 @@ void BenchOutputBox::setSpec(const bench::OutputSpec& spec) {
     m_pngLevel->setValue(spec.pngLevel);
 }
 
-// Only what applies is editable: the folder for files, the quality for lossy formats, the level for PNG.
+// Only what applies is shown: the folder for files, the quality for lossy formats, the level for PNG
+// (the Benchmark tab is narrow).
 void BenchOutputBox::updateEnabled() {
     const bench::OutputSpec current = spec();
-    m_folder->setEnabled(current.target != bench::OutputTarget::Memory);
-    m_quality->setEnabled(current.lossy());
-    m_pngLevel->setEnabled(current.encodes() && current.effectiveFormat() == OutputFormat::Png);
+    const bool files = current.target != bench::OutputTarget::Memory;
+    m_folder->setVisible(files);
+    m_browse->setVisible(files);
+    m_quality->setVisible(current.lossy());
+    m_pngLevel->setVisible(current.encodes() && current.effectiveFormat() == OutputFormat::Png);
 }
 
 } // namespace cropdeck::ui

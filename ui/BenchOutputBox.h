@@ -12,6 +12,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace cropdeck::ui {
@@ -40,6 +41,7 @@ private:
     QSpinBox* m_quality;
     QSpinBox* m_pngLevel;
     QLineEdit* m_folder;
+    QPushButton* m_browse;
 };
 
 } // namespace cropdeck::ui

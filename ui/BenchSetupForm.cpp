@@ -87,8 +87,14 @@ BenchSetupForm::BenchSetupForm(QWidget* parent)
     form->addRow(tr("Dataset"), m_dataset);
     form->addRow(m_pages);
     form->addRow(tr("Engines"), m_engines);
-    form->addRow(tr("Threads"), m_threads);
-    form->addRow(tr("Trials"), m_trials);
+    auto* runs = new QHBoxLayout; // one row: the tab is short at 1280x800
+    runs->setContentsMargins(0, 0, 0, 0);
+    runs->addWidget(m_threads, 1);
+    auto* trialsLabel = new QLabel(tr("Trials"));
+    trialsLabel->setBuddy(m_trials);
+    runs->addWidget(trialsLabel);
+    runs->addWidget(m_trials);
+    form->addRow(tr("Threads"), runs);
     form->addRow(tr("Outputs"), m_outputs);
     connect(m_scenario, &QComboBox::currentIndexChanged, this,
             [this] { setScenario(m_scenario->currentData().toString()); });

@@ -102,13 +102,14 @@ private slots:
         BenchSetupForm form;
         QVERIFY(listEngines(form));
         BenchOutputBox* box = form.outputBox();
-        QVERIFY(!box->folderEdit()->isEnabled()); // memory: no folder
+        QVERIFY(box->folderEdit()->isHidden()); // memory: no folder, no quality, no level
+        QVERIFY(box->qualityBox()->isHidden() && box->pngLevelBox()->isHidden());
         box->targetBox()->setCurrentIndex(box->targetBox()->findText("Disk"));
         box->formatBox()->setCurrentIndex(box->formatBox()->findText("JPEG"));
         box->qualityBox()->setValue(80);
         box->folderEdit()->setText("/var/tmp");
-        QVERIFY(box->folderEdit()->isEnabled() && box->qualityBox()->isEnabled());
-        QVERIFY(!box->pngLevelBox()->isEnabled());
+        QVERIFY(!box->folderEdit()->isHidden() && !box->qualityBox()->isHidden());
+        QVERIFY(box->pngLevelBox()->isHidden());
         const Result<bench::BenchRequest> request = form.request();
         QVERIFY(request);
         QCOMPARE(request->output.target, bench::OutputTarget::Disk);
