@@ -26,6 +26,11 @@ struct BenchCase {
     QString description; // e.g. "4000x4000 gray JPEG q90"
     std::vector<BenchImage> images;
     OutputSpec output; // what every engine makes of the crops (memory by default)
+    // Valid: every crop is also resized to this size, upright (the batch's --resize WxH); engines that
+    // cannot resize (BenchEngine::resizes) do not apply. The reference crop is resized by OpenCV as
+    // CropDeck's resize step does (area when shrinking, bilinear when enlarging), and crops are judged by
+    // PSNR, kResizedMinimumPsnr (CropVerifier.h): decoders that scale in the DCT domain first are right.
+    QSize resizeTo;
 
     int windowCount() const;
     double sourceMegapixels() const; // the images' stored pixels, in millions (each image once)

@@ -106,6 +106,7 @@ Result<std::vector<BenchCase>> seedCases(const SeedCasesRequest& request,
             cases.push_back({QStringLiteral("%1 / %2").arg(QLatin1String(spec.name), QLatin1String(windows)),
                              description,
                              std::move(*images),
+                             {},
                              {}});
         }
     }
@@ -122,6 +123,7 @@ Result<BenchCase> annotatedSetCase(const QString& images, const QString& annotat
         return prepared.error();
     BenchCase benchCase{QFileInfo(annotations).fileName(),
                         QStringLiteral("%1 (%2)").arg(annotations, prepared->annotations.format),
+                        {},
                         {},
                         {}};
     const CropSettings& settings = prepared->options.settings;
@@ -170,6 +172,7 @@ Result<BenchCase> randomWindowsCase(const QString& images, int windowsPerImage, 
     BenchCase benchCase{
         QFileInfo(images).fileName(),
         QStringLiteral("%1, %2 random windows per image, seed %3").arg(images).arg(windowsPerImage).arg(seed),
+        {},
         {},
         {}};
     for (const QString& path : paths) {

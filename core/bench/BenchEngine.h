@@ -55,6 +55,8 @@ public:
     // How the crops are verified: the reference's pixels (the default), or what CropExpectation says
     // for an output that differs from the stored pixels by design.
     virtual CropExpectation expectation() const { return {}; }
+    // True when the engine honours BenchCase::resizeTo (cases that resize skip the others).
+    virtual bool resizes() const { return false; }
     // False: the engine runs on one thread whatever --threads says (reported as 1 thread).
     virtual bool takesThreads() const { return true; }
     // Versions, commands, CropDeck's decode plan: what a reader needs to reproduce the figure.

@@ -75,7 +75,9 @@ Status verifyAll(const BenchCase& benchCase, const std::vector<BenchEngine*>& en
                      .arg(i + 1)
                      .arg(benchCase.images.size()));
         std::map<int, std::vector<cv::Mat>> references; // by DCT scale; the stored pixels' always
-        Result<std::vector<cv::Mat>> stored = referenceCrops(image);
+        Result<std::vector<cv::Mat>> stored = benchCase.resizeTo.isValid()
+                                                  ? resizedReferenceCrops(image, benchCase.resizeTo)
+                                                  : referenceCrops(image);
         if (!stored)
             return stored.error();
         references[1] = std::move(stored.value());
@@ -124,7 +126,10 @@ std::vector<Slot> makeSchedule(const BenchCase& benchCase, const std::vector<Ben
             runs.push_back(emptyRun(benchCase, engine, 0));
             continue;
         }
-        if (const QString why = engine.notApplicableTo(benchCase); !why.isEmpty()) {
+        QString why = engine.notApplicableTo(benchCase);
+        if (why.isEmpty() && benchCase.resizeTo.isValid() && !engine.resizes())
+            why = QStringLiteral("resizing is not measured for this engine");
+        if (!why.isEmpty()) {
             runs.push_back(emptyRun(benchCase, engine, 0));
             runs.back().notApplicable = why;
             continue;
@@ -229,7 +234,9 @@ public:
             run.stats = summarizeTrials(run.trialSeconds);
             run.detail = m_schedule[k].engine->detail();
             run.verification = verifications[m_schedule[k].engineIndex];
-            const CropExpectation expected = m_schedule[k].engine->expectation();
+            CropExpectation expected = m_schedule[k].engine->expectation();
+            if (m_case.resizeTo.isValid()) // resized outputs are judged by PSNR (BenchCase::resizeTo)
+                expected.minimumPsnr = std::max(expected.minimumPsnr, kResizedMinimumPsnr);
             run.verdict = run.error.isEmpty()
                               ? run.verification.verdict(m_options.tolerance, expected.minimumPsnr)
                               : Verdict::Wrong;

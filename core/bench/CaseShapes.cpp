@@ -44,17 +44,18 @@ Result<QRect> windowFor(const WindowShape& shape, const BenchImage& image, int i
 } // namespace
 
 QString WindowShape::name() const {
+    const QString resized = resizeTo.isValid() ? QStringLiteral(" → %1").arg(sizeText(resizeTo)) : QString();
     switch (kind) {
     case Kind::Fixed:
-        return QStringLiteral("fixed %1 at (%2, %3)").arg(sizeText(size)).arg(at.x()).arg(at.y());
+        return QStringLiteral("fixed %1 at (%2, %3)").arg(sizeText(size)).arg(at.x()).arg(at.y()) + resized;
     case Kind::Centre:
-        return QStringLiteral("centre %1").arg(sizeText(size));
+        return QStringLiteral("centre %1").arg(sizeText(size)) + resized;
     case Kind::Random:
-        return QStringLiteral("random %1").arg(sizeText(size));
+        return QStringLiteral("random %1").arg(sizeText(size)) + resized;
     case Kind::Whole:
         break;
     }
-    return QStringLiteral("whole image");
+    return QStringLiteral("whole image") + resized;
 }
 
 Result<std::vector<BenchCase>> reshapeCases(const std::vector<BenchCase>& cases,
@@ -78,7 +79,8 @@ Result<std::vector<BenchCase>> reshapeCases(const std::vector<BenchCase>& cases,
             BenchCase benchCase{QStringLiteral("%1 / %2").arg(imagesName(*source), shape.name()),
                                 source->description,
                                 {},
-                                source->output};
+                                source->output,
+                                shape.resizeTo};
             for (size_t i = 0; i < source->images.size(); ++i) {
                 const BenchImage& image = source->images[i];
                 Result<QRect> window = windowFor(shape, image, int(i));

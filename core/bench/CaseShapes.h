@@ -3,7 +3,8 @@
 
 // Cases made from other cases' images, for the scenarios (Scenarios.h): the same pictures with other
 // windows (one fixed rectangle, a centre crop, a seeded random crop, or the whole picture: one window
-// per image), and the same cases once per output (OutputSpec), e.g. PNG and JPEG, on disk and on a tmpfs.
+// per image, possibly resized), and the same cases once per output (OutputSpec), e.g. PNG and JPEG, on disk
+// and on a tmpfs.
 
 #include "Result.h"
 #include "bench/BenchCase.h"
@@ -21,8 +22,10 @@ struct WindowShape {
     QSize size;       // Fixed, Centre, Random
     QPoint at;        // Fixed: the top-left corner
     quint64 seed = 1; // Random
+    QSize resizeTo;   // valid: the case's crops are resized to this (BenchCase::resizeTo)
 
-    QString name() const; // e.g. "fixed 100x100 at (500, 500)", "centre 512x512", "whole image"
+    // e.g. "fixed 100x100 at (500, 500)", "centre 512x512", "whole image", "centre 1024x1024 → 224x224"
+    QString name() const;
 };
 
 // One case per shape and distinct set of images in `cases` (cases sharing their images, such as the

@@ -11,8 +11,12 @@ namespace cropdeck::bench {
 namespace {
 
 // Probes the header as cropImage(path, ...) does, so that forced and planned runs pay the same.
-Result<CroppedImage> crop(const BenchImage& image, const ForcedStrategy& forced) {
-    const CropSettings settings = benchCropSettings();
+Result<CroppedImage> crop(const BenchImage& image, const ForcedStrategy& forced, QSize resizeTo = {}) {
+    CropSettings settings = benchCropSettings();
+    if (resizeTo.isValid()) {
+        settings.resize = ResizeMode::Exact;
+        settings.resizeTo = resizeTo;
+    }
     if (forced.isAuto())
         return cropImage(image.path, storedWindows(image), settings);
     Result<ImageInfo> info = probeImage(image.path, settings.maxPixels);
@@ -41,8 +45,8 @@ CropSettings benchCropSettings() {
 }
 
 Result<std::vector<cv::Mat>> cropDeckCrops(const BenchImage& image, const ForcedStrategy& forced,
-                                           bool toStored) {
-    Result<CroppedImage> cropped = crop(image, forced);
+                                           bool toStored, QSize resizeTo) {
+    Result<CroppedImage> cropped = crop(image, forced, resizeTo);
     if (!cropped)
         return cropped.error();
     const int undo = inverseOrientation(cropped->info.orientation);

@@ -27,9 +27,10 @@ QList<CropWindow> storedWindows(const BenchImage& image);
 // The settings every CropDeck engine crops with: boxes on stored pixels, nothing else changed.
 CropSettings benchCropSettings();
 
-// Every window's pixels, in window order, by cropImage() (forced.isAuto()) or cropImageForced().
+// Every window's pixels, in window order, by cropImage() (forced.isAuto()) or cropImageForced(); with
+// `resizeTo` valid, resized to it as --resize WxH does (the planner may then decode at a DCT scale).
 Result<std::vector<cv::Mat>> cropDeckCrops(const BenchImage& image, const ForcedStrategy& forced,
-                                           bool toStored);
+                                           bool toStored, QSize resizeTo = {});
 
 // "plan jpeg-bands×1": the decoders the same call used (RegionReader::plan()), for engine details.
 QString cropDeckPlan(const BenchImage& image, const ForcedStrategy& forced);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/CropVerifier.h"
 
+#include "geometry/Orientation.h"
+#include "io/ImageProbe.h"
+
 #include <QStringList>
 
 #include <opencv2/core.hpp>
@@ -134,6 +137,23 @@ Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image, int dctScal
         crops.push_back(full(rect).clone());
     }
     return dctScale > 1 ? scaledCrops(full, image, dctScale) : crops;
+}
+
+Result<std::vector<cv::Mat>> resizedReferenceCrops(const BenchImage& image, QSize upright) {
+    Result<std::vector<cv::Mat>> crops = referenceCrops(image);
+    if (!crops)
+        return crops;
+    Result<ImageInfo> info = probeImage(image.path, std::numeric_limits<qint64>::max());
+    const bool swapped = info && swapsAxes(info->orientation);
+    const cv::Size size =
+        swapped ? cv::Size(upright.height(), upright.width()) : cv::Size(upright.width(), upright.height());
+    for (cv::Mat& crop : *crops) {
+        const bool shrinking = size.width <= crop.cols && size.height <= crop.rows;
+        cv::Mat resized;
+        cv::resize(crop, resized, size, 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+        crop = resized;
+    }
+    return crops;
 }
 
 void compareCrop(Verification& v, const cv::Mat& reference, const cv::Mat& output, const QString& where) {

@@ -15,6 +15,7 @@
 
 #include <opencv2/core/version.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <atomic>
 
@@ -53,6 +54,7 @@ public:
         return {};
     }
     CropExpectation expectation() const override { return m_spec.expectation; }
+    bool resizes() const override { return bool(m_spec.cropResized); }
 
     void watchCancel(const std::atomic_bool* cancel) override { m_cancel = cancel; }
 
@@ -74,7 +76,7 @@ public:
         const auto one = [&](const BenchImage& image) {
             if (m_cancel && m_cancel->load(std::memory_order_relaxed))
                 return; // the images left are skipped: the harness discards this pass
-            Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
+            Result<std::vector<cv::Mat>> crops = cut(image, false);
             if (!crops) {
                 failures.fetch_add(int(image.windows.size()), std::memory_order_relaxed);
                 return;
@@ -103,13 +105,11 @@ public:
 
     Result<std::vector<cv::Mat>> crops(int imageIndex) override {
         const BenchImage& image = m_case->images[size_t(imageIndex)];
-        if (!m_outputs.encodes()) {
-            const ImageCropFunction& crop = m_spec.verifiedCrop ? m_spec.verifiedCrop : m_spec.crop;
-            return crop(image);
-        }
+        if (!m_outputs.encodes())
+            return cut(image, true);
         std::vector<cv::Mat> again; // memory outputs are encoded again from the same crops
         if (image.windows.size() > 0 && m_case->output.target == OutputTarget::Memory) {
-            Result<std::vector<cv::Mat>> crops = m_spec.crop(image);
+            Result<std::vector<cv::Mat>> crops = cut(image, false);
             if (!crops)
                 return crops.error();
             again = std::move(*crops);
@@ -124,6 +124,16 @@ public:
     }
 
 private:
+    // The crops of `image` as the pass makes them (verified: as the verifier compares them, in stored
+    // pixels), resized when the case asks for it.
+    Result<std::vector<cv::Mat>> cut(const BenchImage& image, bool verified) const {
+        if (m_case->resizeTo.isValid())
+            return m_spec.cropResized(image, m_case->resizeTo, verified);
+        if (verified && m_spec.verifiedCrop)
+            return m_spec.verifiedCrop(image);
+        return m_spec.crop(image);
+    }
+
     InProcessSpec m_spec;
     CropOutputs m_outputs;
     QThreadPool m_pool;
@@ -155,6 +165,21 @@ Result<std::vector<cv::Mat>> openCvFullDecode(const BenchImage& image) {
     return crops;
 }
 
+// OpenCV's full decode + crop, then cv::resize as an OpenCV user shrinks (area) or enlarges (bilinear).
+Result<std::vector<cv::Mat>> openCvResized(const BenchImage& image, QSize size, bool) {
+    Result<std::vector<cv::Mat>> crops = openCvFullDecode(image);
+    if (!crops)
+        return crops;
+    for (cv::Mat& crop : *crops) {
+        const bool shrinking = size.width() <= crop.cols && size.height() <= crop.rows;
+        cv::Mat resized;
+        cv::resize(crop, resized, cv::Size(size.width(), size.height()), 0, 0,
+                   shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+        crop = resized;
+    }
+    return crops;
+}
+
 } // namespace
 
 quint64 foldPixels(const cv::Mat& pixels) {
@@ -179,30 +204,33 @@ std::vector<std::unique_ptr<BenchEngine>> makeInProcessEngines() {
             .arg(QLatin1String(CV_VERSION));
     std::vector<std::unique_ptr<BenchEngine>> engines;
     engines.push_back(
-        makeInProcessEngine({QStringLiteral("cropdeck"), EngineKind::CropDeck, true,
+        makeInProcessEngine({QStringLiteral("cropdeck"),
+                             EngineKind::CropDeck,
+                             true,
                              QStringLiteral("cropImage(): the planner, as --batch runs it"),
                              [](const BenchImage& image) { return cropDeckCrops(image, {}, false); },
                              [](const BenchImage& image) { return cropDeckCrops(image, {}, true); },
                              [](const BenchImage& image) { return cropDeckPlan(image, {}); },
-                             WriterStyle::CropDeck, uprightToStored}));
+                             WriterStyle::CropDeck,
+                             uprightToStored,
+                             {},
+                             {},
+                             [](const BenchImage& image, QSize size, bool toStored) {
+                                 return cropDeckCrops(image, {}, toStored, size);
+                             }}));
     for (std::unique_ptr<BenchEngine>& forced : makeForcedEngines())
         engines.push_back(std::move(forced));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-serial"),
-                                           EngineKind::InProcess,
-                                           false,
-                                           openCv,
-                                           openCvFullDecode,
-                                           {},
-                                           {},
-                                           WriterStyle::OpenCv}));
-    engines.push_back(makeInProcessEngine({QStringLiteral("opencv-pool"),
-                                           EngineKind::InProcess,
-                                           true,
-                                           openCv,
-                                           openCvFullDecode,
-                                           {},
-                                           {},
-                                           WriterStyle::OpenCv}));
+    for (const bool pooled : {false, true}) {
+        InProcessSpec spec;
+        spec.name = pooled ? QStringLiteral("opencv-pool") : QStringLiteral("opencv-serial");
+        spec.kind = EngineKind::InProcess;
+        spec.parallel = pooled;
+        spec.detail = openCv;
+        spec.crop = openCvFullDecode;
+        spec.writer = WriterStyle::OpenCv;
+        spec.cropResized = openCvResized;
+        engines.push_back(makeInProcessEngine(std::move(spec)));
+    }
     return engines;
 }
 

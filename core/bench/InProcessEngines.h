@@ -41,6 +41,10 @@ struct InProcessSpec {
     // Engines whose crops are not the stored pixels by design (DCT-scaled, lossless JPEG) do not apply
     // to cases with encoded outputs: their expectation describes their own pixels, not an encoding's.
     CropExpectation expectation = {};
+    // The crops resized to `size`, upright (BenchCase::resizeTo), in stored pixels when `toStored`; empty:
+    // the engine does not resize (cases that resize skip it).
+    std::function<Result<std::vector<cv::Mat>>(const BenchImage&, QSize size, bool toStored)> cropResized =
+        {};
 };
 
 // An engine from a crop function; tests build deliberately wrong or slow ones this way.

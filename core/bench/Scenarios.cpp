@@ -62,7 +62,7 @@ Status applyScenario(const QString& name, BenchRequest& r) {
         r.seed.count = 287;
         r.engines = {"cropdeck", "opencv-serial", "opencv-pool", "opencv-python"};
         r.options.threads = oneAndAllCores();
-        r.shapes = {{WindowShape::Kind::Fixed, QSize(100, 100), QPoint(500, 500), 1}};
+        r.shapes = {{WindowShape::Kind::Fixed, QSize(100, 100), QPoint(500, 500), 1, {}}};
         return {};
     }
     if (name == QLatin1String("crop-modes")) {
@@ -70,9 +70,10 @@ Status applyScenario(const QString& name, BenchRequest& r) {
         r.seed.count = 32;
         r.engines = {"cropdeck", "opencv-pool", "pillow-threads", "vips"};
         r.options.threads = defaultThreadCounts();
-        r.shapes = {{WindowShape::Kind::Fixed, QSize(512, 512), QPoint(0, 0), 1},
-                    {WindowShape::Kind::Centre, QSize(512, 512), {}, 1},
-                    {WindowShape::Kind::Random, QSize(512, 512), {}, r.seed.seed}};
+        r.shapes = {{WindowShape::Kind::Fixed, QSize(512, 512), QPoint(0, 0), 1, {}},
+                    {WindowShape::Kind::Centre, QSize(512, 512), {}, 1, {}},
+                    {WindowShape::Kind::Random, QSize(512, 512), {}, r.seed.seed, {}},
+                    {WindowShape::Kind::Centre, QSize(1024, 1024), {}, 1, QSize(224, 224)}};
         return {};
     }
     if (name == QLatin1String("save-images")) {
@@ -80,7 +81,7 @@ Status applyScenario(const QString& name, BenchRequest& r) {
         r.seed.count = 64;
         r.engines = {"cropdeck", "opencv-serial", "opencv-pool", "pillow-threads", "pillow-processes"};
         r.options.threads = oneAndAllCores();
-        r.shapes = {{WindowShape::Kind::Whole, {}, {}, 1}};
+        r.shapes = {{WindowShape::Kind::Whole, {}, {}, 1, {}}};
         for (OutputTarget target : {OutputTarget::Disk, OutputTarget::Tmpfs})
             for (OutputFormat format : {OutputFormat::Png, OutputFormat::Jpeg})
                 r.outputs.push_back(fileOutput(target, format));

@@ -9,7 +9,8 @@
 //   fixed-window-287  a blog post cropping 287 JPEG photos with one 100x100 window at (500, 500), serial
 //                     vs a thread pool vs Python threads + OpenCV (the user's photos with --images);
 //   crop-modes        a batch crop library's throughput in MPx/s by crop mode: a fixed, a centre and a
-//                     seeded random 512x512 window per 4000x4000 colour photo (or the user's, --images);
+//                     seeded random 512x512 window per 4000x4000 colour photo (or the user's, --images),
+//                     and a centre 1024x1024 resized to 224x224 (engines that resize: CropDeck, OpenCV);
 //   save-images       saving generated pictures as PNG and as JPEG, serially vs pooled, to disk vs tmpfs
 //                     (each 512x512 picture cropped whole, so the run is the encode and the write).
 // A scenario fills in a BenchRequest; what the user sets on the command line (count, side, threads,

@@ -5,11 +5,16 @@
 #include "BenchTestCase.h"
 #include "bench/BenchRunner.h"
 #include "bench/CaseShapes.h"
+#include "bench/DatasetGenerator.h"
+#include "bench/InProcessEngines.h"
 #include "bench/Scenarios.h"
 
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace cropdeck;
 using namespace cropdeck::bench;
@@ -25,10 +30,11 @@ private slots:
         random.name = "noise / random";
         BenchCase bottom = random; // the same pictures: one set of shaped cases
         bottom.name = "noise / bottom-right";
-        const std::vector<WindowShape> shapes = {{WindowShape::Kind::Fixed, QSize(10, 8), QPoint(50, 40), 1},
-                                                 {WindowShape::Kind::Centre, QSize(20, 10), {}, 1},
-                                                 {WindowShape::Kind::Random, QSize(16, 16), {}, 7},
-                                                 {WindowShape::Kind::Whole, {}, {}, 1}};
+        const std::vector<WindowShape> shapes = {
+            {WindowShape::Kind::Fixed, QSize(10, 8), QPoint(50, 40), 1, {}},
+            {WindowShape::Kind::Centre, QSize(20, 10), {}, 1, {}},
+            {WindowShape::Kind::Random, QSize(16, 16), {}, 7, {}},
+            {WindowShape::Kind::Whole, {}, {}, 1, {}}};
         Result<std::vector<BenchCase>> shaped = reshapeCases({random, bottom}, shapes);
         QVERIFY2(shaped, shaped ? "" : qPrintable(shaped.error().message));
         QCOMPARE(shaped->size(), size_t(4));
@@ -51,11 +57,66 @@ private slots:
         QCOMPARE((*again)[0].images[1].windows[0], (*shaped)[2].images[1].windows[0]);
     }
 
+    // crop-modes' resize case: CropDeck (which may decode at a DCT scale first) and OpenCV verified against
+    // the reference resized; an engine that cannot resize does not apply; swapped colours are wrong.
+    void resizedCasesAreVerified() {
+        QTemporaryDir dir;
+        QVERIFY(makeSeedWorkload(dir.path(), SeedWorkload::ColorJpeg, 2, 3, 800));
+        BenchCase pictures{"color-jpeg / random", "natural pictures", {}, {}, {}};
+        for (int i = 0; i < 2; ++i)
+            pictures.images.push_back({dir.filePath(QString("img_%1.jpg").arg(i, 3, 10, QChar('0'))),
+                                       QSize(800, 800),
+                                       {QRect(0, 0, 8, 8)}});
+        const Result<std::vector<BenchCase>> shaped =
+            reshapeCases({pictures}, {{WindowShape::Kind::Centre, QSize(512, 512), {}, 1, QSize(96, 96)}});
+        QVERIFY(shaped);
+        const BenchCase& resized = shaped->front();
+        QCOMPARE(resized.name, QString("color-jpeg / centre 512x512 → 96x96"));
+        QCOMPARE(resized.resizeTo, QSize(96, 96));
+
+        std::vector<std::unique_ptr<BenchEngine>> engines;
+        for (std::unique_ptr<BenchEngine>& engine : makeInProcessEngines())
+            if (engine->name() == "cropdeck" || engine->name() == "opencv-serial" ||
+                engine->name() == "cropdeck-jpeg-region")
+                engines.push_back(std::move(engine));
+        InProcessSpec swapped;
+        swapped.name = "swapped";
+        swapped.crop = [](const BenchImage&) -> Result<std::vector<cv::Mat>> {
+            return std::vector<cv::Mat>{};
+        };
+        swapped.cropResized = [](const BenchImage& image, QSize size, bool) -> Result<std::vector<cv::Mat>> {
+            Result<std::vector<cv::Mat>> crops = resizedReferenceCrops(image, size);
+            for (cv::Mat& crop : *crops) {
+                cv::Mat bgr = crop.clone();
+                cv::cvtColor(crop, bgr, cv::COLOR_BGR2RGB);
+                crop = bgr;
+            }
+            return crops;
+        };
+        engines.push_back(makeInProcessEngine(std::move(swapped)));
+        for (const EngineRun& run : runEngines(resized, engines)) {
+            if (run.engine == "cropdeck-jpeg-region") {
+                QCOMPARE(run.notApplicable, QString("resizing is not measured for this engine"));
+                continue;
+            }
+            QVERIFY2(run.error.isEmpty(), qPrintable(run.engine + ": " + run.error));
+            QCOMPARE(run.verification.cropsChecked, 2);
+            if (run.engine == "swapped") {
+                QCOMPARE(run.verdict, Verdict::Wrong);
+                continue;
+            }
+            QVERIFY2(run.correct(), qPrintable(run.engine + ": " + run.verification.problem));
+            QVERIFY2(run.verification.psnr() >= kResizedMinimumPsnr, qPrintable(run.engine));
+            if (run.engine == "opencv-serial") // the same resize as the reference
+                QCOMPARE(run.verdict, Verdict::Identical);
+        }
+    }
+
     void aWindowThatDoesNotFitNamesTheImage() {
         QTemporaryDir dir;
         const BenchCase small = noiseCase(dir.path(), 1);
         const Result<std::vector<BenchCase>> shaped =
-            reshapeCases({small}, {{WindowShape::Kind::Fixed, QSize(100, 100), QPoint(500, 500), 1}});
+            reshapeCases({small}, {{WindowShape::Kind::Fixed, QSize(100, 100), QPoint(500, 500), 1, {}}});
         QVERIFY(!shaped);
         QCOMPARE(shaped.error().kind, ErrorKind::Invalid);
         QVERIFY2(shaped.error().message.contains("noise_0.png") && shaped.error().message.contains("64x48"),

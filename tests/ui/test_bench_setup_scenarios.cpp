@@ -83,7 +83,8 @@ private slots:
         Result<bench::BenchRequest> request = form.request();
         QVERIFY2(request, request ? "" : qPrintable(request.error().message));
         QCOMPARE(request->source, bench::BenchRequest::Source::RandomWindows);
-        QCOMPARE(request->shapes.size(), size_t(3)); // fixed, centre, random: the folder's own images
+        QCOMPARE(request->shapes.size(),
+                 size_t(4)); // fixed, centre, random, resized: the folder's own images
 
         form.setDataset(BenchSetupForm::Dataset::OpenSet);
         request = form.request();
