@@ -27,6 +27,14 @@ bench::BenchCase noiseCase(const QString& folder, int images) {
     return benchCase;
 }
 
+Result<std::vector<cv::Mat>> imreadCrops(const bench::BenchImage& image, int shift) {
+    const cv::Mat pixels = cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED);
+    std::vector<cv::Mat> crops;
+    for (const QRect& w : image.windows)
+        crops.push_back(pixels(cv::Rect(w.x() + shift, w.y(), w.width(), w.height())).clone());
+    return crops;
+}
+
 std::vector<bench::EngineRun> runEngines(const bench::BenchCase& benchCase,
                                          const std::vector<std::unique_ptr<bench::BenchEngine>>& engines) {
     std::vector<bench::BenchEngine*> pointers;

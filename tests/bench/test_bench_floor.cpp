@@ -4,6 +4,7 @@
 // grows with the lowest window's bottom row; a damaged JPEG gives the floor an error while the engines
 // still run. No timing is asserted beyond "a floor was measured".
 
+#include "BenchTestCase.h"
 #include "bench/BenchRunner.h"
 #include "bench/InProcessEngines.h"
 #include "bench/PhysicalFloor.h"
@@ -18,6 +19,7 @@
 
 using namespace cropdeck;
 using namespace cropdeck::bench;
+using namespace cropdeck::test;
 
 namespace {
 
@@ -51,12 +53,8 @@ QByteArray contents(const QString& path) {
 std::unique_ptr<BenchEngine> imreadEngine() {
     InProcessSpec spec;
     spec.name = QStringLiteral("imread");
-    spec.crop = [](const BenchImage& image) -> Result<std::vector<cv::Mat>> {
-        const cv::Mat pixels = cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED);
-        std::vector<cv::Mat> crops;
-        for (const QRect& w : image.windows)
-            crops.push_back(pixels(cv::Rect(w.x(), w.y(), w.width(), w.height())).clone());
-        return crops;
+    spec.crop = [](const BenchImage& image) {
+        return imreadCrops(image);
     };
     return makeInProcessEngine(std::move(spec));
 }

@@ -55,13 +55,9 @@ std::unique_ptr<BenchEngine> engineThat(const QString& name, std::function<void(
     InProcessSpec spec;
     spec.name = name;
     spec.parallel = false;
-    spec.crop = [extra](const BenchImage& image) -> Result<std::vector<cv::Mat>> {
+    spec.crop = [extra](const BenchImage& image) {
         extra();
-        const cv::Mat pixels = cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED);
-        std::vector<cv::Mat> crops;
-        for (const QRect& w : image.windows)
-            crops.push_back(pixels(cv::Rect(w.x(), w.y(), w.width(), w.height())).clone());
-        return crops;
+        return test::imreadCrops(image);
     };
     return makeInProcessEngine(std::move(spec));
 }

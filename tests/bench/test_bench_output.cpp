@@ -38,12 +38,8 @@ std::unique_ptr<BenchEngine> shiftedEngine(WriterStyle writer) {
     spec.name = QStringLiteral("shifted");
     spec.parallel = false;
     spec.writer = writer;
-    spec.crop = [](const BenchImage& image) -> Result<std::vector<cv::Mat>> {
-        const cv::Mat full = cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED);
-        std::vector<cv::Mat> crops;
-        for (const QRect& r : image.windows)
-            crops.push_back(full(cv::Rect(r.x() + 1, r.y(), r.width(), r.height())).clone());
-        return crops;
+    spec.crop = [](const BenchImage& image) {
+        return imreadCrops(image, 1);
     };
     return makeInProcessEngine(std::move(spec));
 }
