@@ -48,6 +48,8 @@ void compress(jpeg_compress_struct& cinfo, const cv::Mat& pixels, const JpegWrit
     jpeg_set_quality(&cinfo, options.quality, TRUE);
     setSampling(cinfo, options.subsampling);
     cinfo.restart_in_rows = options.restartRows;
+    if (options.progressive)
+        jpeg_simple_progression(&cinfo);
     cinfo.write_JFIF_header = options.exifOrientation == 0 ? TRUE : FALSE;
     jpeg_start_compress(&cinfo, TRUE);
     if (!exif.isEmpty()) {

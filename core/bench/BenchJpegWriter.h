@@ -3,7 +3,8 @@
 
 // JPEG writer for generated datasets, on libjpeg's compressor directly because the benchmark workloads
 // need what the general encoders do not expose: restart markers every MCU row (the random-access
-// workload) and an EXIF APP1 segment with an orientation (the demo set's rotated picture).
+// workload), progressive scans (which no decoder can cut short by rows) and an EXIF APP1 segment with an
+// orientation (the demo set's rotated picture).
 
 #include "Result.h"
 
@@ -19,6 +20,7 @@ struct JpegWriteOptions {
     int quality = 90;
     ChromaSubsampling subsampling = ChromaSubsampling::S420; // ignored for gray
     int restartRows = 0;      // > 0: a restart marker every this many MCU rows (libjpeg restart_in_rows)
+    bool progressive = false; // libjpeg's default progressive scan script (jpeg_simple_progression)
     int exifOrientation = 0;  // 1..8: write an EXIF APP1 with this orientation tag (no JFIF APP0 then)
     QByteArray exifThumbnail; // with exifOrientation: a JPEG embedded in IFD1, as cameras do
 };

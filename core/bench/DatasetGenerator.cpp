@@ -35,6 +35,8 @@ const QList<SeedWorkloadSpec> kWorkloads = {
     {SeedWorkload::ColorJpegRestart, "color-jpeg-rst", 4000, 3, "jpg",
      "4000x4000 colour JPEG q90 4:2:0, RST every MCU row"},
     {SeedWorkload::ColorJpeg, "color-jpeg", 4000, 3, "jpg", "4000x4000 colour JPEG q90 4:2:0"},
+    {SeedWorkload::GrayJpegProgressive, "gray-jpeg-prog", 4000, 1, "jpg",
+     "4000x4000 gray JPEG q90, progressive"},
 };
 
 Result<QByteArray> encodeSeedPicture(const cv::Mat& pixels, SeedWorkload kind) {
@@ -48,6 +50,9 @@ Result<QByteArray> encodeSeedPicture(const cv::Mat& pixels, SeedWorkload kind) {
     case SeedWorkload::GrayJpegRestart:
     case SeedWorkload::ColorJpegRestart:
         jpeg.restartRows = 1;
+        break;
+    case SeedWorkload::GrayJpegProgressive:
+        jpeg.progressive = true;
         break;
     case SeedWorkload::GrayJpeg:
     case SeedWorkload::ColorJpeg512:

@@ -32,14 +32,15 @@ inline constexpr char kDemoCropsFolder[] = "crops"; // where the suggested batch
 // ---- Seed workloads ----------------------------------------------------------------------------------
 
 enum class SeedWorkload {
-    GrayJpeg,         // 4000² gray JPEG q90
-    GrayPng,          // 4000² gray PNG, zlib level 6 with adaptive filters (what libpng and Pillow write)
-    GrayBmp,          // 4000² gray BMP (8-bit, gray palette)
-    ColorJpeg512,     // 512² colour JPEG q90 4:2:0
-    ColorPng512,      // 512² colour PNG, level 6
-    GrayJpegRestart,  // 4000² gray JPEG q90, a restart marker every MCU row
-    ColorJpegRestart, // 4000² colour JPEG q90 4:2:0, a restart marker every MCU row
-    ColorJpeg,        // 4000² colour JPEG q90 4:2:0, no restart markers
+    GrayJpeg,            // 4000² gray JPEG q90
+    GrayPng,             // 4000² gray PNG, zlib level 6 with adaptive filters (what libpng and Pillow write)
+    GrayBmp,             // 4000² gray BMP (8-bit, gray palette)
+    ColorJpeg512,        // 512² colour JPEG q90 4:2:0
+    ColorPng512,         // 512² colour PNG, level 6
+    GrayJpegRestart,     // 4000² gray JPEG q90, a restart marker every MCU row
+    ColorJpegRestart,    // 4000² colour JPEG q90 4:2:0, a restart marker every MCU row
+    ColorJpeg,           // 4000² colour JPEG q90 4:2:0, no restart markers
+    GrayJpegProgressive, // 4000² gray JPEG q90, progressive (every scan must be read to the end)
 };
 
 struct SeedWorkloadSpec {

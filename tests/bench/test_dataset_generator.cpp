@@ -41,8 +41,21 @@ std::map<QString, QByteArray> folderContents(const QString& dir) {
 
 // Component 1's sampling byte in the first SOF0 segment (0x22 for 4:2:0, 0x11 for 4:4:4 or gray).
 int lumaSampling(const QByteArray& jpeg) {
-    const qsizetype sof = jpeg.indexOf(QByteArray("\xFF\xC0", 2));
+    qsizetype sof = jpeg.indexOf(QByteArray("\xFF\xC0", 2));
+    if (sof < 0)
+        sof = jpeg.indexOf(QByteArray("\xFF\xC2", 2)); // progressive
     return sof < 0 ? -1 : uchar(jpeg.at(sof + 11));
+}
+
+// True when the frame header is SOF2 (progressive DCT).
+bool jpegIsProgressive(const QByteArray& jpeg) {
+    qsizetype at = 2;
+    while (at + 4 <= jpeg.size() && uchar(jpeg[at]) == 0xFF && uchar(jpeg[at + 1]) != 0xDA) {
+        if (uchar(jpeg[at + 1]) == 0xC2)
+            return true;
+        at += 2 + (uchar(jpeg[at + 2]) << 8 | uchar(jpeg[at + 3]));
+    }
+    return false;
 }
 
 // True when a JPEG's header segments (before the first scan) hold a DRI with a non-zero interval.
@@ -73,7 +86,7 @@ private slots:
     }
 
     void specsCoverEveryWorkload() {
-        QCOMPARE(seedWorkloads().size(), 8);
+        QCOMPARE(seedWorkloads().size(), 9);
         for (const SeedWorkloadSpec& spec : seedWorkloads()) {
             QCOMPARE(seedWorkloadFromName(QString::fromLatin1(spec.name)), std::optional(spec.kind));
             QCOMPARE(seedWorkloadSpec(spec.kind).name, spec.name);
@@ -116,6 +129,7 @@ private slots:
                 kind == SeedWorkload::GrayJpegRestart || kind == SeedWorkload::ColorJpegRestart;
             if (jpeg) {
                 QCOMPARE(jpegHasRestartInterval(bytes), restart);
+                QCOMPARE(jpegIsProgressive(bytes), kind == SeedWorkload::GrayJpegProgressive);
                 QCOMPARE(lumaSampling(bytes), spec.channels == 3 ? 0x22 : 0x11);
             }
         }
