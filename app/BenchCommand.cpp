@@ -7,6 +7,7 @@
 #include "bench/ReportText.h"
 #include "bench/Scenarios.h"
 #include "ui/BenchReportFile.h"
+#include "ui/QtReaderEngine.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -40,7 +41,9 @@ bench::ProgressLine progressPrinter(bool quiet) {
 
 int listEngines(const bench::BenchRequest& request) {
     printOut(QStringLiteral("Engines (--engines):\n"));
-    for (const auto& engine : bench::makeEngines(request)) {
+    std::vector<std::unique_ptr<bench::BenchEngine>> engines = bench::makeEngines(request);
+    engines.push_back(ui::makeQtReaderEngine());
+    for (const auto& engine : engines) {
         const QString reason = engine->unavailableReason();
         printOut(QStringLiteral("%1  %2\n")
                      .arg(engine->name().leftJustified(22),
@@ -74,7 +77,11 @@ Result<bench::BenchReport> runInterruptible(const bench::BenchRequest& request,
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     const InterruptHandler interrupts([&cancel] { cancel = true; });
-    watcher.setFuture(QtConcurrent::run([&] { return bench::runBench(request, progress, {}, &cancel); }));
+    watcher.setFuture(QtConcurrent::run([&] {
+        std::vector<std::unique_ptr<bench::BenchEngine>> qt;
+        qt.push_back(ui::makeQtReaderEngine()); // QtGui's reader: core cannot make it
+        return bench::runBench(request, progress, std::move(qt), &cancel);
+    }));
     if (!watcher.isFinished())
         loop.exec();
     return watcher.result();

@@ -3,9 +3,9 @@
 // core/bench (the one `cropdeck --bench` uses), plus Qt's QImageReader engine, which needs QtGui. Not a
 // test: it prints the table and optionally writes a report; the exit code is 1 when an engine's crops
 // are wrong or failed, 2 on bad usage, 3 when it cannot run.
-#include "QtReaderEngine.h"
 #include "bench/BenchRunner.h"
 #include "bench/ReportText.h"
+#include "ui/QtReaderEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -106,7 +106,7 @@ int main(int argc, char* argv[]) {
     if (parser.isSet("no-peers"))
         keepInProcessOnly(*request);
     std::vector<std::unique_ptr<bench::BenchEngine>> extra;
-    extra.push_back(benchmark::makeQtReaderEngine());
+    extra.push_back(ui::makeQtReaderEngine());
     Result<bench::BenchReport> report = bench::runBench(*request, log, std::move(extra));
     if (!report) {
         log(report.error().message);

@@ -3,6 +3,7 @@
 
 #include "bench/Scenarios.h"
 #include "ui/BenchOutputBox.h"
+#include "ui/QtReaderEngine.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -26,7 +27,9 @@ constexpr int kReasonRole = Qt::UserRole + 1;
 
 std::vector<EngineChoice> availableEngines() {
     std::vector<EngineChoice> choices;
-    for (const auto& engine : bench::makeEngines(bench::BenchRequest{}))
+    std::vector<std::unique_ptr<bench::BenchEngine>> engines = bench::makeEngines(bench::BenchRequest{});
+    engines.push_back(makeQtReaderEngine());
+    for (const auto& engine : engines)
         choices.push_back({engine->name(), engine->unavailableReason(), engine->detail(),
                            engine->kind() == bench::EngineKind::Peer});
     return choices;

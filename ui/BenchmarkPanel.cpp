@@ -7,6 +7,7 @@
 #include "ui/BenchReportFile.h"
 #include "ui/BenchResultsModel.h"
 #include "ui/BenchSetupForm.h"
+#include "ui/QtReaderEngine.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -178,7 +179,9 @@ void BenchmarkPanel::start() {
             this, [this, line] { showProgress(line); }, Qt::QueuedConnection);
     };
     m_running.setFuture(QtConcurrent::run([this, benchRequest = *request, progress] {
-        return bench::runBench(benchRequest, progress, {}, &m_cancelFlag);
+        std::vector<std::unique_ptr<bench::BenchEngine>> qt;
+        qt.push_back(makeQtReaderEngine()); // QtGui's reader: core cannot make it
+        return bench::runBench(benchRequest, progress, std::move(qt), &m_cancelFlag);
     }));
     emit started();
 }

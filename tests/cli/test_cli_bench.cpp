@@ -148,7 +148,7 @@ private slots:
         const CliResult result = runCropdeck({"--bench", "--list", "--engine-cmd", "mine=cp {in} {out}"});
         QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
         for (const char* engine : {"cropdeck ", "opencv-pool", "pillow-threads", "pillow-processes", "vips",
-                                   "imagemagick", "mine "})
+                                   "imagemagick", "mine ", "qt-cliprect"})
             QVERIFY2(result.out.contains(engine), engine);
         QVERIFY(result.out.contains("available: "));
         // CropDeck's forced strategies, each with a line saying what it forces and where it applies.
@@ -165,7 +165,8 @@ private slots:
             QVERIFY2(result.out.contains(scenario), scenario);
     }
 
-    // A scenario on the user's own photos: its fixed window on each, the table printed, exit 0.
+    // A scenario on the user's own photos: its fixed window on each, the table printed, exit 0; Qt's
+    // clip-rect reader among the engines.
     void scenarioOnOwnImages() {
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath("photos"));
@@ -175,16 +176,16 @@ private slots:
             QVERIFY(cv::imwrite(dir.filePath(QString("photos/p%1.jpg").arg(i)).toStdString(), pixels));
         }
         const QString report = dir.filePath("fixed.json");
-        const CliResult result = runCropdeck({"--bench", "--scenario", "fixed-window-287", "--images",
-                                              dir.filePath("photos"), "--engines", "cropdeck,opencv-serial",
-                                              "--trials", "1", "--threads", "1", "--report", report});
+        const CliResult result = runCropdeck(
+            {"--bench", "--scenario", "fixed-window-287", "--images", dir.filePath("photos"), "--engines",
+             "cropdeck,opencv-serial,qt-cliprect", "--trials", "1", "--threads", "1", "--report", report});
         QVERIFY2(result.exitCode == 0, qPrintable(explain(result)));
         QVERIFY2(result.out.contains("photos / fixed 100x100 at (500, 500)"), qPrintable(explain(result)));
         const QJsonObject json = QJsonDocument::fromJson(fileContents(report)).object();
         QCOMPARE(json.value("parameters").toObject().value("scenario").toString(),
                  QString("fixed-window-287"));
         const QJsonArray runs = json.value("runs").toArray();
-        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.size(), 3); // qt-cliprect too: the CLI adds Qt's reader to core's engines
         for (const QJsonValue& run : runs) {
             QCOMPARE(run.toObject().value("windows").toInt(), 2);
             QCOMPARE(run.toObject().value("verification").toObject().value("verdict").toString(),

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "QtReaderEngine.h"
+#include "ui/QtReaderEngine.h"
 
 #include "bench/InProcessEngines.h"
 
@@ -8,7 +8,7 @@
 
 #include <opencv2/imgproc.hpp>
 
-namespace cropdeck::benchmark {
+namespace cropdeck::ui {
 
 namespace {
 
@@ -54,4 +54,4 @@ std::unique_ptr<bench::BenchEngine> makeQtReaderEngine() {
          QStringLiteral("Qt %1 QImageReader::setClipRect").arg(QLatin1String(qVersion())), qtCrops});
 }
 
-} // namespace cropdeck::benchmark
+} // namespace cropdeck::ui

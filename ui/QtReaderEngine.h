@@ -2,14 +2,15 @@
 #pragma once
 
 // "qt-cliprect": QImageReader with setClipRect, one read per window, as a Qt application would crop.
-// It needs QtGui, so it lives here and not in core/bench: cropdeck_bench_seed adds it to the harness.
+// It needs QtGui, which core may not use, so the shells add it to the harness (runBench's `extra`):
+// `cropdeck --bench`, the Benchmark tab and cropdeck_bench_seed.
 
 #include "bench/BenchEngine.h"
 
 #include <memory>
 
-namespace cropdeck::benchmark {
+namespace cropdeck::ui {
 
 std::unique_ptr<bench::BenchEngine> makeQtReaderEngine();
 
-} // namespace cropdeck::benchmark
+} // namespace cropdeck::ui
