@@ -9,6 +9,7 @@
 #include "ui/BenchReportFile.h"
 #include "ui/QtReaderEngine.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -101,7 +102,7 @@ int runBenchCommand(const CommandLine& line) {
     if (!options.compare.isEmpty())
         return compare(options.compare);
     bench::BenchRequest request = options.request;
-    request.cropdeckVersion = QStringLiteral(CROPDECK_VERSION);
+    request.cropdeckVersion = QCoreApplication::applicationVersion(); // with the commit (main.cpp)
     if (options.list)
         return listEngines(request);
     const bench::ProgressLine progress = progressPrinter(line.quiet);

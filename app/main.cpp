@@ -64,10 +64,18 @@ bool platformChosen(int argc, char* argv[]) {
            hasFlag(argc, argv, "--platform");
 }
 
+// "0.1.0 (commit 4d6faab1c2e3)", or the version alone when not built from a git checkout: benchmark
+// reports carry it, so that figures can be traced to the code that made them.
+QString versionText() {
+    const QString commit = QStringLiteral(CROPDECK_COMMIT);
+    return commit.isEmpty() ? QStringLiteral(CROPDECK_VERSION)
+                            : QStringLiteral("%1 (commit %2)").arg(QLatin1String(CROPDECK_VERSION), commit);
+}
+
 void describeApplication() {
     QCoreApplication::setApplicationName(QStringLiteral("cropdeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("CropDeck"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CROPDECK_VERSION));
+    QCoreApplication::setApplicationVersion(versionText());
 }
 
 int runHeadless(const CommandLine& line) {
@@ -76,7 +84,7 @@ int runHeadless(const CommandLine& line) {
         std::printf("%s", qPrintable(line.helpText));
         return ExitOk;
     case Mode::Version:
-        std::printf("cropdeck %s\n", CROPDECK_VERSION);
+        std::printf("cropdeck %s\n", qPrintable(versionText()));
         return ExitOk;
     case Mode::Batch:
         return runBatchCommand(line);

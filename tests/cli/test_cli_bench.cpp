@@ -67,7 +67,11 @@ private slots:
         const QJsonObject json = readJson(report);
         QCOMPARE(json.value("cropdeck_bench_report").toInt(), 1);
         QVERIFY(json.value("system").toObject().value("cores").toInt() >= 1);
-        QVERIFY(!json.value("system").toObject().value("cropdeck").toString().isEmpty());
+        // The version --version prints (with the commit when built from a git checkout), so that a figure
+        // can be traced to its code.
+        const CliResult version = runCropdeck({"--version"});
+        QCOMPARE(json.value("system").toObject().value("cropdeck").toString(),
+                 QString::fromUtf8(version.out).trimmed().mid(9));
         const QJsonArray runs = json.value("runs").toArray();
         // 4 cases; cropdeck, cropdeck-each-window and opencv-pool at 1 and 2 threads, opencv-serial once
         QCOMPARE(runs.size(), 4 * 7);
