@@ -73,12 +73,27 @@ QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
     return QDir(*it).filePath(info.fileName()).toCaseFolded();
 }
 
+bool ProtectedFiles::folderIsMissing(const QString& folder) const {
+    auto it = m_folderMissing.constFind(folder);
+    if (it == m_folderMissing.cend()) {
+        bool missing = false;
+#if defined(Q_OS_UNIX)
+        struct stat status {};
+        missing = ::lstat(QFile::encodeName(folder).constData(), &status) != 0 && errno == ENOENT;
+#endif
+        it = m_folderMissing.insert(folder, missing);
+    }
+    return *it;
+}
+
 bool ProtectedFiles::contains(const QString& path) const {
 #if defined(Q_OS_UNIX)
     // Nothing at all by that name (not even a dangling link): only the name can match, not a link or
-    // an inode. One lstat instead of two stats, for every output of a dense batch.
+    // an inode. A folder that does not exist (a new output folder) holds nothing: one lstat for all its
+    // outputs; otherwise one lstat per output instead of two stats, for every output of a dense batch.
     struct stat status {};
-    if (::lstat(QFile::encodeName(path).constData(), &status) != 0 && errno == ENOENT)
+    if (folderIsMissing(QFileInfo(path).absolutePath()) ||
+        (::lstat(QFile::encodeName(path).constData(), &status) != 0 && errno == ENOENT))
         return m_keys.contains(keyOf(path, false));
 #endif
     if (m_keys.contains(keyOf(path, true)))

@@ -26,7 +26,8 @@ QString comparablePathKey(const QString& path);
 
 // A set of files that must not be written: contains() is true for any spelling of one of them, and
 // for a hard link to one of them (same device and inode, where the OS tells).
-// Not thread-safe; contains() caches folder resolutions.
+// Not thread-safe; contains() caches folder resolutions, and whether each folder exists as it first
+// finds it (a set is used for one plan, which creates no folder).
 class ProtectedFiles {
 public:
     void insert(const QString& path);
@@ -36,10 +37,12 @@ public:
 private:
     // `mayBeLink` false: the caller knows nothing exists at `path` (no lstat needed).
     QString keyOf(const QString& path, bool mayBeLink) const;
+    bool folderIsMissing(const QString& folder) const;
 
     QSet<QString> m_keys;
     QSet<std::pair<quint64, quint64>> m_inodes; // (device, inode) of the files that exist
     mutable QHash<QString, QString> m_folderKeys;
+    mutable QHash<QString, bool> m_folderMissing;
 };
 
 } // namespace cropdeck
