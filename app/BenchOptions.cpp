@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchOptions.h"
 
+#include "FlagValues.h"
 #include "batch/SettingNames.h"
 #include "bench/Scenarios.h"
 
@@ -13,17 +14,14 @@ namespace {
 const QStringList kSharedFlags = {"images", "annotations", "seed",      "threads", "quiet",
                                   "format", "quality",     "png-level", "out"};
 
-Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int fallback, int high) {
+// The flag's integer from `low` to `high`, or `fallback` when it is not given.
+Result<int> intFlag(const QCommandLineParser& parser, const char* flag, int fallback, int low, int high) {
     const QString name = QLatin1String(flag);
-    if (!parser.isSet(name))
-        return fallback;
-    bool ok = false;
-    const int value = parser.value(name).trimmed().toInt(&ok);
-    if (!ok || value < 1 || value > high)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected an integer from 1 to %3")
-                                                 .arg(name, parser.value(name))
-                                                 .arg(high));
-    return value;
+    return parser.isSet(name) ? parseInt(name, parser.value(name), low, high) : Result<int>(fallback);
+}
+
+Result<int> positiveFlag(const QCommandLineParser& parser, const char* flag, int fallback, int high) {
+    return intFlag(parser, flag, fallback, 1, high);
 }
 
 Result<std::vector<int>> threadList(const QCommandLineParser& parser, const bench::BenchRequest& r) {
@@ -149,14 +147,10 @@ Status applySeedAndCounts(const QCommandLineParser& parser, bench::BenchRequest&
     r.seed.count = *count;
     r.seed.side = *side;
     r.options.trials = *trials;
-    if (parser.isSet("tolerance")) {
-        bool ok = false;
-        r.options.tolerance = parser.value("tolerance").toInt(&ok);
-        if (!ok || r.options.tolerance < 0 || r.options.tolerance > 255)
-            return makeError(ErrorKind::Invalid,
-                             QStringLiteral("--tolerance \"%1\": expected an integer from 0 to 255")
-                                 .arg(parser.value("tolerance")));
-    }
+    Result<int> tolerance = intFlag(parser, "tolerance", r.options.tolerance, 0, 255);
+    if (!tolerance)
+        return tolerance.error();
+    r.options.tolerance = *tolerance;
     return {};
 }
 
@@ -194,17 +188,12 @@ Status applyOutput(const QCommandLineParser& parser, bench::BenchRequest& r) {
         output.format = *format;
     }
     Result<int> quality = positiveFlag(parser, "quality", output.quality, 100);
-    if (!quality)
-        return quality.error();
+    Result<int> pngLevel = intFlag(parser, "png-level", output.pngLevel, 0, 9); // as --batch reads them
+    for (const Result<int>* value : {&quality, &pngLevel})
+        if (!*value)
+            return value->error();
     output.quality = *quality;
-    if (parser.isSet("png-level")) {
-        bool ok = false;
-        output.pngLevel = parser.value("png-level").trimmed().toInt(&ok);
-        if (!ok || output.pngLevel < 0 || output.pngLevel > 9)
-            return makeError(ErrorKind::Invalid, QStringLiteral("--png-level \"%1\": expected an integer "
-                                                                "from 0 to 9")
-                                                     .arg(parser.value("png-level")));
-    }
+    output.pngLevel = *pngLevel;
     if (parser.isSet("out") && output.target == bench::OutputTarget::Memory)
         return makeError(ErrorKind::Invalid,
                          QStringLiteral("--out with --bench names where --output disk or tmpfs writes"));

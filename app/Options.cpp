@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Options.h"
 
+#include "FlagValues.h"
 #include "batch/BatchRequestJson.h"
 #include "batch/PrepareBatch.h"
 #include "batch/ProjectFile.h"
@@ -134,44 +135,6 @@ const QList<QCommandLineOption>& declaredOptions() {
         {"quiet", "Print only errors and the summary (--batch, --validate, --convert)."},
     };
     return options;
-}
-
-// A flag's value through one of core's SettingNames parsers; errors name the flag and the value.
-template <typename T, typename Parse>
-Result<T> parseFlag(const char* flag, const QString& text, Parse parse) {
-    Result<T> parsed = parse(text);
-    if (!parsed)
-        return makeError(
-            ErrorKind::Invalid,
-            QStringLiteral("--%1 \"%2\": %3").arg(QLatin1String(flag), text, parsed.error().message));
-    return parsed;
-}
-
-Result<double> parseNumber(const QString& flag, const QString& text, double low, double high) {
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": not a number (expected %3 to %4)")
-                                                 .arg(flag, text)
-                                                 .arg(low)
-                                                 .arg(high));
-    if (value < low || value > high)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected a number from %3 to %4")
-                                                 .arg(flag, text)
-                                                 .arg(low)
-                                                 .arg(high));
-    return value;
-}
-
-Result<int> parseInt(const QString& flag, const QString& text, int low, int high) {
-    bool ok = false;
-    const int value = text.trimmed().toInt(&ok);
-    if (!ok || value < low || value > high)
-        return makeError(ErrorKind::Invalid, QStringLiteral("--%1 \"%2\": expected an integer from %3 to %4")
-                                                 .arg(flag, text)
-                                                 .arg(low)
-                                                 .arg(high));
-    return value;
 }
 
 #define CROPDECK_TRY_ASSIGN(target, expression)                                                              \
