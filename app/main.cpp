@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "ConvertCommand.h"
 #include "DemoCommand.h"
+#include "DescriptorLimit.h"
 #include "ExitCodes.h"
 #include "Options.h"
 #include "ReportError.h"
@@ -105,6 +106,7 @@ int runHeadless(const CommandLine& line) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    raiseDescriptorLimit();
     const std::optional<QString> noDisplay =
         wantsWindow(argc, argv) ? cropdeck::ui::displayProblem() : std::optional<QString>();
     const bool htmlReport = wantsHtmlReport(argc, argv);

@@ -3,11 +3,16 @@
 """Dense windows: many small crops of one picture, CropDeck beside a plain serial Pillow loop.
 
 Writes one 640x480 JPEG and a CSV of N windows of SxS (default 10,000 of 32x32, seeded positions), then
-times, in the same run and on the same disk:
+times, in the same run and on the same disk, --trials rounds (default 5) of:
   * cropdeck --batch (its default thread count, or --threads), durable writes as always;
-  * a serial Pillow loop: open the picture once, crop and save each window as JPEG (quality 90), no
-    fsync (Pillow's save does not sync; this favours Pillow).
-Prints both wall times, the crops per second, and the ratio. Needs python3-pil.
+  * a serial Pillow loop in its own python3 process (start-up counted, as CropDeck's is): open the
+    picture once, crop and save each window as JPEG (quality 90), no fsync (Pillow's save does not
+    sync; this favours Pillow).
+Rounds alternate which of the two goes first, and every run writes into a folder of its own that is
+only deleted at the end: on ext4, creating files soon after deleting many (the previous run's outputs)
+is several times slower, because new inodes skip the recently freed ones, and deleting between runs
+made the figures swing from 0.6 s to 3 s for the same command. Prints each round, the medians, the
+crops per second and the ratio. Needs python3-pil.
 
   benchmarks/scripts/dense_windows.py --cropdeck build/dev/app/cropdeck [--windows 10000] [--side 32]
 """
@@ -16,6 +21,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +42,20 @@ def make_picture(path, width, height, seed):
     image.save(path, quality=90)
 
 
+# The Pillow loop, run as its own process: picture, output folder, side; boxes "x,y" on stdin.
+PILLOW_LOOP = """
+import os, sys
+from PIL import Image
+picture, folder, side = sys.argv[1], sys.argv[2], int(sys.argv[3])
+boxes = [tuple(map(int, line.split(","))) for line in sys.stdin.read().split()]
+os.makedirs(folder)
+with Image.open(picture) as image:
+    image.load()
+    for index, (x, y) in enumerate(boxes):
+        image.crop((x, y, x + side, y + side)).save(os.path.join(folder, f"dense_{index}.jpg"), quality=90)
+"""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cropdeck", required=True)
@@ -44,6 +64,8 @@ def main():
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--dir", default=None, help="work folder (default: a new one under /var/tmp)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--trials", type=int, default=5)
+    parser.add_argument("--python", default=sys.executable, help="python3 with Pillow for the loop")
     args = parser.parse_args()
 
     work = args.dir or tempfile.mkdtemp(prefix="cropdeck-dense-", dir="/var/tmp")
@@ -60,35 +82,45 @@ def main():
         for x, y in boxes:
             out.write(f"dense.jpg,{x},{y},{args.side},{args.side},box\n")
 
-    crops = os.path.join(work, "cropdeck-out")
-    shutil.rmtree(crops, ignore_errors=True)
-    command = [args.cropdeck, "--batch", "--annotations", csv, "--images", work, "--out", crops, "--quiet"]
-    if args.threads:
-        command += ["--threads", str(args.threads)]
-    subprocess.run(["sync"], check=True)
-    start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
-    cropdeck_seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"cropdeck failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    written = sum(1 for name in os.listdir(crops) if name.endswith(".jpg"))
+    boxes_text = "".join(f"{x},{y}\n" for x, y in boxes)
 
-    pillow_out = os.path.join(work, "pillow-out")
-    shutil.rmtree(pillow_out, ignore_errors=True)
-    os.makedirs(pillow_out)
-    subprocess.run(["sync"], check=True)
-    start = time.perf_counter()
-    with Image.open(picture) as image:
-        image.load()
-        for index, (x, y) in enumerate(boxes):
-            image.crop((x, y, x + args.side, y + args.side)).save(
-                os.path.join(pillow_out, f"dense_{index}.jpg"), quality=90)
-    pillow_seconds = time.perf_counter() - start
+    def run_cropdeck(folder):
+        command = [args.cropdeck, "--batch", "--annotations", csv, "--images", work, "--out", folder, "--quiet"]
+        if args.threads:
+            command += ["--threads", str(args.threads)]
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            sys.exit(f"cropdeck failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        written = sum(1 for name in os.listdir(folder) if name.endswith(".jpg"))
+        if written != args.windows:
+            sys.exit(f"cropdeck wrote {written} crops, not {args.windows}")
+        return seconds
+
+    def run_pillow(folder):
+        start = time.perf_counter()
+        subprocess.run([args.python, "-c", PILLOW_LOOP, picture, folder, str(args.side)], check=True,
+                       input=boxes_text, text=True)
+        return time.perf_counter() - start
+
+    cropdeck_times, pillow_times = [], []
+    for trial in range(args.trials):
+        order = [("cropdeck", run_cropdeck), ("pillow", run_pillow)]
+        if trial % 2:
+            order.reverse()
+        for name, runner in order:
+            subprocess.run(["sync"], check=True)
+            seconds = runner(os.path.join(work, f"{name}-out-{trial}"))
+            (cropdeck_times if name == "cropdeck" else pillow_times).append(seconds)
+        print(f"  round {trial + 1}: cropdeck {cropdeck_times[-1]:.2f} s, Pillow {pillow_times[-1]:.2f} s")
+    cropdeck_seconds = statistics.median(cropdeck_times)
+    pillow_seconds = statistics.median(pillow_times)
 
     print(f"dense windows: {args.windows} windows of {args.side}x{args.side} on one {width}x{height} JPEG "
-          f"({os.cpu_count()} CPUs, folder {work})")
+          f"({os.cpu_count()} CPUs, folder {work}, median of {args.trials} rounds)")
     print(f"  cropdeck --batch : {cropdeck_seconds:7.2f} s  {args.windows / cropdeck_seconds:8.0f} crops/s"
-          f"  ({written} files, durable)")
+          f"  (durable)")
     print(f"  Pillow loop      : {pillow_seconds:7.2f} s  {args.windows / pillow_seconds:8.0f} crops/s"
           f"  (serial, no fsync)")
     print(f"  Pillow / cropdeck: {pillow_seconds / cropdeck_seconds:5.2f}x")

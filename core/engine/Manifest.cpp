@@ -37,23 +37,94 @@ OutputInputs inputsFrom(const QJsonObject& object) {
 
 } // namespace
 
-QByteArray manifestLine(const ManifestEntry& entry) {
-    QJsonObject object{{"source", entry.source}, {"window", entry.window}, {"index", entry.index},
-                       {"output", entry.output}, {"status", entry.status}, {"bytes", double(entry.bytes)}};
-    if (!entry.error.isEmpty())
-        object.insert("error", entry.error);
-    if (!entry.note.isEmpty())
-        object.insert("note", entry.note);
-    if (!entry.damage.isEmpty())
-        object.insert("damaged", entry.damage);
-    if (entry.inputs.isKnown()) {
-        // Doubles hold integers exactly up to 2^53: byte counts and millisecond times fit.
-        object.insert("settings", entry.inputs.settingsDigest);
-        object.insert("box", entry.inputs.window);
-        object.insert("source_bytes", double(entry.inputs.source.bytes));
-        object.insert("source_mtime_ms", double(entry.inputs.source.modifiedMs));
+// Written by hand rather than through QJsonObject: a dense batch records thousands of lines a second,
+// and building a JSON document per line cost as much CPU as encoding the crops. The bytes are those
+// QJsonDocument::toJson(Compact) gives (keys in its sorted order, integers without a fraction, the
+// same escapes), which test_manifest checks, so old and new manifests read alike.
+namespace {
+
+void appendKey(QByteArray& line, const char* key) {
+    line += line.size() > 1 ? ",\"" : "\"";
+    line += key;
+    line += "\":";
+}
+
+void appendString(QByteArray& line, const char* key, const QString& value) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    appendKey(line, key);
+    line += '"';
+    for (const char c : value.toUtf8()) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            line += "\\\"";
+            break;
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\b':
+            line += "\\b";
+            break;
+        case '\f':
+            line += "\\f";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        default:
+            if (byte < 0x20) {
+                line += "\\u00";
+                line += kHex[byte >> 4];
+                line += kHex[byte & 15];
+            } else {
+                line += c;
+            }
+        }
     }
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    line += '"';
+}
+
+void appendInteger(QByteArray& line, const char* key, qint64 value) {
+    appendKey(line, key);
+    line += QByteArray::number(value);
+}
+
+} // namespace
+
+QByteArray manifestLine(const ManifestEntry& entry) {
+    QByteArray line;
+    line.reserve(256);
+    line += '{';
+    // Alphabetical, as QJsonObject orders them.
+    const bool known = entry.inputs.isKnown();
+    if (known)
+        appendString(line, "box", entry.inputs.window);
+    appendInteger(line, "bytes", entry.bytes);
+    if (!entry.damage.isEmpty())
+        appendString(line, "damaged", entry.damage);
+    if (!entry.error.isEmpty())
+        appendString(line, "error", entry.error);
+    appendInteger(line, "index", entry.index);
+    if (!entry.note.isEmpty())
+        appendString(line, "note", entry.note);
+    appendString(line, "output", entry.output);
+    if (known)
+        appendString(line, "settings", entry.inputs.settingsDigest);
+    appendString(line, "source", entry.source);
+    if (known) {
+        appendInteger(line, "source_bytes", entry.inputs.source.bytes);
+        appendInteger(line, "source_mtime_ms", entry.inputs.source.modifiedMs);
+    }
+    appendString(line, "status", entry.status);
+    appendString(line, "window", entry.window);
+    line += "}\n";
+    return line;
 }
 
 Status ManifestWriter::open(const QString& path) {

@@ -5,10 +5,16 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace cropdeck {
 namespace {
 
 QByteArray number(double value) {
+    // Whole numbers (nearly every box) the cheap way; the text is the one 'g' at 17 digits gives them,
+    // so digests recorded before stay equal.
+    if (value == std::trunc(value) && std::abs(value) < 1e15 && !(value == 0 && std::signbit(value)))
+        return QByteArray::number(qint64(value));
     return QByteArray::number(value, 'g', 17);
 }
 QByteArray number(int value) {

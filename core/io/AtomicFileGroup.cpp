@@ -40,9 +40,9 @@ int syncFile(const QByteArray& path) {
     return error;
 }
 
-// Makes every temporary durable: one syncfs(2) per file system where Linux has it (the group's files
-// are on one or two), else an fsync per file. Returns 0 or the errno of the first failure.
-int syncAll(const std::vector<QByteArray>& temporaries, const std::vector<QByteArray>& folders) {
+// Makes every file of the group durable: one syncfs(2) per file system where Linux has it (the group's
+// files are on one or two), else an fsync per file. Returns 0 or the errno of the first failure.
+int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vector<QByteArray>& folders) {
 #if defined(Q_OS_LINUX)
     std::set<dev_t> synced;
     bool all = true;
@@ -68,10 +68,29 @@ int syncAll(const std::vector<QByteArray>& temporaries, const std::vector<QByteA
 #else
     Q_UNUSED(folders);
 #endif
-    for (const QByteArray& temporary : temporaries)
-        if (const int error = syncFile(temporary))
+    for (const AtomicFileGroup::Pending& file : files)
+        if (const int error =
+                file.unnamed >= 0 ? (::fsync(file.unnamed) == 0 ? 0 : errno) : syncFile(file.temporary))
             return error;
     return 0;
+}
+
+// Gives a durable file its name: 0 or the errno.
+int place(const AtomicFileGroup::Pending& file) {
+    if (file.unnamed < 0)
+        return ::rename(file.temporary.constData(), file.target.constData()) == 0 ? 0 : errno;
+    const int error = linkUnnamed(file.unnamed, file.target);
+    // An existing target (a resumed or repeated run redoing it) is replaced, never linked over.
+    return error == EEXIST ? replaceWithUnnamed(file.unnamed, file.target, file.folder) : error;
+}
+
+// Ends a file's life in the group: closes an unnamed one (gone unless placed), removes a named
+// temporary that was not renamed.
+void release(const AtomicFileGroup::Pending& file, bool placed) {
+    if (file.unnamed >= 0)
+        closeUnnamed(file.unnamed);
+    else if (!placed)
+        ::unlink(file.temporary.constData());
 }
 
 } // namespace
@@ -82,19 +101,23 @@ Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
     const QFileInfo info(path);
     Pending pending{
         path, QFile::encodeName(info.absoluteFilePath()), {}, QFile::encodeName(info.absolutePath())};
-    const int fd = createTemporary(pending.folder, pending.temporary);
-    if (fd < 0)
-        return writeError(path, reasonFor(errno));
-    keepPermissionsOf(pending.target, fd);
+    int fd = pending.unnamed = createUnnamed(pending.folder);
+    if (fd < 0) {
+        fd = createTemporary(pending.folder, pending.temporary);
+        if (fd < 0)
+            return writeError(path, reasonFor(errno));
+        keepPermissionsOf(pending.target, fd); // an unnamed file takes them only when it replaces one
+    }
     bool ok = writeAll(fd, data);
     int error = ok ? 0 : errno;
-    // close() can report a deferred write error (NFS, quotas).
-    if (::close(fd) != 0 && ok) {
+    // close() can report a deferred write error (NFS, quotas); an unnamed file stays open until it has
+    // a name, and its write errors surface in commit()'s sync.
+    if (pending.unnamed < 0 && ::close(fd) != 0 && ok) {
         ok = false;
         error = errno;
     }
     if (!ok) {
-        ::unlink(pending.temporary.constData());
+        release(pending, false);
         return writeError(path, reasonFor(error));
     }
     m_bytes += data.size();
@@ -105,28 +128,22 @@ Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
 std::vector<Status> AtomicFileGroup::commit() {
     std::vector<Pending> pending = std::exchange(m_pending, {});
     m_bytes = 0;
-    std::vector<QByteArray> temporaries, folders;
-    for (const Pending& file : pending) {
-        temporaries.push_back(file.temporary);
+    std::vector<QByteArray> folders;
+    for (const Pending& file : pending)
         if (std::find(folders.begin(), folders.end(), file.folder) == folders.end())
             folders.push_back(file.folder);
-    }
     std::vector<Status> results;
-    if (const int error = syncAll(temporaries, folders)) {
+    if (const int error = syncAll(pending, folders)) {
         for (const Pending& file : pending) {
-            ::unlink(file.temporary.constData());
+            release(file, false);
             results.push_back(writeError(file.path, reasonFor(error)));
         }
         return results;
     }
     for (const Pending& file : pending) {
-        if (::rename(file.temporary.constData(), file.target.constData()) == 0) {
-            results.push_back(Status::success());
-            continue;
-        }
-        const int error = errno;
-        ::unlink(file.temporary.constData());
-        results.push_back(writeError(file.path, reasonFor(error)));
+        const int error = place(file);
+        release(file, error == 0);
+        results.push_back(error == 0 ? Status::success() : Status(writeError(file.path, reasonFor(error))));
     }
     for (const QByteArray& folder : folders)
         syncFolder(folder);
@@ -135,7 +152,7 @@ std::vector<Status> AtomicFileGroup::commit() {
 
 void AtomicFileGroup::discard() {
     for (const Pending& file : m_pending)
-        ::unlink(file.temporary.constData());
+        release(file, false);
     m_pending.clear();
     m_bytes = 0;
 }

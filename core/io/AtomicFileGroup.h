@@ -3,12 +3,14 @@
 
 // Many small files made durable together. writeFileAtomically() pays two syncs per file (the file,
 // then its folder), one after the other: for thousands of small crops that wait is the whole run.
-// A group writes each file to a temporary beside its target (add), then commit() makes every
-// temporary durable at once (one syncfs(2) per file system on Linux, else an fsync per file), renames
-// them all into place and syncs each folder once. The guarantee per file is writeFileAtomically()'s:
-// a target only ever holds its old content or the complete new one. Until commit() no target is
-// touched; temporaries of a group that is discarded (or destroyed uncommitted) are removed.
-// Parent folders must exist (createFolders in io/AtomicFileWriter.h).
+// A group writes each file to a temporary (add): an unnamed file in the target's folder where Linux has
+// them (O_TMPFILE, held open until commit), else a named one beside the target. commit() makes every
+// temporary durable at once (one syncfs(2) per file system on Linux, else an fsync per file), gives
+// each its name (linkat, or rename over a file being replaced) and syncs each folder once. The guarantee per
+// file is writeFileAtomically()'s: a target only ever holds its old content or the complete new one. Until
+// commit() no target is touched; temporaries of a group that is discarded (or destroyed uncommitted) are
+// removed, and unnamed ones vanish by themselves if the process dies. Parent folders must exist
+// (createFolders in io/AtomicFileWriter.h).
 //
 // Threading: a group is used by one thread; different groups are independent.
 
@@ -42,13 +44,16 @@ public:
     int size() const { return int(m_pending.size()); }
     qint64 bytes() const { return m_bytes; }
 
-private:
+    // One added file (internal to the implementation).
     struct Pending {
         QString path;
         QByteArray target;
-        QByteArray temporary;
+        QByteArray temporary; // the named temporary, when the file has no unnamed descriptor
         QByteArray folder;
+        int unnamed = -1; // the open unnamed file, or -1
     };
+
+private:
     std::vector<Pending> m_pending;
     qint64 m_bytes = 0;
 };

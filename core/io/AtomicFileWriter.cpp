@@ -9,8 +9,12 @@
 #include <QRandomGenerator>
 
 #ifdef Q_OS_UNIX
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #else
@@ -89,16 +93,98 @@ bool writeAll(int fd, QByteArrayView data) {
     return true;
 }
 
+namespace {
+
 // Keep in step with isWriterTemporaryName() in engine/StaleTemporaries.cpp.
+QByteArray temporaryName(const QByteArray& folder) {
+    return folder + "/.cropdeck-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) + ".tmp";
+}
+
+std::atomic<int> unnamedHeld{0};
+
+// Unnamed files stay open until their group is committed: they may use half of the descriptors the
+// process may open, so that decoders, the manifest and Qt never run out because of them.
+int unnamedBudget() {
+    static const int budget = [] {
+        struct rlimit limit;
+        if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+            return 4096;
+        return int(std::min<rlim_t>(limit.rlim_cur / 2, 1 << 20));
+    }();
+    return budget;
+}
+
+// linkat(2) names a descriptor through /proc/self/fd (AT_EMPTY_PATH would need CAP_DAC_READ_SEARCH).
+bool canLinkDescriptors() {
+    static const bool can = ::access("/proc/self/fd", X_OK) == 0;
+    return can;
+}
+
+} // namespace
+
 int createTemporary(const QByteArray& folder, QByteArray& tempPath) {
     for (int attempt = 0; attempt < 16; ++attempt) {
-        tempPath = folder + "/.cropdeck-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) +
-                   ".tmp";
+        tempPath = temporaryName(folder);
         const int fd = ::open(tempPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
             return fd;
     }
     return -1;
+}
+
+int createUnnamed(const QByteArray& folder) {
+#if defined(O_TMPFILE)
+    if (!canLinkDescriptors()) {
+        errno = EOPNOTSUPP;
+        return -1;
+    }
+    if (unnamedHeld.fetch_add(1) >= unnamedBudget()) {
+        unnamedHeld.fetch_sub(1);
+        errno = EMFILE;
+        return -1;
+    }
+    const int fd = ::open(folder.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        const int error = errno;
+        unnamedHeld.fetch_sub(1);
+        errno = error;
+    }
+    return fd;
+#else
+    Q_UNUSED(folder);
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
+}
+
+int linkUnnamed(int fd, const QByteArray& target) {
+    char self[48];
+    std::snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    return ::linkat(AT_FDCWD, self, AT_FDCWD, target.constData(), AT_SYMLINK_FOLLOW) == 0 ? 0 : errno;
+}
+
+int replaceWithUnnamed(int fd, const QByteArray& target, const QByteArray& folder) {
+    keepPermissionsOf(target, fd);
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const QByteArray temporary = temporaryName(folder);
+        if (const int error = linkUnnamed(fd, temporary)) {
+            if (error == EEXIST)
+                continue;
+            return error;
+        }
+        if (::rename(temporary.constData(), target.constData()) == 0)
+            return 0;
+        const int error = errno;
+        ::unlink(temporary.constData());
+        return error;
+    }
+    return EEXIST;
+}
+
+int closeUnnamed(int fd) {
+    const int error = ::close(fd) == 0 ? 0 : errno;
+    unnamedHeld.fetch_sub(1);
+    return error;
 }
 
 void keepPermissionsOf(const QByteArray& target, int fd) {

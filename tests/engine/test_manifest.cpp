@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +18,8 @@
 #endif
 
 using namespace cropdeck;
+
+Q_DECLARE_METATYPE(cropdeck::ManifestEntry)
 
 namespace {
 void writeFile(const QString& path, const QByteArray& bytes) {
@@ -36,6 +40,25 @@ OutputInputs sampleInputs(const QString& digest) {
     return {digest, QStringLiteral("box 1,2,30,40.5"), SourceStamp{123456, 1700000000123}};
 }
 
+// What a manifest line was before it was written by hand: the reference the fast writer must equal.
+QByteArray lineThroughQJson(const ManifestEntry& entry) {
+    QJsonObject object{{"source", entry.source}, {"window", entry.window}, {"index", entry.index},
+                       {"output", entry.output}, {"status", entry.status}, {"bytes", double(entry.bytes)}};
+    if (!entry.error.isEmpty())
+        object.insert("error", entry.error);
+    if (!entry.note.isEmpty())
+        object.insert("note", entry.note);
+    if (!entry.damage.isEmpty())
+        object.insert("damaged", entry.damage);
+    if (entry.inputs.isKnown()) {
+        object.insert("settings", entry.inputs.settingsDigest);
+        object.insert("box", entry.inputs.window);
+        object.insert("source_bytes", double(entry.inputs.source.bytes));
+        object.insert("source_mtime_ms", double(entry.inputs.source.modifiedMs));
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
 ManifestEntry okEntry(const QString& output, qint64 bytes, const OutputInputs& inputs = {}) {
     return {"s.jpg", "0", 0, output, "ok", bytes, {}, {}, inputs};
 }
@@ -44,6 +67,46 @@ ManifestEntry okEntry(const QString& output, qint64 bytes, const OutputInputs& i
 class TestManifest : public QObject {
     Q_OBJECT
 private slots:
+    void linesAreWhatQJsonDocumentWrites_data() {
+        QTest::addColumn<ManifestEntry>("entry");
+        const QString awkward = QStringLiteral("a \"quoted\" \\back\\slash/ \b\f\n\r\t \x01\x1f \x7f end");
+        QTest::newRow("plain ok") << okEntry("crops/a_0.jpg", 848, sampleInputs("d41d8cd98f00b204"));
+        QTest::newRow("old line, no inputs") << okEntry("a.jpg", 5);
+        QTest::newRow("error") << ManifestEntry{"s.jpg", "7", 7, "s_7.png", "error", 0, awkward, {}, {}, {}};
+        QTest::newRow("skipped") << ManifestEntry{"dir/s.jpg", "", 3,         {}, "skipped",
+                                                  0,           {}, "outside", {}, {}};
+        QTest::newRow("note and damage") << ManifestEntry{"s.jpg",
+                                                          "w",
+                                                          1,
+                                                          "o.jpg",
+                                                          "ok",
+                                                          1ll << 40,
+                                                          {},
+                                                          "aligned to the MCU grid: 0,0 16x16",
+                                                          sampleInputs("x"),
+                                                          "PNG data ends early"};
+        QTest::newRow("unicode") << ManifestEntry{QStringLiteral("Ünïcødé/日本/🙂 ä.jpg"),
+                                                  QStringLiteral("窓"),
+                                                  2,
+                                                  QStringLiteral("Ünïcødé/🙂_窓.jpg"),
+                                                  "ok",
+                                                  12,
+                                                  {},
+                                                  {},
+                                                  sampleInputs(awkward),
+                                                  {}};
+        QTest::newRow("large numbers") << ManifestEntry{
+            "s.jpg", "0",  2147483647,
+            "o.jpg", "ok", (1ll << 53) - 1,
+            {},      {},   OutputInputs{"d", "box 0,0,1,1", SourceStamp{(1ll << 50) + 3, 4102444800000}},
+            {}};
+    }
+
+    void linesAreWhatQJsonDocumentWrites() {
+        QFETCH(ManifestEntry, entry);
+        QCOMPARE(manifestLine(entry), lineThroughQJson(entry));
+    }
+
     void finishedOutputsNeedOkStatusAndMatchingFile() {
         QTemporaryDir dir;
         const QString manifestPath = QDir(dir.path()).filePath(kManifestFileName);

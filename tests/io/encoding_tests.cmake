@@ -2,3 +2,4 @@
 # Tests of output encoding and atomic writes (included from this folder's CMakeLists.txt).
 cropdeck_add_test(test_encoder test_encoder.cpp)
 cropdeck_add_test(test_atomic_writer test_atomic_writer.cpp)
+cropdeck_add_test(test_atomic_file_group test_atomic_file_group.cpp)
