@@ -19,13 +19,13 @@ void grow(QValueAxis* axis, double value) {
 } // namespace
 
 ThroughputChart::ThroughputChart(QWidget* parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent) // the view owns its chart (setChart() would orphan a default one)
     , m_images(new QLineSeries)
     , m_megapixels(new QLineSeries)
     , m_time(new QValueAxis)
     , m_imagesAxis(new QValueAxis)
     , m_megapixelsAxis(new QValueAxis) {
-    auto* chart = new QChart; // owned by the view
+    QChart* chart = this->chart();
     m_images->setName(tr("images/s"));
     m_megapixels->setName(tr("MPx/s"));
     chart->addSeries(m_images);
@@ -42,7 +42,6 @@ ThroughputChart::ThroughputChart(QWidget* parent)
     m_megapixels->attachAxis(m_megapixelsAxis);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(2, 2, 2, 2));
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
     setAccessibleName(tr("Throughput"));

@@ -4,7 +4,8 @@
 // A counting budget of bytes shared by the workers of one batch, so that peak memory stays flat
 // whatever the batch size: a worker reserves what its decode will allocate before decoding and gives it
 // back when its outputs are written. A reservation larger than the whole budget is capped to the budget
-// (it then runs alone), so no job can wait forever.
+// (it then runs alone), so no job can wait forever. Outside it: the decode scratch a worker thread keeps
+// between images, at most 16 MiB per thread (io/ScratchRetention.h).
 //
 // Threading: all members are safe to call from any thread.
 

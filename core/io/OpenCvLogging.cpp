@@ -64,8 +64,10 @@ void quietOpenCv() {
     std::call_once(once, [] {
         cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
         cv::redirectError(keepError);
-        static ThreadRecord record;
-        std::cerr.rdbuf(&record);
+        // Never destroyed: std::ios_base::Init's destructors flush std::cerr at exit, after every
+        // function-local static is gone (a static record here made exit flush a destroyed buffer,
+        // which AddressSanitizer caught in every process that had decoded through OpenCV).
+        std::cerr.rdbuf(new ThreadRecord);
     });
 }
 

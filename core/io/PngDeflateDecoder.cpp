@@ -7,6 +7,7 @@
 #include "io/PngSampleConvert.h"
 #include "io/PngUnfilter.h"
 #include "io/RegionRequestCheck.h"
+#include "io/ScratchRetention.h"
 
 #include <QFile>
 
@@ -23,7 +24,6 @@ namespace {
 constexpr const char* kDecoderName = "png-deflate";
 constexpr int kBandRows = 32; // rows unfiltered and converted between cancellation checks
 constexpr qint64 kMaxBytes = qint64(1) << 30;
-constexpr size_t kKeepBytes = size_t(64) << 20;
 
 // A byte buffer that grows and is kept for the thread's next image. Its contents are never read before
 // being written.
@@ -40,7 +40,7 @@ public:
         return m_data.get();
     }
     void trim() {
-        if (m_capacity > kKeepBytes) {
+        if (m_capacity > kRetainedScratchBytes) {
             m_data.reset();
             m_capacity = 0;
         }

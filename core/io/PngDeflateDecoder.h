@@ -16,8 +16,8 @@
 // interlaced files and for files or raw images over 1 GiB (libpng decodes those a row at a time).
 //
 // Memory: the file and the raw image (height × (1 + row bytes)) live in buffers kept per thread and
-// reused by the next image, so that a worker does not page-fault tens of megabytes afresh per image;
-// buffers over 64 MiB are released after each image.
+// reused by the next image, so that a worker does not page-fault them afresh per image; buffers over
+// kRetainedScratchBytes (io/ScratchRetention.h) are released after each image.
 //
 // Cancellation is checked before and after the inflate, then every 32 rows. Reentrant.
 

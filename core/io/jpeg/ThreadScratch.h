@@ -4,7 +4,10 @@
 // Internal to io/jpeg: a byte buffer kept per thread between decodes, so that large scratch buffers are
 // not freshly mapped (and page-faulted) on every call. The buffer is moved out of the thread's slot while
 // in use, so a nested user on the same thread gets its own and every call stays reentrant. Each Tag type
-// has its own slot; buffers over kMaxRetained bytes are released rather than kept.
+// has its own slot; buffers over kRetainedScratchBytes (io/ScratchRetention.h) are released rather than
+// kept.
+
+#include "io/ScratchRetention.h"
 
 #include <cstddef>
 #include <utility>
@@ -14,14 +17,12 @@ namespace cropdeck::jpeg {
 
 template <typename Tag> class ThreadScratch {
 public:
-    static constexpr std::size_t kMaxRetained = std::size_t(64) << 20;
-
     ThreadScratch()
         : m_buffer(std::move(slot())) {
         slot().clear();
     }
     ~ThreadScratch() {
-        if (m_buffer.capacity() <= kMaxRetained)
+        if (m_buffer.capacity() <= kRetainedScratchBytes)
             slot() = std::move(m_buffer);
     }
     ThreadScratch(const ThreadScratch&) = delete;
