@@ -29,7 +29,7 @@ AnnotationDocument::~AnnotationDocument() {
     blockSignals(true);
 }
 
-void AnnotationDocument::setAnnotations(AnnotationSet annotations, QList<int> listedOnly) {
+void AnnotationDocument::setAnnotations(AnnotationSet annotations, const QList<int>& listedOnly) {
     m_set = std::move(annotations);
     m_listedOnly = QSet<int>(listedOnly.cbegin(), listedOnly.cend());
     m_lastLabel.clear();

@@ -35,7 +35,7 @@ public:
     // Replaces the whole set and clears the undo history (the document is clean); emits reset().
     // `listedOnly`: images shown for the user to annotate that the annotation source does not name
     // (PreparedBatch::unannotatedImages); they stay out of what is saved or run until they get windows.
-    void setAnnotations(AnnotationSet annotations, QList<int> listedOnly = {});
+    void setAnnotations(AnnotationSet annotations, const QList<int>& listedOnly = {});
     // Every image shown, listed-only ones included: indices are the list's and the canvas's.
     const AnnotationSet& annotations() const { return m_set; }
     // What a save, an export, a project or a batch takes: the set without the listed-only images that

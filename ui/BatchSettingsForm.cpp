@@ -61,7 +61,7 @@ Result<T> parseField(const QLineEdit* edit, const QString& name, Parse parse, T 
         auto parsed = (expression);                                                                          \
         if (!parsed)                                                                                         \
             return parsed.error();                                                                           \
-        target = *parsed;                                                                                    \
+        (target) = *parsed;                                                                                  \
     } while (false)
 
 QString aspectText(double aspect) {

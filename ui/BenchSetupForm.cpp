@@ -29,6 +29,7 @@ std::vector<EngineChoice> availableEngines() {
     std::vector<EngineChoice> choices;
     std::vector<std::unique_ptr<bench::BenchEngine>> engines = bench::makeEngines(bench::BenchRequest{});
     engines.push_back(makeQtReaderEngine());
+    choices.reserve(engines.size());
     for (const auto& engine : engines)
         choices.push_back({engine->name(), engine->unavailableReason(), engine->detail(),
                            engine->kind() == bench::EngineKind::Peer});

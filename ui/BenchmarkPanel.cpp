@@ -262,19 +262,19 @@ void BenchmarkPanel::saveReportDialog() {
 }
 
 Status BenchmarkPanel::compareReports(const QString& a, const QString& b) {
-    const Status shown = m_comparison->compareFiles(a, b);
+    Status shown = m_comparison->compareFiles(a, b);
     showComparison(shown);
     return shown;
 }
 
 Status BenchmarkPanel::compareWithLastRun(const QString& saved) {
     if (!m_report) {
-        const Status refused = makeError(ErrorKind::Invalid, tr("No run to compare yet: choose two saved "
-                                                                "reports, or run a benchmark first."));
+        Status refused = makeError(ErrorKind::Invalid, tr("No run to compare yet: choose two saved "
+                                                          "reports, or run a benchmark first."));
         showComparison(refused);
         return refused;
     }
-    const Status shown = m_comparison->compareWithRun(saved, *m_report, tr("this run"));
+    Status shown = m_comparison->compareWithRun(saved, *m_report, tr("this run"));
     showComparison(shown);
     return shown;
 }

@@ -18,7 +18,7 @@ bool exists(const QString& path) {
 QString RecentSession::label() const {
     if (!project.isEmpty())
         return QFileInfo(project).fileName();
-    const QString imagesName = QFileInfo(images).fileName();
+    QString imagesName = QFileInfo(images).fileName();
     if (annotations.isEmpty())
         return imagesName;
     const QString annotationsName = QFileInfo(annotations).fileName();

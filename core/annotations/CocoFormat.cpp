@@ -145,7 +145,7 @@ private:
     // Window ids name output files, so two boxes of one image must not share one: a repeated id is
     // dropped and the box numbered like a box without id.
     QString uniqueId(const QJsonValue& value, qsizetype image, const QString& path, const QString& element) {
-        const QString id = jsonId(value);
+        QString id = jsonId(value); // not const: returned by move
         if (id.isEmpty())
             return id;
         QSet<QString>& used = m_windowIds[image];
@@ -159,7 +159,7 @@ private:
     }
 
     QString label(const QJsonValue& categoryId, const QString& element) {
-        const QString id = jsonId(categoryId);
+        QString id = jsonId(categoryId); // not const: returned by move
         const auto it = m_categories.constFind(id);
         if (it != m_categories.cend())
             return *it;
@@ -223,7 +223,7 @@ CategoryTable categoriesFor(const AnnotationSet& set) {
     CategoryTable table;
     const QJsonArray original =
         QJsonValue::fromVariant(set.extras.value(kPrefix + QStringLiteral("categories"))).toArray();
-    for (const QJsonValue& value : original) {
+    for (const auto& value : original) {
         const QJsonObject category = value.toObject();
         const QString name = category.value(QStringLiteral("name")).toString();
         if (category.value(QStringLiteral("id")).isDouble() && !table.ids.contains(name))

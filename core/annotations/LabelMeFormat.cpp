@@ -234,7 +234,7 @@ std::optional<QJsonObject> keptShape(const CropWindow& window, const QRectF& box
     if (type.isEmpty() || array.isEmpty())
         return std::nullopt;
     QList<QPointF> points;
-    for (const QJsonValue& pair : array)
+    for (const auto& pair : array)
         points << QPointF(pair.toArray().at(0).toDouble(), pair.toArray().at(1).toDouble());
     if ((type == u"circle" && points.size() != 2) || shapeBox(type, points) != box)
         return std::nullopt;

@@ -301,16 +301,16 @@ QString findImageRoot(const QString& base, const VocDocument& first, IssueLog& l
 }
 
 QString imagePathOf(const VocDocument& document, IssueLog& log, const QString& file) {
-    const QString path = normalizedAnnotationPath(document.filename);
+    QString path = normalizedAnnotationPath(document.filename); // not const: returned by move
     if (!isForeignAbsolutePath(path))
         return path;
-    const QString name = path.mid(path.lastIndexOf(u'/') + 1);
+    QString name = path.mid(path.lastIndexOf(u'/') + 1);
     log.warn(file, 0, QStringLiteral("filename"),
              QStringLiteral("absolute path %1; using the file name %2").arg(document.filename, name));
     return name;
 }
 
-void addDocument(ImageIndex& index, VocDocument document, IssueLog& log, const QString& file) {
+void addDocument(ImageIndex& index, const VocDocument& document, IssueLog& log, const QString& file) {
     const QString path = imagePathOf(document, log, file);
     const bool merged = index.contains(path);
     ImageEntry& image = index.entry(path);

@@ -21,7 +21,7 @@ QString withoutComment(const QString& line) {
 }
 
 QString unquoted(const QString& raw) {
-    const QString value = raw.trimmed();
+    QString value = raw.trimmed(); // not const: returned by move
     if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
         return value.mid(1, value.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
     if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))

@@ -54,7 +54,7 @@ Status readNumbers(JsonObjectReader& reader, const char* key, qsizetype count, d
     if (array.size() != count)
         return reader.invalid(key, QStringLiteral("expected %1 numbers").arg(count));
     out.clear();
-    for (const QJsonValue& value : array) {
+    for (const auto& value : array) {
         const double number = value.toDouble(std::nan(""));
         if (!value.isDouble() || !std::isfinite(number) || number < low || number > high)
             return reader.invalid(
@@ -184,7 +184,7 @@ Result<AnnotationSet> annotationSetFromJson(const QJsonObject& json, const QStri
     QJsonArray classes;
     if (Status read = reader.array("classes", classes); !read)
         return read.error();
-    for (const QJsonValue& name : classes) {
+    for (const auto& name : classes) {
         if (!name.isString())
             return reader.invalid("classes", QStringLiteral("expected an array of strings"));
         set.classes.append(name.toString());

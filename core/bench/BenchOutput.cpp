@@ -54,7 +54,7 @@ QString OutputSpec::describe() const {
         else if (lossy())
             encoding += QStringLiteral(" q%1").arg(quality);
     }
-    const QString head = QStringLiteral("%1 (%2)").arg(outputTargetName(target), encoding);
+    QString head = QStringLiteral("%1 (%2)").arg(outputTargetName(target), encoding);
     if (target == OutputTarget::Memory || folder.isEmpty())
         return head;
     return QStringLiteral("%1 in %2 (%3)").arg(head, folder, fileSystemOf(folder));

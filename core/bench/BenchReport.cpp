@@ -132,7 +132,7 @@ EngineRun runFromJson(const QJsonObject& json) {
     run.unavailable = json.value("unavailable").toString();
     run.notApplicable = json.value("not_applicable").toString(); // empty in reports before it
     run.error = json.value("error").toString();
-    for (const QJsonValue& t : json.value("trials_s").toArray())
+    for (const auto& t : json.value("trials_s").toArray())
         run.trialSeconds.push_back(t.toDouble());
     run.stats = summarizeTrials(run.trialSeconds);
     run.failures = json.value("failures").toInt();
@@ -164,10 +164,10 @@ BenchParameters parametersFromJson(const QJsonObject& json) {
     BenchParameters p;
     p.dataset = json.value("dataset").toString();
     p.trials = json.value("trials").toInt();
-    for (const QJsonValue& t : json.value("threads").toArray())
+    for (const auto& t : json.value("threads").toArray())
         p.threads.push_back(t.toInt());
     p.tolerance = json.value("tolerance").toInt(kDefaultTolerance);
-    for (const QJsonValue& e : json.value("engines").toArray())
+    for (const auto& e : json.value("engines").toArray())
         p.engines << e.toString();
     p.output = json.value("output").toString(QStringLiteral("memory (pixels)")); // older reports: pixels
     p.scenario = json.value("scenario").toString();
@@ -215,7 +215,7 @@ Result<BenchReport> reportFromJson(const QJsonObject& json, const QString& fileN
     report.created = json.value("created").toString();
     report.system = systemInfoFromJson(json.value("system").toObject());
     report.parameters = parametersFromJson(json.value("parameters").toObject());
-    for (const QJsonValue& run : json.value("runs").toArray())
+    for (const auto& run : json.value("runs").toArray())
         report.runs.push_back(runFromJson(run.toObject()));
     return report;
 }

@@ -28,7 +28,7 @@ std::vector<int> openCvParameters(const OutputSpec& spec) {
 quint64 foldBytes(const QByteArray& bytes) {
     quint64 fold = quint64(bytes.size());
     if (!bytes.isEmpty())
-        fold = fold * 1099511628211ull + uchar(bytes.front()) + uchar(bytes.back()) * 257u;
+        fold = fold * 1099511628211ull + uchar(bytes.front()) + quint64(uchar(bytes.back())) * 257u;
     return fold;
 }
 

@@ -143,7 +143,7 @@ private:
 };
 
 // The planner's upright crop of `image` turned back to its stored pixels.
-cv::Mat uprightToStored(const BenchImage& image, cv::Mat crop) {
+cv::Mat uprightToStored(const BenchImage& image, const cv::Mat& crop) {
     Result<ImageInfo> info = probeImage(image.path, CropSettings().maxPixels);
     const int undo = info ? inverseOrientation(info->orientation) : 1;
     return undo == 1 ? crop : applyOrientation(crop, undo);

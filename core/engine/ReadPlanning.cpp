@@ -17,6 +17,7 @@ QRect unionOf(const std::vector<PendingCut>& cuts) {
 std::vector<QRect> rowBandsOf(const std::vector<PendingCut>& cuts) {
     const QRect columns = unionOf(cuts);
     std::vector<std::pair<int, int>> rows; // [top, bottom]
+    rows.reserve(cuts.size());
     for (const PendingCut& cut : cuts)
         rows.emplace_back(cut.plan.storedSource.top(), cut.plan.storedSource.bottom());
     std::sort(rows.begin(), rows.end());

@@ -94,7 +94,7 @@ bool parseTrns(const Chunk& chunk, PngLayout& png) {
         if (chunk.length != 6)
             return false;
         for (int i = 0; i < 3; ++i)
-            png.transparentColor[size_t(i)] = bytes::be16(chunk.data + 2 * i);
+            png.transparentColor[size_t(i)] = bytes::be16(chunk.data + 2 * size_t(i));
         return std::all_of(png.transparentColor.begin(), png.transparentColor.end(),
                            [&](quint16 v) { return v <= maxSample; });
     case 3:

@@ -27,7 +27,7 @@ struct PngLayout {
     bool interlaced = false;
 
     // Palette as RGB triples; entries past paletteSize stay black, as libpng leaves them.
-    std::array<uchar, 3 * 256> palette{};
+    std::array<uchar, std::size_t(3) * 256> palette{};
     int paletteSize = 0;
     // tRNS: palette alphas (255 past the chunk's entries), or the gray ([0]) or RGB transparent colour.
     bool hasTrns = false;

@@ -13,7 +13,7 @@ namespace cropdeck::probe {
 
 namespace {
 
-constexpr qint64 kMaxHeaderBytes = 64 * 1024;
+constexpr qint64 kMaxHeaderBytes = qint64(64) * 1024;
 
 Error corrupt(const QString& path, const QString& what) {
     return makeError(ErrorKind::Corrupt, QStringLiteral("%1: bad PNM header: %2").arg(path, what));

@@ -30,7 +30,7 @@ int boundedEditDistance(QStringView a, QStringView b, int limit) {
     if (limit < 0 || std::abs(n - m) > limit)
         return far;
     // Raw pointers: this runs millions of times for a folder of missing images.
-    QVarLengthArray<int, 256> rows(2 * (m + 1));
+    QVarLengthArray<int, 256> rows(2 * qsizetype(m + 1));
     int* previous = rows.data();
     int* current = previous + m + 1;
     const QChar* x = a.data();
