@@ -142,7 +142,7 @@ const QList<QCommandLineOption>& declaredOptions() {
         auto parsed = (expression);                                                                          \
         if (!parsed)                                                                                         \
             return parsed.error();                                                                           \
-        target = *parsed;                                                                                    \
+        (target) = *parsed;                                                                                  \
     } while (false)
 
 // Where the images and windows come from. Each flag changes the request only when given, so flags

@@ -310,7 +310,7 @@ QString imagePathOf(const VocDocument& document, IssueLog& log, const QString& f
     return name;
 }
 
-void addDocument(ImageIndex& index, const VocDocument& document, IssueLog& log, const QString& file) {
+void addDocument(ImageIndex& index, VocDocument document, IssueLog& log, const QString& file) {
     const QString path = imagePathOf(document, log, file);
     const bool merged = index.contains(path);
     ImageEntry& image = index.entry(path);
@@ -319,9 +319,9 @@ void addDocument(ImageIndex& index, const VocDocument& document, IssueLog& log, 
                  QStringLiteral("a second annotation file for %1; boxes merged").arg(path));
     else {
         image.declaredSize = document.declaredSize;
-        image.extras = document.imageExtras;
+        image.extras = std::move(document.imageExtras);
     }
-    image.windows.append(document.windows);
+    image.windows.append(std::move(document.windows));
 }
 
 } // namespace

@@ -98,7 +98,7 @@ QString writtenPathsFolder(const QString& outputFile, const WriteOptions& option
 QString commonImageFolder(const AnnotationSet& set) {
     if (set.imageRoot.isEmpty())
         return QString();
-    const QString root = QDir::cleanPath(QDir(set.imageRoot).absolutePath());
+    QString root = QDir::cleanPath(QDir(set.imageRoot).absolutePath()); // not const: returned by move
     QStringList common;
     bool first = true, inside = true;
     for (const ImageEntry& image : set.images) {

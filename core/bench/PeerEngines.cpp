@@ -82,7 +82,7 @@ std::unique_ptr<BenchEngine> pythonPeer(const std::shared_ptr<ScriptFolder>& scr
 
 // libvips' saver options in its file-name syntax, e.g. ".png[compression=1]", ".jpg[Q=90]".
 QString vipsSaveSuffix(const OutputSpec& output) {
-    const QString extension = u'.' + output.extension();
+    QString extension = u'.' + output.extension(); // not const: returned by move
     switch (output.effectiveFormat()) {
     case OutputFormat::Png:
         return extension + QStringLiteral("[compression=%1]").arg(output.pngLevel);

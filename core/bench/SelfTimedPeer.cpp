@@ -98,7 +98,7 @@ public:
             run(threads, 0, QDir(m_scratch->path()).filePath(QStringLiteral("dumps")));
         if (!report)
             return report.error();
-        for (const QJsonValue& value : report->value("dumps").toArray())
+        for (const auto& value : report->value("dumps").toArray())
             m_dumps.insert(value.toObject().value("index").toInt(), value.toObject());
         m_version = report->value("version").toString();
         return {};

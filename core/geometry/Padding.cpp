@@ -16,7 +16,8 @@ cv::Scalar padColour(const int (&bgr)[3], int channels) {
     const double r = std::clamp(bgr[2], 0, 255);
     if (channels == 1) {
         const int sum = int(b + g + r);
-        return cv::Scalar((sum + 1) / 3); // mean rounded to nearest (x.5 cannot happen with thirds)
+        const int mean = (sum + 1) / 3; // rounded to nearest (x.5 cannot happen with thirds)
+        return cv::Scalar(mean);
     }
     return cv::Scalar(b, g, r, 255);
 }

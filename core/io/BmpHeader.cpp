@@ -33,11 +33,11 @@ void readMasks(BmpHeader& header, const uchar* p, qsizetype size) {
     if (header.headerSize >= 52) {
         const int inHeader = header.headerSize >= 56 ? 4 : 3;
         for (int i = 0; i < inHeader; ++i)
-            header.masks[size_t(i)] = bytes::le32(p + at + 4 * i);
+            header.masks[size_t(i)] = bytes::le32(p + at + 4 * qsizetype(i));
         return;
     }
-    for (int i = 0; i < maskCount && at + 4 * i + 4 <= size; ++i)
-        header.masks[size_t(i)] = bytes::le32(p + at + 4 * i);
+    for (int i = 0; i < maskCount && at + 4 * qsizetype(i) + 4 <= size; ++i)
+        header.masks[size_t(i)] = bytes::le32(p + at + 4 * qsizetype(i));
 }
 
 Status readPalette(BmpHeader& header, const uchar* p, qsizetype size, const QString& path) {
@@ -56,7 +56,7 @@ Status readPalette(BmpHeader& header, const uchar* p, qsizetype size, const QStr
                          QStringLiteral("%1: BMP file ends inside its palette").arg(path));
     for (int i = 0; i < entries; ++i)
         for (int c = 0; c < entrySize; ++c)
-            header.palette[size_t(i)][size_t(c)] = p[at + i * entrySize + c];
+            header.palette[size_t(i)][size_t(c)] = p[at + qsizetype(i) * entrySize + c];
     header.paletteIsGray = true;
     for (int i = 0; i < (1 << header.bitCount); ++i) {
         const auto& e = header.palette[size_t(i)];

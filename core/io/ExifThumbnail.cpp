@@ -9,9 +9,9 @@
 namespace cropdeck {
 namespace {
 
-constexpr quint16 kThumbnailOffsetTag = 0x0201; // JPEGInterchangeFormat
-constexpr quint16 kThumbnailLengthTag = 0x0202; // JPEGInterchangeFormatLength
-constexpr qsizetype kMaxHeadBytes = 256 * 1024; // APP1 is at most 64 KiB; APP0/APP2 may come first
+constexpr quint16 kThumbnailOffsetTag = 0x0201;            // JPEGInterchangeFormat
+constexpr quint16 kThumbnailLengthTag = 0x0202;            // JPEGInterchangeFormatLength
+constexpr qsizetype kMaxHeadBytes = qsizetype(256) * 1024; // APP1 is at most 64 KiB; APP0/APP2 may come first
 const QByteArrayView kExifPrefix("Exif\0\0", 6);
 
 } // namespace

@@ -172,7 +172,8 @@ std::optional<qint64> tiffInlineInteger(const TiffEntry& entry, const TiffHeader
     const int typeSize = tiffTypeSize(entry.type);
     if (typeSize == 0 || index < 0 || quint64(index) >= entry.count || tiffValuesOutOfLine(entry, header))
         return std::nullopt;
-    return tiffReadInteger(bytesOf(entry.valueField) + index * typeSize, entry.type, header.littleEndian);
+    return tiffReadInteger(bytesOf(entry.valueField) + qsizetype(index) * typeSize, entry.type,
+                           header.littleEndian);
 }
 
 } // namespace cropdeck

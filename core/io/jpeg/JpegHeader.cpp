@@ -41,8 +41,8 @@ bool readSof(QByteArrayView data, const JpegSegment& segment, JpegLayout& layout
     if (count < 1 || count > 4 || segment.size != 10 + 3 * count || layout.width == 0 || layout.height == 0)
         return false;
     for (int c = 0; c < count; ++c) {
-        const int sampling = byteAt(data, p + 7 + 3 * c);
-        const JpegComponent component{byteAt(data, p + 6 + 3 * c), sampling >> 4, sampling & 15};
+        const int sampling = byteAt(data, p + 7 + 3 * qsizetype(c));
+        const JpegComponent component{byteAt(data, p + 6 + 3 * qsizetype(c)), sampling >> 4, sampling & 15};
         if (component.h < 1 || component.h > 4 || component.v < 1 || component.v > 4)
             return false;
         layout.components.push_back(component);
