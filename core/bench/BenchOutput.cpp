@@ -3,6 +3,7 @@
 
 #include "batch/SettingNames.h"
 #include "io/Encoder.h"
+#include "io/OpenCvCodecs.h"
 
 #include <QDir>
 #include <QFile>
@@ -119,14 +120,14 @@ Result<QByteArray> encodeCrop(const cv::Mat& pixels, const OutputSpec& spec, con
 }
 
 cv::Mat decodeOutputFile(const QString& path) {
-    return cv::imread(QFile::encodeName(path).toStdString(), kDecodeFlags);
+    return codecs::imread(QFile::encodeName(path).toStdString(), kDecodeFlags);
 }
 
 cv::Mat decodeOutputBytes(const QByteArray& bytes) {
     if (bytes.isEmpty())
         return {};
     const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
-    return cv::imdecode(buffer, kDecodeFlags);
+    return codecs::imdecode(buffer, kDecodeFlags);
 }
 
 } // namespace cropdeck::bench

@@ -2,6 +2,7 @@
 #include "bench/CropOutputs.h"
 
 #include "io/AtomicFileGroup.h"
+#include "io/OpenCvCodecs.h"
 
 #include <QDir>
 
@@ -56,7 +57,7 @@ Result<QByteArray> CropOutputs::encode(const cv::Mat& crop, const QString& name)
     if (m_style == WriterStyle::CropDeck)
         return encodeCrop(crop, m_spec, name);
     std::vector<uchar> buffer;
-    if (!cv::imencode("." + m_spec.extension().toStdString(), crop, buffer, openCvParameters(m_spec)))
+    if (!codecs::imencode("." + m_spec.extension().toStdString(), crop, buffer, openCvParameters(m_spec)))
         return makeError(ErrorKind::Io, QStringLiteral("%1: cv::imencode failed").arg(name));
     return QByteArray(reinterpret_cast<const char*>(buffer.data()), qsizetype(buffer.size()));
 }
@@ -75,7 +76,7 @@ Result<quint64> CropOutputs::writeCrops(int imageIndex, const std::vector<cv::Ma
     if (m_style == WriterStyle::OpenCv) {
         for (size_t w = 0; w < crops.size(); ++w) {
             const QString path = pathFor(imageIndex, int(w));
-            if (!cv::imwrite(QFile::encodeName(path).toStdString(), crops[w], openCvParameters(m_spec)))
+            if (!codecs::imwrite(QFile::encodeName(path).toStdString(), crops[w], openCvParameters(m_spec)))
                 return makeError(ErrorKind::Io, QStringLiteral("%1: cv::imwrite failed").arg(path));
             fold = fold * 31 + quint64(crops[w].total());
         }

@@ -3,6 +3,7 @@
 
 #include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
+#include "io/OpenCvCodecs.h"
 
 #include <QStringList>
 
@@ -115,7 +116,7 @@ double Verification::psnr() const {
 }
 
 Result<std::vector<cv::Mat>> referenceCrops(const BenchImage& image, int dctScale) {
-    const cv::Mat full = cv::imread(image.path.toStdString(), kReferenceFlags);
+    const cv::Mat full = codecs::imread(image.path.toStdString(), kReferenceFlags);
     if (full.empty())
         return makeError(
             ErrorKind::Unsupported,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/DatasetFiles.h"
 
+#include "io/OpenCvCodecs.h"
+
 #include <opencv2/imgcodecs.hpp>
 
 #include <exception>
@@ -14,7 +16,7 @@ Result<QByteArray> encodeWithOpenCv(const char* extension, const cv::Mat& pixels
                                     const std::vector<int>& params) {
     std::vector<uchar> buffer;
     try {
-        if (!cv::imencode(extension, pixels, buffer, params))
+        if (!codecs::imencode(extension, pixels, buffer, params))
             return makeError(ErrorKind::Io, QStringLiteral("could not encode a %1 picture").arg(extension));
     } catch (const std::exception& e) {
         return makeError(ErrorKind::Io,

@@ -7,6 +7,7 @@
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
+#include "io/OpenCvCodecs.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -63,7 +64,7 @@ Result<std::vector<cv::Mat>> losslessDecoded(const BenchImage& image) {
             return *window.error;
         const QByteArray& jpeg = window.losslessJpeg;
         const cv::Mat bytes(1, int(jpeg.size()), CV_8U, const_cast<char*>(jpeg.constData()));
-        const cv::Mat upright = cv::imdecode(bytes, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+        const cv::Mat upright = codecs::imdecode(bytes, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
         if (upright.empty())
             return makeError(
                 ErrorKind::Corrupt,

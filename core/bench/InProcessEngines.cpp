@@ -7,6 +7,7 @@
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
 #include "io/ImageProbe.h"
+#include "io/OpenCvCodecs.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -151,7 +152,7 @@ cv::Mat uprightToStored(const BenchImage& image, const cv::Mat& crop) {
 
 Result<std::vector<cv::Mat>> openCvFullDecode(const BenchImage& image) {
     const cv::Mat full =
-        cv::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+        codecs::imread(image.path.toStdString(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
     if (full.empty())
         return makeError(ErrorKind::Unsupported, QStringLiteral("%1: cv::imread failed").arg(image.path));
     std::vector<cv::Mat> crops;

@@ -5,6 +5,7 @@
 #include "geometry/Orientation.h"
 #include "io/ExifThumbnail.h"
 #include "io/ImageProbe.h"
+#include "io/OpenCvCodecs.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -38,7 +39,7 @@ Result<Thumbnail> makeThumbnail(const QString& path, QSize box, qint64 maxPixels
         if (!embedded.isEmpty()) {
             // The embedded JPEG carries no orientation of its own that counts: the photo's is applied.
             const cv::Mat bytes(1, int(embedded.size()), CV_8U, const_cast<char*>(embedded.constData()));
-            const cv::Mat small = cv::imdecode(bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+            const cv::Mat small = codecs::imdecode(bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
             if (!small.empty() && exifThumbnailFits(QSize(small.cols, small.rows), stored, applied, box)) {
                 Thumbnail thumbnail;
                 thumbnail.pixels = toDisplayPixels(applyOrientation(small, applied));

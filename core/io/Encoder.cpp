@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/Encoder.h"
 
+#include "io/OpenCvCodecs.h"
 #include "io/OpenCvLogging.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -108,7 +109,7 @@ Result<QByteArray> encodeWithOpenCv(const cv::Mat& pixels, OutputFormat format, 
         cv::Mat input = pixels;
         if (dropAlpha)
             cv::cvtColor(pixels, input, cv::COLOR_BGRA2BGR);
-        if (!cv::imencode(extension, input, buffer, params))
+        if (!codecs::imencode(extension, input, buffer, params))
             return encodeError(ErrorKind::Io, path,
                                QStringLiteral("the %1 encoder failed").arg(QLatin1String(extension + 1)));
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 
 #include "geometry/OrientPixels.h"
 #include "geometry/Orientation.h"
+#include "io/OpenCvCodecs.h"
 #include "io/OpenCvLogging.h"
 #include "io/RegionRequestCheck.h"
 
@@ -35,7 +36,7 @@ Result<cv::Mat> decodeAll(QByteArrayView data, const QString& path) {
     quietOpenCv();
     takeOpenCvFailure(); // start clean: only this decode's reason may reach the message
     try {
-        cv::Mat decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+        cv::Mat decoded = codecs::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
         if (decoded.empty()) {
             // imdecode catches its decoder's exceptions and logs them; the reason was kept instead.
             const QString reason = takeOpenCvFailure();

@@ -6,6 +6,8 @@
    folder and the folders added before it (no cycles, one direction).
 2. core/ never includes QtGui or QtWidgets headers.
 3. app/ and ui/ include from core only the headers a folder's CMakeLists.txt lists on a "# Public:" line.
+4. core/, app/ and ui/ reach OpenCV's image codecs (cv::imread, imwrite, imdecode, imencode) only through
+   core/io/OpenCvCodecs, which loads them on first use on Linux.
 
 Prints each violation as file:line: what is wrong, and exits 1 when there is one.
 """
@@ -29,6 +31,8 @@ for folder in layers:
     public[folder] = names
 
 problems = []
+codec_call = re.compile(r"\bcv::(imread|imwrite|imdecode|imencode)\s*\(")
+codec_gateway = core / "io" / "OpenCvCodecs.cpp"
 
 
 def includes(path):
@@ -60,6 +64,16 @@ for shell in ("app", "ui"):
                 problems.append(
                     f"{path.relative_to(root)}:{number}: {shell}/ includes {target}, which core/{head}/CMakeLists.txt "
                     f"does not list as public")
+
+for folder in (core, root / "app", root / "ui"):
+    for path in sources(folder):
+        if path == codec_gateway:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            m = codec_call.search(line.split("//", 1)[0])  # comments may name them
+            if m:
+                problems.append(f"{path.relative_to(root)}:{number}: calls cv::{m.group(1)} directly; use "
+                                f"codecs::{m.group(1)} from io/OpenCvCodecs.h (loaded on first use)")
 
 for problem in problems:
     print(problem)
