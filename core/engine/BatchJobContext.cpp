@@ -36,7 +36,8 @@ BatchJobContext::BatchJobContext(BatchPlan plan, BatchOptions options, FailureSi
     , m_onFailure(std::move(onFailure))
     , m_onNotice(std::move(onNotice))
     , m_cancel(cancel)
-    , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget()) {
+    , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget())
+    , m_committer(std::max(2, workerThreads(m_options)), 2 * std::max(2, workerThreads(m_options))) {
     m_clock.start();
 }
 
@@ -244,10 +245,11 @@ void BatchJobContext::runImage(int planIndex) {
         return failWholeImage(
             decodeOverBudget(image.absolutePath, *info, decodeBytes, m_budget.total(), lossless));
     MemoryReservation reservation(m_budget, decodeBytes);
-    OutputGroupWriter::Shared shared{*this, image, pendingIndex, delivered};
+    OutputGroupWriter::Shared shared{*this, image, pendingIndex, delivered, m_committer, {false}, {}};
     const CropStream stream{[&] { return std::make_unique<OutputGroupWriter>(shared); }, m_rangeRunner};
     Result<CropReport> cropped =
         cropImageEach(image.absolutePath, *info, pending, m_options.settings, &m_stop, stream);
+    shared.commits.waitForAll(); // every delivered window is recorded (or reported) from here on
     if (!cropped) {
         if (cropped.error().kind == ErrorKind::Cancelled || stopped())
             return;

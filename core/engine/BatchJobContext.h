@@ -14,6 +14,7 @@
 
 #include "engine/BatchPlan.h"
 #include "engine/BatchProgress.h"
+#include "engine/GroupCommitter.h"
 #include "engine/Manifest.h"
 #include "engine/MemoryBudget.h"
 #include "engine/StaleTemporaries.h"
@@ -80,6 +81,8 @@ public:
     // The manifest's error record for one window, counted as failed (the failure is reported by the caller).
     void recordWindowError(const PlannedImage& image, int windowIndex, const Error& error);
     void windowSkipped(const PlannedImage& image, int windowIndex, const CroppedWindow& window);
+    // Where writers hand their groups to be synced, named and recorded (engine/GroupCommitter).
+    GroupCommitter& committer() { return m_committer; }
     // Records a group of outputs in one manifest write.
     void windowsWritten(const PlannedImage& image, const std::vector<WrittenOutput>& outputs);
     void notice(const PlannedImage& image, int windowIndex, const QString& message);
@@ -118,6 +121,9 @@ private:
     std::atomic_bool m_manifestFailed{false};
     std::atomic<qint64> m_sourcePixels{0};
     std::atomic<qint64> m_outputBytes{0};
+
+    // Last, so that it ends first: its thread may call the members above until then.
+    GroupCommitter m_committer;
 };
 
 // Budget when the user sets none: a quarter of physical memory, between 512 MiB and 8 GiB.

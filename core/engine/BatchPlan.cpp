@@ -12,6 +12,9 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QThread>
+
+#include <algorithm>
 
 namespace cropdeck {
 namespace {
@@ -58,6 +61,10 @@ void addResumeWarnings(BatchPlan& plan, const QString& manifestPath) {
 }
 
 } // namespace
+
+int workerThreads(const BatchOptions& options) {
+    return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+}
 
 int shardOf(const QString& relativePath, int shardCount) {
     if (shardCount <= 1)
@@ -135,6 +142,7 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
         sources.insert(listed);
 
     QSet<QString> usedOutputs;
+    OutputNamer namer(nameTemplate);
     for (int i = 0; i < annotations.images.size(); ++i) {
         const ImageEntry& image = annotations.images[i];
         if (shardOf(image.path, options.shardCount) != options.shardIndex) {
@@ -153,17 +161,21 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
             else
                 planned.problem = image.path + QStringLiteral(": ") + listed.problem(image.path);
         }
-        const QString extension = outputExtensionFor(image.path, options.settings);
+        namer.setImage(image.path, i, outputExtensionFor(image.path, options.settings));
         const SourceStamp stamp =
             planned.problem.isEmpty() ? sourceStampOf(planned.absolutePath) : SourceStamp{};
+        planned.outputs.reserve(image.windows.size());
+        usedOutputs.reserve(usedOutputs.size() + image.windows.size());
         for (int w = 0; w < image.windows.size(); ++w) {
             const CropWindow& window = image.windows[w];
-            const QString expanded =
-                expandNameTemplate(nameTemplate, {image.path, window.label, window.id, w, i, extension});
+            const QString expanded = namer.name(window.label, window.id, w);
             QString relative = expanded;
-            for (int n = 1; usedOutputs.contains(pathKey(relative)); ++n)
+            QString key = pathKey(relative);
+            for (int n = 1; usedOutputs.contains(key); ++n) {
                 relative = withSuffix(expanded, n);
-            usedOutputs.insert(pathKey(relative));
+                key = pathKey(relative);
+            }
+            usedOutputs.insert(key);
             const QString absoluteOutput = outDir.absoluteFilePath(relative);
             if (sources.contains(absoluteOutput))
                 return makeError(ErrorKind::Invalid,

@@ -62,6 +62,9 @@ struct BatchPlan {
 // asked for another resize) and carry their max fraction; boxes on stored pixels switch off EXIF mapping.
 void adoptAnnotationSettings(const AnnotationSet& annotations, CropSettings& settings);
 
+// The number of worker threads a batch runs with: options.threads, or one per core when that is 0.
+int workerThreads(const BatchOptions& options);
+
 // Errors are configuration errors (bad template, output overwriting a source, unreadable manifest).
 Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions& options);
 

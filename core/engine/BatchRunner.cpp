@@ -6,7 +6,6 @@
 #include "engine/OpenCvThreading.h"
 
 #include <QPointer>
-#include <QThread>
 
 namespace cropdeck {
 
@@ -78,7 +77,7 @@ void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
         [workers = m_workers.get()](int count, const std::function<void(int, int)>& body) {
             workers->forRanges(count, body);
         });
-    const int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
+    const int threads = workerThreads(options);
     m_running = true;
     const BatchWorkers::StartReport started = m_workers->start(threads, [this] {
         // On the last worker, while the destructor (if any) still waits in join(): `this` is alive.

@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <memory>
+#include <utility>
+
 namespace cropdeck {
 namespace {
 
@@ -87,23 +90,36 @@ void OutputGroupWriter::write(int w, const CroppedWindow& window) {
 void OutputGroupWriter::commit() {
     if (m_group.size() == 0)
         return;
-    BatchJobContext& context = m_shared.context;
+    // std::function needs a copyable callable: the group and its records travel in a shared_ptr.
+    auto batch = std::make_shared<std::pair<AtomicFileGroup, std::vector<WrittenOutput>>>(
+        std::move(m_group), std::exchange(m_written, {}));
+    Shared& shared = m_shared;
+    shared.commits.add();
+    shared.committer.submit([&shared, batch] {
+        commitGroup(shared, batch->first, batch->second);
+        shared.commits.done();
+    });
+}
+
+void OutputGroupWriter::commitGroup(Shared& shared, AtomicFileGroup& group,
+                                    std::vector<WrittenOutput>& written) {
+    BatchJobContext& context = shared.context;
+    if (context.hasFatalError())
+        return group.discard(); // the batch has ended: nothing more is named or recorded
     if (Status same = context.checkOutputFolder(); !same) {
-        m_group.discard();
-        m_written.clear();
+        group.discard();
         return context.fail(same.error());
     }
-    const std::vector<Status> results = m_group.commit();
+    const std::vector<Status> results = group.commit();
     std::vector<WrittenOutput> durable;
     durable.reserve(results.size());
     for (size_t i = 0; i < results.size(); ++i) {
         if (results[i])
-            durable.push_back(std::move(m_written[i]));
+            durable.push_back(std::move(written[i]));
         else
-            context.windowFailed(m_shared.image, m_written[i].windowIndex, results[i].error());
+            context.windowFailed(shared.image, written[i].windowIndex, results[i].error());
     }
-    m_written.clear();
-    context.windowsWritten(m_shared.image, durable);
+    context.windowsWritten(shared.image, durable);
 }
 
 } // namespace cropdeck

@@ -7,10 +7,14 @@
 // therefore never leaves a manifest line for a file that is not complete on disk, and the crops of an
 // image cost one sync per group, not two per file. The output folder's identity is checked before a
 // group's first file and before its renames: a folder deleted or replaced midway is a fatal error.
+// The sync, the renames and the manifest lines run on the batch's committer thread
+// (engine/GroupCommitter) while the writer goes on with the next windows; the image waits for its
+// commits (Shared::commits) before it counts as done.
 //
 // Threading: one writer per range, used by one thread; the Shared state is the image's.
 
 #include "engine/BatchJobContext.h"
+#include "engine/GroupCommitter.h"
 #include "engine/ImageCropper.h"
 #include "io/AtomicFileGroup.h"
 
@@ -23,7 +27,8 @@ namespace cropdeck {
 
 class OutputGroupWriter : public WindowSink {
 public:
-    static constexpr int kGroupFiles = 1024;
+    // Small enough that the commits of one dense image overlap (engine/GroupCommitter).
+    static constexpr int kGroupFiles = 256;
     static constexpr qint64 kGroupBytes = 64ll << 20;
 
     struct Shared {
@@ -31,7 +36,12 @@ public:
         const PlannedImage& image;
         const QList<int>& pendingIndex; // window index in the cropper's list → index in the image
         std::vector<char>& delivered;   // per cropper window: reached a writer
+        GroupCommitter& committer;
         std::atomic_bool damageReported{false};
+        CommitCount commits; // submitted, not yet recorded
+
+        // Every Shared outlives its writers' commits (they refer to it).
+        ~Shared() { commits.waitForAll(); }
     };
 
     explicit OutputGroupWriter(Shared& shared)
@@ -43,7 +53,9 @@ public:
 
 private:
     void write(int w, const CroppedWindow& window);
+    // Hands the group to the committer; the writer starts a new one.
     void commit();
+    static void commitGroup(Shared& shared, AtomicFileGroup& group, std::vector<WrittenOutput>& written);
 
     Shared& m_shared;
     AtomicFileGroup m_group;

@@ -2,6 +2,7 @@
 #include "engine/OutputNaming.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -14,35 +15,13 @@ const QStringList& knownPlaceholders() {
 }
 
 bool isReservedWindowsName(const QString& text) {
+    // Every reserved name is three letters, a digit maybe, then nothing or a dot: most texts are settled
+    // without the expression.
+    if (text.size() < 3 || (text.size() > 4 && text.at(3) != u'.' && text.at(4) != u'.'))
+        return false;
     static const QRegularExpression reserved(QStringLiteral("^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?$"),
                                              QRegularExpression::CaseInsensitiveOption);
     return reserved.match(text).hasMatch();
-}
-
-QString placeholderValue(const QString& name, const OutputNameFields& fields) {
-    const QFileInfo source(fields.sourceRelativePath);
-    if (name == u"stem")
-        return sanitizeFileNameComponent(source.completeBaseName());
-    if (name == u"name")
-        return sanitizeFileNameComponent(source.fileName());
-    if (name == u"ext")
-        return sanitizeFileNameComponent(fields.extension);
-    if (name == u"index")
-        return QString::number(fields.windowIndex);
-    if (name == u"id")
-        return sanitizeFileNameComponent(fields.windowId.isEmpty() ? QString::number(fields.windowIndex)
-                                                                   : fields.windowId);
-    if (name == u"label")
-        return sanitizeFileNameComponent(fields.label.isEmpty() ? QStringLiteral("unlabeled") : fields.label);
-    if (name == u"image")
-        return QString::number(fields.imageIndex);
-    // {dir}: each folder component sanitised, ".." dropped so an output never escapes the output folder.
-    QStringList parts;
-    const QString dir = source.path();
-    for (const QString& part : dir.split(u'/', Qt::SkipEmptyParts))
-        if (part != u"." && part != u"..")
-            parts << sanitizeFileNameComponent(part);
-    return parts.join(u'/');
 }
 
 } // namespace
@@ -86,22 +65,87 @@ Status validateNameTemplate(const QString& nameTemplate) {
 }
 
 QString expandNameTemplate(const QString& nameTemplate, const OutputNameFields& fields) {
-    QString result;
+    OutputNamer namer(nameTemplate);
+    namer.setImage(fields.sourceRelativePath, fields.imageIndex, fields.extension);
+    return namer.name(fields.label, fields.windowId, fields.windowIndex);
+}
+
+OutputNamer::OutputNamer(const QString& nameTemplate) {
+    static const QHash<QString, Part> parts = {
+        {"stem", Part::Stem}, {"name", Part::Name},   {"ext", Part::Ext},     {"index", Part::Index},
+        {"id", Part::Id},     {"label", Part::Label}, {"image", Part::Image}, {"dir", Part::Dir}};
     qsizetype pos = 0;
     while (pos < nameTemplate.size()) {
         const qsizetype open = nameTemplate.indexOf(u'{', pos);
-        if (open < 0) {
-            result += nameTemplate.mid(pos);
+        const qsizetype close = open < 0 ? -1 : nameTemplate.indexOf(u'}', open);
+        if (close < 0) {
+            m_segments.push_back({Part::Text, nameTemplate.mid(pos)});
             break;
         }
-        const qsizetype close = nameTemplate.indexOf(u'}', open);
-        result += nameTemplate.mid(pos, open - pos);
-        result += placeholderValue(nameTemplate.mid(open + 1, close - open - 1), fields);
+        if (open > pos)
+            m_segments.push_back({Part::Text, nameTemplate.mid(pos, open - pos)});
+        m_segments.push_back({parts.value(nameTemplate.mid(open + 1, close - open - 1), Part::Text), {}});
         pos = close + 1;
     }
+}
+
+void OutputNamer::setImage(const QString& sourceRelativePath, int imageIndex, const QString& extension) {
+    const QFileInfo source(sourceRelativePath);
+    m_stem = sanitizeFileNameComponent(source.completeBaseName());
+    m_name = sanitizeFileNameComponent(source.fileName());
+    m_ext = sanitizeFileNameComponent(extension);
+    m_image = QString::number(imageIndex);
+    // {dir}: each folder component sanitised, ".." dropped so an output never escapes the output folder.
+    QStringList folders;
+    for (const QString& part : source.path().split(u'/', Qt::SkipEmptyParts))
+        if (part != u"." && part != u"..")
+            folders << sanitizeFileNameComponent(part);
+    m_dir = folders.join(u'/');
+}
+
+QString OutputNamer::name(const QString& label, const QString& windowId, int windowIndex) const {
+    QString result;
+    for (const Segment& segment : m_segments) {
+        switch (segment.part) {
+        case Part::Text:
+            result += segment.text;
+            break;
+        case Part::Stem:
+            result += m_stem;
+            break;
+        case Part::Name:
+            result += m_name;
+            break;
+        case Part::Ext:
+            result += m_ext;
+            break;
+        case Part::Index:
+            result += QString::number(windowIndex);
+            break;
+        case Part::Id:
+            result += sanitizeFileNameComponent(windowId.isEmpty() ? QString::number(windowIndex) : windowId);
+            break;
+        case Part::Label:
+            if (!m_hasLastLabel || label != m_lastLabel) { // labels repeat: sanitise each one once
+                m_lastLabel = label;
+                m_lastLabelValue =
+                    sanitizeFileNameComponent(label.isEmpty() ? QStringLiteral("unlabeled") : label);
+                m_hasLastLabel = true;
+            }
+            result += m_lastLabelValue;
+            break;
+        case Part::Image:
+            result += m_image;
+            break;
+        case Part::Dir:
+            result += m_dir;
+            break;
+        }
+    }
     // Collapse empty folder components that an empty {dir} leaves behind.
-    QStringList parts = result.split(u'/', Qt::SkipEmptyParts);
-    return parts.join(u'/');
+    if (result.startsWith(u'/') || result.endsWith(u'/') || result.contains(QLatin1String("//")))
+        result = result.split(u'/', Qt::SkipEmptyParts).join(u'/');
+    return result;
 }
 
 QString sanitizeFileNameComponent(const QString& text) {

@@ -26,6 +26,10 @@ AtomicFileGroup::~AtomicFileGroup() {
     discard();
 }
 
+AtomicFileGroup::AtomicFileGroup(AtomicFileGroup&& other) noexcept
+    : m_pending(std::exchange(other.m_pending, {}))
+    , m_bytes(std::exchange(other.m_bytes, 0)) {}
+
 #ifdef Q_OS_UNIX
 
 namespace {

@@ -12,7 +12,8 @@
 // removed, and unnamed ones vanish by themselves if the process dies. Parent folders must exist
 // (createFolders in io/AtomicFileWriter.h).
 //
-// Threading: a group is used by one thread; different groups are independent.
+// Threading: a group is used by one thread at a time (it may be moved to another); different groups are
+// independent.
 
 #include "Result.h"
 
@@ -30,6 +31,9 @@ public:
     ~AtomicFileGroup();
     AtomicFileGroup(const AtomicFileGroup&) = delete;
     AtomicFileGroup& operator=(const AtomicFileGroup&) = delete;
+    // Moving hands the temporaries over (to the thread that commits them); the source is left empty.
+    AtomicFileGroup(AtomicFileGroup&& other) noexcept;
+    AtomicFileGroup& operator=(AtomicFileGroup&&) = delete;
 
     // Writes `data` to a temporary for `path`. On failure nothing of it is left and the group goes on.
     [[nodiscard]] Status add(const QString& path, QByteArrayView data);

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <optional>
 
 #if defined(Q_OS_UNIX)
@@ -56,45 +57,62 @@ QString comparablePathKey(const QString& path) {
     return QDir(resolvedFolder(info.absolutePath())).filePath(info.fileName()).toCaseFolded();
 }
 
+namespace {
+
+// The folder part of a path as spelled: "" for a bare name (the working folder), "/" for the root.
+QString folderPart(const QString& path) {
+    const qsizetype slash = path.lastIndexOf(u'/');
+    return slash < 0 ? QString() : path.left(std::max<qsizetype>(slash, 1));
+}
+
+} // namespace
+
 void ProtectedFiles::insert(const QString& path) {
-    m_keys.insert(comparablePathKey(path));
+    const QString key = comparablePathKey(path);
+    m_keys.insert(key);
+    m_keyFolders.insert(folderPart(key));
+    m_folders.clear(); // holdsProtected may change
     if (const auto inode = deviceAndInode(path))
         m_inodes.insert(*inode);
 }
 
-QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
-    const QFileInfo info(path);
-    if (mayBeLink && info.isSymLink()) // a link named like an output would be followed by the write
-        return comparablePathKey(path);
-    const QString folder = info.absolutePath();
-    auto it = m_folderKeys.constFind(folder);
-    if (it == m_folderKeys.cend())
-        it = m_folderKeys.insert(folder, resolvedFolder(folder));
-    return QDir(*it).filePath(info.fileName()).toCaseFolded();
+const ProtectedFiles::Folder& ProtectedFiles::folderOf(const QString& folder) const {
+    auto it = m_folders.constFind(folder);
+    if (it != m_folders.cend())
+        return *it;
+    Folder facts;
+    const QString spelled = folder.isEmpty() ? QStringLiteral(".") : folder;
+    facts.resolved = resolvedFolder(spelled);
+    facts.holdsProtected = m_keyFolders.contains(facts.resolved.toCaseFolded());
+#if defined(Q_OS_UNIX)
+    struct stat status {};
+    facts.missing = ::lstat(QFile::encodeName(spelled).constData(), &status) != 0 && errno == ENOENT;
+#endif
+    return *m_folders.insert(folder, facts);
 }
 
-bool ProtectedFiles::folderIsMissing(const QString& folder) const {
-    auto it = m_folderMissing.constFind(folder);
-    if (it == m_folderMissing.cend()) {
-        bool missing = false;
-#if defined(Q_OS_UNIX)
-        struct stat status {};
-        missing = ::lstat(QFile::encodeName(folder).constData(), &status) != 0 && errno == ENOENT;
-#endif
-        it = m_folderMissing.insert(folder, missing);
-    }
-    return *it;
+QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
+    if (mayBeLink &&
+        QFileInfo(path).isSymLink()) // a link named like an output would be followed by the write
+        return comparablePathKey(path);
+    const QString& folder = folderOf(folderPart(path)).resolved;
+    QString key = folder;
+    if (!key.endsWith(u'/'))
+        key += u'/';
+    key += QStringView(path).mid(path.lastIndexOf(u'/') + 1);
+    return key.toCaseFolded();
 }
 
 bool ProtectedFiles::contains(const QString& path) const {
+    const Folder& folder = folderOf(folderPart(path));
 #if defined(Q_OS_UNIX)
     // Nothing at all by that name (not even a dangling link): only the name can match, not a link or
-    // an inode. A folder that does not exist (a new output folder) holds nothing: one lstat for all its
-    // outputs; otherwise one lstat per output instead of two stats, for every output of a dense batch.
+    // an inode, and only when a protected file lies in that folder. A folder that does not exist (a new
+    // output folder) holds nothing: no lstat per output there; otherwise one lstat per output instead of
+    // two stats, for every output of a dense batch.
     struct stat status {};
-    if (folderIsMissing(QFileInfo(path).absolutePath()) ||
-        (::lstat(QFile::encodeName(path).constData(), &status) != 0 && errno == ENOENT))
-        return m_keys.contains(keyOf(path, false));
+    if (folder.missing || (::lstat(QFile::encodeName(path).constData(), &status) != 0 && errno == ENOENT))
+        return folder.holdsProtected && m_keys.contains(keyOf(path, false));
 #endif
     if (m_keys.contains(keyOf(path, true)))
         return true;

@@ -35,14 +35,20 @@ public:
     bool isEmpty() const { return m_keys.isEmpty(); }
 
 private:
+    // What contains() needs of a folder, found once per folder as spelled.
+    struct Folder {
+        QString resolved;            // links resolved (resolvedFolder)
+        bool missing = false;        // nothing exists there (Unix)
+        bool holdsProtected = false; // some key lies directly in it
+    };
+    const Folder& folderOf(const QString& folder) const;
     // `mayBeLink` false: the caller knows nothing exists at `path` (no lstat needed).
     QString keyOf(const QString& path, bool mayBeLink) const;
-    bool folderIsMissing(const QString& folder) const;
 
     QSet<QString> m_keys;
+    QSet<QString> m_keyFolders;                 // the folder part of each key
     QSet<std::pair<quint64, quint64>> m_inodes; // (device, inode) of the files that exist
-    mutable QHash<QString, QString> m_folderKeys;
-    mutable QHash<QString, bool> m_folderMissing;
+    mutable QHash<QString, Folder> m_folders;
 };
 
 } // namespace cropdeck
