@@ -37,7 +37,8 @@ BatchJobContext::BatchJobContext(BatchPlan plan, BatchOptions options, FailureSi
     , m_onNotice(std::move(onNotice))
     , m_cancel(cancel)
     , m_budget(m_options.memoryBudgetBytes > 0 ? m_options.memoryBudgetBytes : defaultMemoryBudget())
-    , m_committer(std::max(2, workerThreads(m_options)), 2 * std::max(2, workerThreads(m_options))) {
+    , m_committer(GroupCommitter::threadsFor(workerThreads(m_options)),
+                  GroupCommitter::waitingFor(workerThreads(m_options))) {
     m_clock.start();
 }
 
@@ -245,7 +246,10 @@ void BatchJobContext::runImage(int planIndex) {
         return failWholeImage(
             decodeOverBudget(image.absolutePath, *info, decodeBytes, m_budget.total(), lossless));
     MemoryReservation reservation(m_budget, decodeBytes);
-    OutputGroupWriter::Shared shared{*this, image, pendingIndex, delivered, m_committer, {false}, {}};
+    // "x" chopped: exactly what QDir::filePath() puts before a relative name, worked out once.
+    const QString outputPrefix = QDir(m_options.outputDir).filePath(QStringLiteral("x")).chopped(1);
+    OutputGroupWriter::Shared shared{*this,       image,        pendingIndex, delivered,
+                                     m_committer, outputPrefix, {false},      {}};
     const CropStream stream{[&] { return std::make_unique<OutputGroupWriter>(shared); }, m_rangeRunner};
     Result<CropReport> cropped =
         cropImageEach(image.absolutePath, *info, pending, m_options.settings, &m_stop, stream);

@@ -15,6 +15,7 @@
 //
 // Threading: submit() and CommitCount are thread-safe. The destructor runs what is queued, then joins.
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -27,6 +28,10 @@ namespace cropdeck {
 class GroupCommitter {
 public:
     GroupCommitter(int threads, int maxWaiting);
+    // The committer a batch with `workers` worker threads gets: as many threads (at least 2), twice as
+    // many waiting commits.
+    static int threadsFor(int workers) { return std::max(2, workers); }
+    static int waitingFor(int workers) { return 2 * threadsFor(workers); }
     ~GroupCommitter();
     GroupCommitter(const GroupCommitter&) = delete;
     GroupCommitter& operator=(const GroupCommitter&) = delete;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -62,15 +63,21 @@ void OutputGroupWriter::write(int w, const CroppedWindow& window) {
     if (!bytes)
         return context.windowFailed(image, w, bytes.error());
     const QByteArray encoded = std::move(bytes.value());
-    const QString target = QDir(context.options().outputDir).filePath(output.relativePath);
+    const QString target = m_shared.outputPrefix + output.relativePath;
     if (m_group.size() == 0) {
         if (Status same = context.checkOutputFolder(); !same)
             return context.fail(same.error());
     }
-    if (Status folder = context.prepareFolderFor(target); !folder) {
-        if (Status same = context.checkOutputFolder(); !same)
-            return context.fail(same.error());
-        return context.windowFailed(image, w, folder.error());
+    // Each folder is made once per batch; a dense image's windows mostly share one, so ask only when it
+    // changes.
+    const QStringView folder = QStringView(target).left(std::max<qsizetype>(target.lastIndexOf(u'/'), 0));
+    if (folder != m_preparedFolder) {
+        if (Status made = context.prepareFolderFor(target); !made) {
+            if (Status same = context.checkOutputFolder(); !same)
+                return context.fail(same.error());
+            return context.windowFailed(image, w, made.error());
+        }
+        m_preparedFolder = folder.toString();
     }
     if (Status added = m_group.add(target, encoded); !added)
         return context.windowFailed(image, w, added.error());
@@ -104,8 +111,11 @@ void OutputGroupWriter::commit() {
 void OutputGroupWriter::commitGroup(Shared& shared, AtomicFileGroup& group,
                                     std::vector<WrittenOutput>& written) {
     BatchJobContext& context = shared.context;
-    if (context.hasFatalError())
-        return group.discard(); // the batch has ended: nothing more is named or recorded
+    // A cancelled or failed batch names and records nothing more: the groups still waiting are dropped
+    // (their temporaries vanish; a resumed run cuts those windows again), so that a cancel takes effect
+    // at once. Only commits already under way finish.
+    if (context.stopped())
+        return group.discard();
     if (Status same = context.checkOutputFolder(); !same) {
         group.discard();
         return context.fail(same.error());

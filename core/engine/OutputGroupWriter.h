@@ -37,6 +37,7 @@ public:
         const QList<int>& pendingIndex; // window index in the cropper's list → index in the image
         std::vector<char>& delivered;   // per cropper window: reached a writer
         GroupCommitter& committer;
+        QString outputPrefix; // the output folder as QDir::filePath() joins it, up to the name
         std::atomic_bool damageReported{false};
         CommitCount commits; // submitted, not yet recorded
 
@@ -60,6 +61,7 @@ private:
     Shared& m_shared;
     AtomicFileGroup m_group;
     std::vector<WrittenOutput> m_written; // one per file in m_group, same order
+    QString m_preparedFolder;             // of the last output, made by prepareFolderFor()
 };
 
 } // namespace cropdeck

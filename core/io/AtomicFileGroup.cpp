@@ -102,9 +102,13 @@ void release(const AtomicFileGroup::Pending& file, bool placed) {
 Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
     if (path.isEmpty())
         return makeError(ErrorKind::Invalid, QStringLiteral("no output file name given"));
-    const QFileInfo info(path);
-    Pending pending{
-        path, QFile::encodeName(info.absoluteFilePath()), {}, QFile::encodeName(info.absolutePath())};
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QByteArray& folder = encodedFolderOf(path, slash);
+    QByteArray target = folder;
+    if (!target.endsWith('/'))
+        target += '/';
+    target += QFile::encodeName(path.mid(slash + 1));
+    Pending pending{path, std::move(target), {}, folder};
     int fd = pending.unnamed = createUnnamed(pending.folder);
     if (fd < 0) {
         fd = createTemporary(pending.folder, pending.temporary);
@@ -127,6 +131,16 @@ Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
     m_bytes += data.size();
     m_pending.push_back(std::move(pending));
     return Status::success();
+}
+
+const QByteArray& AtomicFileGroup::encodedFolderOf(const QString& path, qsizetype slash) {
+    const QStringView folderText = QStringView(path).left(std::max<qsizetype>(slash, 0));
+    if (!m_hasFolder || folderText != m_folderText) {
+        m_folderText = folderText.toString();
+        m_folderEncoded = QFile::encodeName(QFileInfo(path).absolutePath());
+        m_hasFolder = true;
+    }
+    return m_folderEncoded;
 }
 
 std::vector<Status> AtomicFileGroup::commit() {

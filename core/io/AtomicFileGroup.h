@@ -58,8 +58,14 @@ public:
     };
 
 private:
+    // The absolute, encoded folder of the last path added (dense batches add thousands to one folder).
+    const QByteArray& encodedFolderOf(const QString& path, qsizetype slash);
+
     std::vector<Pending> m_pending;
     qint64 m_bytes = 0;
+    QString m_folderText; // as spelled in the last path
+    QByteArray m_folderEncoded;
+    bool m_hasFolder = false;
 };
 
 } // namespace cropdeck

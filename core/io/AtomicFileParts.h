@@ -36,7 +36,10 @@ int createTemporary(const QByteArray& folder, QByteArray& tempPath);
 int createUnnamed(const QByteArray& folder);
 
 // Gives the unnamed file `fd` the name `target`: 0, or the errno (EEXIST when `target` exists).
+// Through the descriptor itself where the kernel allows it, else linkUnnamedThroughProc().
 int linkUnnamed(int fd, const QByteArray& target);
+// The same through /proc/self/fd, which every kernel with O_TMPFILE allows.
+int linkUnnamedThroughProc(int fd, const QByteArray& target);
 
 // Puts the unnamed file `fd` over `target`, which exists: a unique temporary name, then rename(2), so
 // the target holds its old content or the new one. Takes `target`'s permissions. 0 or the errno.

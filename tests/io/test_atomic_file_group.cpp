@@ -3,6 +3,7 @@
 // group holds them open until commit, so nothing of an uncommitted group is visible or left behind;
 // past its share of descriptors, or where the file system has none, it names temporaries instead.
 #include "io/AtomicFileGroup.h"
+#include "io/AtomicFileParts.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,6 +76,31 @@ private slots:
         QCOMPARE(::setrlimit(RLIMIT_NOFILE, &limit), 0);
     }
 #endif
+
+    // An unnamed file is named through its descriptor where the kernel allows it, else through
+    // /proc/self/fd: both ways give the name, the content, and EEXIST over an existing file.
+    void bothWaysOfNamingAnUnnamedFile() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        if (!unnamedFilesWork(dir.path()))
+            QSKIP("this file system has no unnamed files (O_TMPFILE)");
+        const QByteArray folder = QFile::encodeName(dir.path());
+        using Link = int (*)(int, const QByteArray&);
+        const QList<QPair<const char*, Link>> ways = {{"descriptor", &atomic_detail::linkUnnamed},
+                                                      {"proc", &atomic_detail::linkUnnamedThroughProc}};
+        for (const auto& [name, link] : ways) {
+            const QByteArray target = folder + '/' + name + ".bin";
+            const QByteArray content = QByteArray("named ") + name;
+            const int fd = atomic_detail::createUnnamed(folder);
+            QVERIFY2(fd >= 0, name);
+            QVERIFY(atomic_detail::writeAll(fd, content));
+            QCOMPARE(link(fd, target), 0);
+            QCOMPARE(link(fd, target), EEXIST);
+            QCOMPARE(atomic_detail::closeUnnamed(fd), 0);
+            QCOMPARE(readAll(QFile::decodeName(target)), content);
+        }
+        QCOMPARE(everything(dir.path()), QStringList({"descriptor.bin", "proc.bin"}));
+    }
 
     void writesEveryFileWithItsContent() {
         QTemporaryDir root;
