@@ -97,6 +97,7 @@ void OutputGroupWriter::write(int w, const CroppedWindow& window) {
 void OutputGroupWriter::commit() {
     if (m_group.size() == 0)
         return;
+    m_group.finishWriting(); // a sync begun by any commit from now on covers this group
     // std::function needs a copyable callable: the group and its records travel in a shared_ptr.
     auto batch = std::make_shared<std::pair<AtomicFileGroup, std::vector<WrittenOutput>>>(
         std::move(m_group), std::exchange(m_written, {}));

@@ -28,7 +28,8 @@ AtomicFileGroup::~AtomicFileGroup() {
 
 AtomicFileGroup::AtomicFileGroup(AtomicFileGroup&& other) noexcept
     : m_pending(std::exchange(other.m_pending, {}))
-    , m_bytes(std::exchange(other.m_bytes, 0)) {}
+    , m_bytes(std::exchange(other.m_bytes, 0))
+    , m_writtenAt(std::exchange(other.m_writtenAt, 0)) {}
 
 #ifdef Q_OS_UNIX
 
@@ -45,8 +46,10 @@ int syncFile(const QByteArray& path) {
 }
 
 // Makes every file of the group durable: one syncfs(2) per file system where Linux has it (the group's
-// files are on one or two), else an fsync per file. Returns 0 or the errno of the first failure.
-int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vector<QByteArray>& folders) {
+// files are on one or two) unless one begun after `readyAt` has succeeded, else an fsync per file.
+// Returns 0 or the errno of the first failure.
+int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vector<QByteArray>& folders,
+            quint64 readyAt) {
 #if defined(Q_OS_LINUX)
     std::set<dev_t> synced;
     bool all = true;
@@ -56,11 +59,18 @@ int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vecto
             return errno;
         if (synced.count(info.st_dev))
             continue;
+        const QByteArray key = "dev:" + QByteArray::number(quint64(info.st_dev));
+        if (!syncLedger().needsSync(key, readyAt)) {
+            synced.insert(info.st_dev);
+            continue;
+        }
         const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0)
             return errno;
+        const quint64 startedAt = syncLedger().begin(key);
         const bool ok = ::syncfs(fd) == 0;
         ::close(fd);
+        syncLedger().end(key, startedAt, ok);
         if (!ok) {
             all = false; // e.g. a file system without it: fall back to fsync per file
             break;
@@ -71,12 +81,24 @@ int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vecto
         return 0;
 #else
     Q_UNUSED(folders);
+    Q_UNUSED(readyAt);
 #endif
     for (const AtomicFileGroup::Pending& file : files)
         if (const int error =
                 file.unnamed >= 0 ? (::fsync(file.unnamed) == 0 ? 0 : errno) : syncFile(file.temporary))
             return error;
     return 0;
+}
+
+// Makes the names given in each folder durable, unless an fsync of that folder begun after `namedAt` has.
+void syncNames(const std::vector<QByteArray>& folders, quint64 namedAt) {
+    for (const QByteArray& folder : folders) {
+        const QByteArray key = "dir:" + folder;
+        if (!syncLedger().needsSync(key, namedAt))
+            continue;
+        const quint64 startedAt = syncLedger().begin(key);
+        syncLedger().end(key, startedAt, syncFolder(folder));
+    }
 }
 
 // Gives a durable file its name: 0 or the errno.
@@ -146,12 +168,14 @@ const QByteArray& AtomicFileGroup::encodedFolderOf(const QString& path, qsizetyp
 std::vector<Status> AtomicFileGroup::commit() {
     std::vector<Pending> pending = std::exchange(m_pending, {});
     m_bytes = 0;
+    const quint64 writtenAt = std::exchange(m_writtenAt, 0);
     std::vector<QByteArray> folders;
     for (const Pending& file : pending)
         if (std::find(folders.begin(), folders.end(), file.folder) == folders.end())
             folders.push_back(file.folder);
     std::vector<Status> results;
-    if (const int error = syncAll(pending, folders)) {
+    const quint64 readyAt = writtenAt ? writtenAt : syncLedger().ticket(); // every file is written
+    if (const int error = syncAll(pending, folders, readyAt)) {
         for (const Pending& file : pending) {
             release(file, false);
             results.push_back(writeError(file.path, reasonFor(error)));
@@ -163,12 +187,16 @@ std::vector<Status> AtomicFileGroup::commit() {
         release(file, error == 0);
         results.push_back(error == 0 ? Status::success() : Status(writeError(file.path, reasonFor(error))));
     }
-    for (const QByteArray& folder : folders)
-        syncFolder(folder);
+    syncNames(folders, syncLedger().ticket());
     return results;
 }
 
+void AtomicFileGroup::finishWriting() {
+    m_writtenAt = syncLedger().ticket();
+}
+
 void AtomicFileGroup::discard() {
+    m_writtenAt = 0;
     for (const Pending& file : m_pending)
         release(file, false);
     m_pending.clear();
@@ -193,6 +221,8 @@ std::vector<Status> AtomicFileGroup::commit() {
     m_bytes = 0;
     return results;
 }
+
+void AtomicFileGroup::finishWriting() {} // each file is synced on its own at commit
 
 void AtomicFileGroup::discard() {
     m_pending.clear();

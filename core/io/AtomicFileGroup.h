@@ -38,6 +38,11 @@ public:
     // Writes `data` to a temporary for `path`. On failure nothing of it is left and the group goes on.
     [[nodiscard]] Status add(const QString& path, QByteArrayView data);
 
+    // Says that nothing more will be added before commit() (which may run later, on another thread):
+    // a sync of the file system that begins from now on, by any group, makes these files durable, and
+    // commit() skips its own when one has. Optional; commit() alone assumes the group was just written.
+    void finishWriting();
+
     // Makes the added files durable and puts them in place; one status per add() that succeeded, in
     // order. The group is empty afterwards.
     std::vector<Status> commit();
@@ -63,7 +68,8 @@ private:
 
     std::vector<Pending> m_pending;
     qint64 m_bytes = 0;
-    QString m_folderText; // as spelled in the last path
+    quint64 m_writtenAt = 0; // finishWriting()'s ticket, or 0
+    QString m_folderText;    // as spelled in the last path
     QByteArray m_folderEncoded;
     bool m_hasFolder = false;
 };

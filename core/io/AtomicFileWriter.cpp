@@ -210,12 +210,18 @@ void keepPermissionsOf(const QByteArray& target, int fd) {
         ::fchmod(fd, existing.st_mode & 07777);
 }
 
-void syncFolder(const QByteArray& folder) {
+SyncLedger& syncLedger() {
+    static SyncLedger ledger;
+    return ledger;
+}
+
+bool syncFolder(const QByteArray& folder) {
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return;
-    ::fsync(fd);
+        return false;
+    const bool synced = ::fsync(fd) == 0;
     ::close(fd);
+    return synced;
 }
 
 #endif

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -77,6 +80,7 @@ private slots:
     }
 #endif
 
+#ifdef Q_OS_UNIX
     // An unnamed file is named through its descriptor where the kernel allows it, else through
     // /proc/self/fd: both ways give the name, the content, and EEXIST over an existing file.
     void bothWaysOfNamingAnUnnamedFile() {
@@ -101,6 +105,47 @@ private slots:
         }
         QCOMPARE(everything(dir.path()), QStringList({"descriptor.bin", "proc.bin"}));
     }
+
+    // A sync that began after some work was ready covers it; a failed one covers nothing; another key
+    // (file system or folder) is another matter.
+    void syncLedgerSkipsWhatALaterSyncCovered() {
+        atomic_detail::SyncLedger ledger;
+        const QByteArray key = "dev:1";
+        const quint64 ready = ledger.ticket();
+        QVERIFY(ledger.needsSync(key, ready));
+        const quint64 first = ledger.begin(key);
+        ledger.end(key, first, true);
+        QVERIFY(!ledger.needsSync(key, ready));
+        QVERIFY(ledger.needsSync("dev:2", ready));
+        const quint64 later = ledger.ticket();
+        QVERIFY(ledger.needsSync(key, later)); // that sync began before `later` was ready
+        const quint64 failed = ledger.begin(key);
+        ledger.end(key, failed, false);
+        QVERIFY(ledger.needsSync(key, later));
+    }
+
+    // Work ready while a sync that began after it is under way waits for that sync instead of starting
+    // its own; if that sync fails, it must sync itself. A sync under way that began before it is no use.
+    void syncLedgerWaitsForACoveringSyncUnderWay() {
+        atomic_detail::SyncLedger ledger;
+        const QByteArray key = "dir:/out";
+        for (const bool succeeds : {true, false}) {
+            const quint64 ready = ledger.ticket();
+            const quint64 started = ledger.begin(key);
+            std::atomic_int answer{-1};
+            std::thread waiter([&] { answer = ledger.needsSync(key, ready) ? 1 : 0; });
+            QTest::qWait(100);
+            QCOMPARE(answer.load(), -1); // still waiting for the sync under way
+            ledger.end(key, started, succeeds);
+            waiter.join();
+            QCOMPARE(answer.load(), succeeds ? 0 : 1);
+        }
+        const quint64 early = ledger.begin(key);
+        const quint64 ready = ledger.ticket();
+        QVERIFY(ledger.needsSync(key, ready)); // at once: the sync under way began too early
+        ledger.end(key, early, true);
+    }
+#endif
 
     void writesEveryFileWithItsContent() {
         QTemporaryDir root;
