@@ -8,13 +8,16 @@ times, in the same run and on the same disk, --trials rounds (default 5) of:
   * a serial Pillow loop in its own python3 process (start-up counted, as CropDeck's is): open the
     picture once, crop and save each window as JPEG (quality 90), no fsync (Pillow's save does not
     sync; this favours Pillow).
-Rounds alternate which of the two goes first, and every run writes into a folder of its own that is
+With --durable-pillow, a third contender: the same Pillow loop made as safe as CropDeck's output (each
+crop to a temporary, fsync, rename into place, the folder synced at the end), the usual recipe.
+Rounds alternate which goes first, and every run writes into a folder of its own that is
 only deleted at the end: on ext4, creating files soon after deleting many (the previous run's outputs)
 is several times slower, because new inodes skip the recently freed ones, and deleting between runs
 made the figures swing from 0.6 s to 3 s for the same command. Prints each round, the medians, the
 crops per second and the ratio. Needs python3-pil.
 
   benchmarks/scripts/dense_windows.py --cropdeck build/dev/app/cropdeck [--windows 10000] [--side 32]
+      [--durable-pillow]
 """
 
 import argparse
@@ -55,6 +58,28 @@ with Image.open(picture) as image:
         image.crop((x, y, x + side, y + side)).save(os.path.join(folder, f"dense_{index}.jpg"), quality=90)
 """
 
+# The same loop with the guarantees CropDeck gives: no partial file under an output's name, and the file
+# on disk before the loop goes on.
+PILLOW_DURABLE_LOOP = """
+import os, sys
+from PIL import Image
+picture, folder, side = sys.argv[1], sys.argv[2], int(sys.argv[3])
+boxes = [tuple(map(int, line.split(","))) for line in sys.stdin.read().split()]
+os.makedirs(folder)
+with Image.open(picture) as image:
+    image.load()
+    for index, (x, y) in enumerate(boxes):
+        final = os.path.join(folder, f"dense_{index}.jpg")
+        with open(final + ".tmp", "wb") as out:
+            image.crop((x, y, x + side, y + side)).save(out, format="JPEG", quality=90)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(final + ".tmp", final)
+descriptor = os.open(folder, os.O_RDONLY)
+os.fsync(descriptor)
+os.close(descriptor)
+"""
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -66,6 +91,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--trials", type=int, default=5)
     parser.add_argument("--python", default=sys.executable, help="python3 with Pillow for the loop")
+    parser.add_argument("--durable-pillow", action="store_true",
+                        help="also time the Pillow loop with a temporary, fsync and rename per crop")
     args = parser.parse_args()
 
     work = args.dir or tempfile.mkdtemp(prefix="cropdeck-dense-", dir="/var/tmp")
@@ -98,24 +125,28 @@ def main():
             sys.exit(f"cropdeck wrote {written} crops, not {args.windows}")
         return seconds
 
-    def run_pillow(folder):
-        start = time.perf_counter()
-        subprocess.run([args.python, "-c", PILLOW_LOOP, picture, folder, str(args.side)], check=True,
-                       input=boxes_text, text=True)
-        return time.perf_counter() - start
+    def pillow_runner(loop):
+        def run(folder):
+            start = time.perf_counter()
+            subprocess.run([args.python, "-c", loop, picture, folder, str(args.side)], check=True,
+                           input=boxes_text, text=True)
+            return time.perf_counter() - start
+        return run
 
-    cropdeck_times, pillow_times = [], []
+    runners = {"cropdeck": run_cropdeck, "pillow": pillow_runner(PILLOW_LOOP)}
+    if args.durable_pillow:
+        runners["pillow-durable"] = pillow_runner(PILLOW_DURABLE_LOOP)
+    times = {name: [] for name in runners}
     for trial in range(args.trials):
-        order = [("cropdeck", run_cropdeck), ("pillow", run_pillow)]
+        order = list(runners.items())
         if trial % 2:
             order.reverse()
         for name, runner in order:
             subprocess.run(["sync"], check=True)
-            seconds = runner(os.path.join(work, f"{name}-out-{trial}"))
-            (cropdeck_times if name == "cropdeck" else pillow_times).append(seconds)
-        print(f"  round {trial + 1}: cropdeck {cropdeck_times[-1]:.2f} s, Pillow {pillow_times[-1]:.2f} s")
-    cropdeck_seconds = statistics.median(cropdeck_times)
-    pillow_seconds = statistics.median(pillow_times)
+            times[name].append(runner(os.path.join(work, f"{name}-out-{trial}")))
+        print(f"  round {trial + 1}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in runners))
+    cropdeck_seconds = statistics.median(times["cropdeck"])
+    pillow_seconds = statistics.median(times["pillow"])
 
     print(f"dense windows: {args.windows} windows of {args.side}x{args.side} on one {width}x{height} JPEG "
           f"({os.cpu_count()} CPUs, folder {work}, median of {args.trials} rounds)")
@@ -123,7 +154,13 @@ def main():
           f"  (durable)")
     print(f"  Pillow loop      : {pillow_seconds:7.2f} s  {args.windows / pillow_seconds:8.0f} crops/s"
           f"  (serial, no fsync)")
+    if args.durable_pillow:
+        durable_seconds = statistics.median(times["pillow-durable"])
+        print(f"  Pillow, durable  : {durable_seconds:7.2f} s  {args.windows / durable_seconds:8.0f} crops/s"
+              f"  (temporary, fsync, rename per crop)")
     print(f"  Pillow / cropdeck: {pillow_seconds / cropdeck_seconds:5.2f}x")
+    if args.durable_pillow:
+        print(f"  Pillow, durable / cropdeck: {durable_seconds / cropdeck_seconds:5.2f}x")
     if not args.dir:
         shutil.rmtree(work, ignore_errors=True)
 
