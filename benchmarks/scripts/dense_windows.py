@@ -45,8 +45,8 @@ def make_picture(path, width, height, seed):
     image.save(path, quality=90)
 
 
-# The Pillow loop, run as its own process: picture, output folder, side; boxes "x,y" on stdin.
-PILLOW_LOOP = """
+# The Pillow loops, each run as its own process: picture, output folder, side; boxes "x,y" on stdin.
+PILLOW_PRELUDE = """
 import os, sys
 from PIL import Image
 picture, folder, side = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -55,20 +55,16 @@ os.makedirs(folder)
 with Image.open(picture) as image:
     image.load()
     for index, (x, y) in enumerate(boxes):
+"""
+
+# The plain loop: what a script usually does.
+PILLOW_LOOP = PILLOW_PRELUDE + """
         image.crop((x, y, x + side, y + side)).save(os.path.join(folder, f"dense_{index}.jpg"), quality=90)
 """
 
 # The same loop with the guarantees CropDeck gives: no partial file under an output's name, and the file
 # on disk before the loop goes on.
-PILLOW_DURABLE_LOOP = """
-import os, sys
-from PIL import Image
-picture, folder, side = sys.argv[1], sys.argv[2], int(sys.argv[3])
-boxes = [tuple(map(int, line.split(","))) for line in sys.stdin.read().split()]
-os.makedirs(folder)
-with Image.open(picture) as image:
-    image.load()
-    for index, (x, y) in enumerate(boxes):
+PILLOW_DURABLE_LOOP = PILLOW_PRELUDE + """
         final = os.path.join(folder, f"dense_{index}.jpg")
         with open(final + ".tmp", "wb") as out:
             image.crop((x, y, x + side, y + side)).save(out, format="JPEG", quality=90)

@@ -6,6 +6,7 @@
 #if CROPDECK_LAZY_IMGCODECS
 #include <dlfcn.h>
 #include <stdexcept>
+#include <type_traits>
 #endif
 
 namespace cropdeck::codecs {
@@ -27,10 +28,10 @@ using ImwriteFunction = bool (*)(const cv::String&, cv::InputArray, const std::v
 
 // Each type must name an overload that the headers declare, or this does not compile. The operands are
 // not evaluated, so nothing here refers to the library.
-static_assert(sizeof(static_cast<ImdecodeFunction>(&cv::imdecode)) > 0);
-static_assert(sizeof(static_cast<ImencodeFunction>(&cv::imencode)) > 0);
-static_assert(sizeof(static_cast<ImreadFunction>(&cv::imread)) > 0);
-static_assert(sizeof(static_cast<ImwriteFunction>(&cv::imwrite)) > 0);
+static_assert(std::is_same_v<decltype(static_cast<ImdecodeFunction>(&cv::imdecode)), ImdecodeFunction>);
+static_assert(std::is_same_v<decltype(static_cast<ImencodeFunction>(&cv::imencode)), ImencodeFunction>);
+static_assert(std::is_same_v<decltype(static_cast<ImreadFunction>(&cv::imread)), ImreadFunction>);
+static_assert(std::is_same_v<decltype(static_cast<ImwriteFunction>(&cv::imwrite)), ImwriteFunction>);
 
 // The same declarations' symbol names (Itanium C++ ABI, cv::String = std::string of the C++11 ABI).
 // test_opencv_codecs calls each through here and compares with the linked function.
