@@ -46,35 +46,39 @@ private slots:
         QCOMPARE(onCaller.load(), 0);
     }
 
+    // The commits refer to locals: each committer ends (running what it holds) before they go, and
+    // nothing returns early while a commit waits at the gate.
     void submitBlocksWhileTheQueueIsFull() {
-        GroupCommitter committer(1, 2);
         std::promise<void> gate;
         std::shared_future<void> open = gate.get_future().share();
         std::promise<void> firstStarted;
         std::atomic_int ran{0};
-        committer.submit([&] {
-            firstStarted.set_value();
-            open.wait();
-            ran.fetch_add(1);
-        });
-        firstStarted.get_future().wait(); // the one thread holds it: the queue is empty
         const auto commit = [&] {
             open.wait();
             ran.fetch_add(1);
         };
-        committer.submit(commit);
-        committer.submit(commit); // two waiting: the bound
-        std::atomic_bool thirdQueued{false};
-        std::thread late([&] {
+        bool queuedWhileFull = true;
+        {
+            GroupCommitter committer(1, 2);
+            committer.submit([&] {
+                firstStarted.set_value();
+                commit();
+            });
+            firstStarted.get_future().wait(); // the one thread holds it: the queue is empty
             committer.submit(commit);
-            thirdQueued = true;
-        });
-        // A committer without a bound would take it at once.
-        QTest::qWait(200);
-        QVERIFY(!thirdQueued.load());
-        gate.set_value();
-        late.join();
-        QVERIFY(thirdQueued.load());
+            committer.submit(commit); // two waiting: the bound
+            std::atomic_bool thirdQueued{false};
+            std::thread late([&] {
+                committer.submit(commit);
+                thirdQueued = true;
+            });
+            QTest::qWait(200); // a committer without a bound would take it at once
+            queuedWhileFull = thirdQueued.load();
+            gate.set_value();
+            late.join();
+        }
+        QVERIFY(!queuedWhileFull);
+        QCOMPARE(ran.load(), 4);
     }
 
     void endingRunsWhatIsQueued() {
@@ -91,26 +95,30 @@ private slots:
     }
 
     void countWaitsForItsOwnCommitsOnly() {
-        GroupCommitter committer(2, 8);
         std::promise<void> gate;
         std::shared_future<void> open = gate.get_future().share();
         CommitCount slowImage;
         CommitCount quickImage;
-        slowImage.add();
-        committer.submit([&] {
-            open.wait();
-            slowImage.done();
-        });
         std::atomic_bool quickDone{false};
-        quickImage.add();
-        committer.submit([&] {
-            quickDone = true;
-            quickImage.done();
-        });
-        quickImage.waitForAll(); // returns although the other image's commit still waits
-        QVERIFY(quickDone.load());
-        gate.set_value();
-        slowImage.waitForAll();
+        bool quickWhileSlowWaits = false;
+        {
+            GroupCommitter committer(2, 8);
+            slowImage.add();
+            committer.submit([&] {
+                open.wait();
+                slowImage.done();
+            });
+            quickImage.add();
+            committer.submit([&] {
+                quickDone = true;
+                quickImage.done();
+            });
+            quickImage.waitForAll(); // returns although the other image's commit still waits
+            quickWhileSlowWaits = quickDone.load();
+            gate.set_value();
+            slowImage.waitForAll();
+        }
+        QVERIFY(quickWhileSlowWaits);
     }
 };
 
