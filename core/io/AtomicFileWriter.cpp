@@ -158,18 +158,23 @@ int createUnnamed(const QByteArray& folder) {
 }
 
 int linkUnnamed(int fd, const QByteArray& target) {
+#if defined(AT_EMPTY_PATH)
     // The descriptor itself (AT_EMPTY_PATH) where the kernel allows it for an O_TMPFILE file (Linux 6.10
     // and later, or CAP_DAC_READ_SEARCH): no walk through /proc per file, a tenth of a dense batch's
-    // linking. Refused once (EPERM, or ENOENT from kernels that do not know the flag here), never tried
-    // again.
+    // linking. A kernel that refuses it says EPERM or ENOENT (also what a missing folder says): when
+    // /proc then succeeds, descriptors are not tried again.
     static std::atomic_bool descriptorLinks{true};
     if (descriptorLinks.load(std::memory_order_relaxed)) {
         if (::linkat(fd, "", AT_FDCWD, target.constData(), AT_EMPTY_PATH) == 0)
             return 0;
         if (errno != EPERM && errno != ENOENT && errno != EINVAL)
             return errno;
-        descriptorLinks.store(false, std::memory_order_relaxed);
+        const int error = linkUnnamedThroughProc(fd, target);
+        if (error == 0)
+            descriptorLinks.store(false, std::memory_order_relaxed);
+        return error;
     }
+#endif
     return linkUnnamedThroughProc(fd, target);
 }
 
