@@ -2,16 +2,39 @@
 #include "engine/OutputNaming.h"
 
 #include <QFileInfo>
-#include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 
 namespace cropdeck {
 namespace {
 
+struct Placeholder {
+    const char16_t* name;
+    OutputNamer::Part part;
+};
+
+constexpr Placeholder kPlaceholders[] = {
+    {u"stem", OutputNamer::Part::Stem},   {u"name", OutputNamer::Part::Name},
+    {u"ext", OutputNamer::Part::Ext},     {u"index", OutputNamer::Part::Index},
+    {u"id", OutputNamer::Part::Id},       {u"label", OutputNamer::Part::Label},
+    {u"image", OutputNamer::Part::Image}, {u"dir", OutputNamer::Part::Dir}};
+
 const QStringList& knownPlaceholders() {
-    static const QStringList names = {"stem", "name", "ext", "index", "id", "label", "image", "dir"};
+    static const QStringList names = [] {
+        QStringList list;
+        for (const Placeholder& placeholder : kPlaceholders)
+            list << QString::fromUtf16(placeholder.name);
+        return list;
+    }();
     return names;
+}
+
+// Part::Text for a name that is no placeholder (validated templates have none).
+OutputNamer::Part partNamed(QStringView name) {
+    for (const Placeholder& placeholder : kPlaceholders)
+        if (name == QStringView(placeholder.name))
+            return placeholder.part;
+    return OutputNamer::Part::Text;
 }
 
 bool isReservedWindowsName(const QString& text) {
@@ -71,9 +94,6 @@ QString expandNameTemplate(const QString& nameTemplate, const OutputNameFields& 
 }
 
 OutputNamer::OutputNamer(const QString& nameTemplate) {
-    static const QHash<QString, Part> parts = {
-        {"stem", Part::Stem}, {"name", Part::Name},   {"ext", Part::Ext},     {"index", Part::Index},
-        {"id", Part::Id},     {"label", Part::Label}, {"image", Part::Image}, {"dir", Part::Dir}};
     qsizetype pos = 0;
     while (pos < nameTemplate.size()) {
         const qsizetype open = nameTemplate.indexOf(u'{', pos);
@@ -84,7 +104,7 @@ OutputNamer::OutputNamer(const QString& nameTemplate) {
         }
         if (open > pos)
             m_segments.push_back({Part::Text, nameTemplate.mid(pos, open - pos)});
-        m_segments.push_back({parts.value(nameTemplate.mid(open + 1, close - open - 1), Part::Text), {}});
+        m_segments.push_back({partNamed(QStringView(nameTemplate).mid(open + 1, close - open - 1)), {}});
         pos = close + 1;
     }
 }
@@ -126,11 +146,10 @@ QString OutputNamer::name(const QString& label, const QString& windowId, int win
             result += sanitizeFileNameComponent(windowId.isEmpty() ? QString::number(windowIndex) : windowId);
             break;
         case Part::Label:
-            if (!m_hasLastLabel || label != m_lastLabel) { // labels repeat: sanitise each one once
+            if (label != m_lastLabel) { // labels repeat: sanitise each one once
                 m_lastLabel = label;
                 m_lastLabelValue =
                     sanitizeFileNameComponent(label.isEmpty() ? QStringLiteral("unlabeled") : label);
-                m_hasLastLabel = true;
             }
             result += m_lastLabelValue;
             break;

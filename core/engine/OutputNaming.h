@@ -45,16 +45,19 @@ public:
     void setImage(const QString& sourceRelativePath, int imageIndex, const QString& extension);
     QString name(const QString& label, const QString& windowId, int windowIndex) const;
 
-private:
+    // The placeholders, named as a template writes them (one table for checking and expanding).
     enum class Part { Text, Stem, Name, Ext, Index, Id, Label, Image, Dir };
+
+private:
     struct Segment {
         Part part = Part::Text;
         QString text; // for Part::Text
     };
     std::vector<Segment> m_segments;
     QString m_stem, m_name, m_ext, m_image, m_dir; // of the current image, sanitised
-    mutable QString m_lastLabel, m_lastLabelValue;
-    mutable bool m_hasLastLabel = false;
+    // The last label and its value; an empty label starts out known.
+    mutable QString m_lastLabel;
+    mutable QString m_lastLabelValue = QStringLiteral("unlabeled");
 };
 
 // Makes one path component safe on every OS: no separators, control or reserved characters, no

@@ -157,10 +157,9 @@ Status AtomicFileGroup::add(const QString& path, QByteArrayView data) {
 
 const QByteArray& AtomicFileGroup::encodedFolderOf(const QString& path, qsizetype slash) {
     const QStringView folderText = QStringView(path).left(std::max<qsizetype>(slash, 0));
-    if (!m_hasFolder || folderText != m_folderText) {
+    if (m_folderEncoded.isEmpty() || folderText != m_folderText) { // an absolute path is never empty
         m_folderText = folderText.toString();
         m_folderEncoded = QFile::encodeName(QFileInfo(path).absolutePath());
-        m_hasFolder = true;
     }
     return m_folderEncoded;
 }

@@ -68,10 +68,9 @@ private:
 
     std::vector<Pending> m_pending;
     qint64 m_bytes = 0;
-    quint64 m_writtenAt = 0; // finishWriting()'s ticket, or 0
-    QString m_folderText;    // as spelled in the last path
-    QByteArray m_folderEncoded;
-    bool m_hasFolder = false;
+    quint64 m_writtenAt = 0;    // finishWriting()'s ticket, or 0
+    QString m_folderText;       // as spelled in the last path
+    QByteArray m_folderEncoded; // empty until the first add()
 };
 
 } // namespace cropdeck

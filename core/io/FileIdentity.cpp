@@ -104,7 +104,7 @@ QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
 }
 
 bool ProtectedFiles::contains(const QString& path) const {
-    const Folder& folder = folderOf(folderPart(path));
+    const Folder folder = folderOf(folderPart(path)); // a copy: keyOf() may add to the hash
 #if defined(Q_OS_UNIX)
     // Nothing at all by that name (not even a dangling link): only the name can match, not a link or
     // an inode, and only when a protected file lies in that folder. A folder that does not exist (a new
