@@ -8,10 +8,12 @@
 #include "Options.h"
 #include "ReportError.h"
 #include "ValidateCommand.h"
+#include "engine/BatchRunner.h"
 #include "ui/GuiMain.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QThread>
 
 #include <cstdio>
 #include <cstring>
@@ -107,6 +109,10 @@ int runHeadless(const CommandLine& line) {
 
 int main(int argc, char* argv[]) {
     raiseDescriptorLimit();
+    // The window's batches start among the GUI's own threads: the room they need in the descriptor
+    // table is made now, while no other thread shares it (engine/BatchRunner.h).
+    if (wantsWindow(argc, argv))
+        cropdeck::reserveBatchDescriptors(QThread::idealThreadCount());
     const std::optional<QString> noDisplay =
         wantsWindow(argc, argv) ? cropdeck::ui::displayProblem() : std::optional<QString>();
     const bool htmlReport = wantsHtmlReport(argc, argv);

@@ -4,6 +4,8 @@
 #include "engine/BatchJobContext.h"
 #include "engine/BatchWorkers.h"
 #include "engine/OpenCvThreading.h"
+#include "engine/OutputGroupWriter.h"
+#include "io/DescriptorTable.h"
 
 #include <QPointer>
 
@@ -37,6 +39,12 @@ void BatchRunner::finishFatal(const QString& message) {
             emit finished(summary);
         },
         Qt::QueuedConnection);
+}
+
+void reserveBatchDescriptors(int workers) {
+    // Beside the outputs: the files decoders read, the manifest, Qt's own.
+    constexpr int kOtherDescriptors = 256;
+    reserveDescriptorTable(kOtherDescriptors + OutputGroupWriter::filesHeldAtMost(workers));
 }
 
 void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
@@ -78,6 +86,7 @@ void BatchRunner::start(BatchPlan plan, const BatchOptions& options) {
             workers->forRanges(count, body);
         });
     const int threads = workerThreads(options);
+    reserveBatchDescriptors(threads); // before the workers share the table
     m_running = true;
     const BatchWorkers::StartReport started = m_workers->start(threads, [this] {
         // On the last worker, while the destructor (if any) still waits in join(): `this` is alive.

@@ -24,6 +24,11 @@ namespace cropdeck {
 class BatchJobContext;
 class BatchWorkers;
 
+// Makes room in the process's descriptor table for the files a batch on `workers` threads holds open
+// (io/DescriptorTable: a growth while threads share the table makes them wait). start() calls it; a GUI
+// calls it once at start-up, before its own threads exist, so that start() finds the room made.
+void reserveBatchDescriptors(int workers);
+
 class BatchRunner : public QObject {
     Q_OBJECT
 public:

@@ -30,6 +30,12 @@ public:
     // Small enough that the commits of one dense image overlap (engine/GroupCommitter).
     static constexpr int kGroupFiles = 256;
     static constexpr qint64 kGroupBytes = 64ll << 20;
+    // The unnamed files a batch on `workers` threads may hold open at once: a group filling on each
+    // worker, one committing on each committer thread, and the commits waiting in its queue.
+    static int filesHeldAtMost(int workers) {
+        return (workers + GroupCommitter::threadsFor(workers) + GroupCommitter::waitingFor(workers)) *
+               kGroupFiles;
+    }
 
     struct Shared {
         BatchJobContext& context;
