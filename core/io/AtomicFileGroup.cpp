@@ -8,8 +8,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <set>
 #include <utility>
+#include <variant>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -45,37 +45,45 @@ int syncFile(const QByteArray& path) {
     return error;
 }
 
-// Makes every file of the group durable: one syncfs(2) per file system where Linux has it (the group's
-// files are on one or two) unless one begun after `readyAt` has succeeded, else an fsync per file.
-// Returns 0 or the errno of the first failure.
+#if defined(Q_OS_LINUX)
+// Makes everything written on `folder`'s file system before `readyAt` durable: true when a syncfs(2)
+// begun after `readyAt` has succeeded (this one, or another thread's that this waited for), false when
+// the file system cannot (the caller syncs file by file), or the errno of a failed stat or open.
+// One ledger entry per file system serves both steps of every group: the sync a group waits on for its
+// data and the one it waits on for its names, so one group's names and the next group's data share a
+// sync (half the waits for the disk's cache flush that an fsync of the folder for the names cost).
+std::variant<bool, int> syncFileSystem(const QByteArray& folder, quint64 readyAt) {
+    struct stat info;
+    if (::stat(folder.constData(), &info) != 0)
+        return errno;
+    const QByteArray key = "dev:" + QByteArray::number(quint64(info.st_dev));
+    if (!syncLedger().needsSync(key, readyAt))
+        return true;
+    const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    const quint64 startedAt = syncLedger().begin(key);
+    const bool ok = ::syncfs(fd) == 0;
+    ::close(fd);
+    syncLedger().end(key, startedAt, ok);
+    return ok;
+}
+#endif
+
+// Makes every file of the group durable: a syncfs per file system where Linux has it (the group's files
+// are on one or two), else an fsync per file. Returns 0 or the errno of the first failure.
 int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vector<QByteArray>& folders,
             quint64 readyAt) {
 #if defined(Q_OS_LINUX)
-    std::set<dev_t> synced;
     bool all = true;
     for (const QByteArray& folder : folders) {
-        struct stat info;
-        if (::stat(folder.constData(), &info) != 0)
-            return errno;
-        if (synced.count(info.st_dev))
-            continue;
-        const QByteArray key = "dev:" + QByteArray::number(quint64(info.st_dev));
-        if (!syncLedger().needsSync(key, readyAt)) {
-            synced.insert(info.st_dev);
-            continue;
-        }
-        const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0)
-            return errno;
-        const quint64 startedAt = syncLedger().begin(key);
-        const bool ok = ::syncfs(fd) == 0;
-        ::close(fd);
-        syncLedger().end(key, startedAt, ok);
-        if (!ok) {
+        const std::variant<bool, int> synced = syncFileSystem(folder, readyAt);
+        if (const int* error = std::get_if<int>(&synced))
+            return *error;
+        if (!std::get<bool>(synced)) {
             all = false; // e.g. a file system without it: fall back to fsync per file
             break;
         }
-        synced.insert(info.st_dev);
     }
     if (all)
         return 0;
@@ -90,9 +98,15 @@ int syncAll(const std::vector<AtomicFileGroup::Pending>& files, const std::vecto
     return 0;
 }
 
-// Makes the names given in each folder durable, unless an fsync of that folder begun after `namedAt` has.
+// Makes the names given in each folder durable: a syncfs of its file system begun after `namedAt` covers
+// them (Linux), else an fsync of the folder, unless one begun after `namedAt` has.
 void syncNames(const std::vector<QByteArray>& folders, quint64 namedAt) {
     for (const QByteArray& folder : folders) {
+#if defined(Q_OS_LINUX)
+        const std::variant<bool, int> synced = syncFileSystem(folder, namedAt);
+        if (const bool* ok = std::get_if<bool>(&synced); ok && *ok)
+            continue;
+#endif
         const QByteArray key = "dir:" + folder;
         if (!syncLedger().needsSync(key, namedAt))
             continue;
