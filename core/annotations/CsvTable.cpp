@@ -29,27 +29,34 @@ bool CsvRecordReader::next(CsvRecord& record) {
     if (m_pos >= m_text.size() || !m_error.isEmpty())
         return false;
     record.line = m_line;
-    record.fields.clear();
+    // The record's strings are reused from one record to the next (a large box list has millions of
+    // fields): a field keeps its buffer unless the caller still shares it.
+    qsizetype count = 0;
+    const auto endRecord = [&] {
+        record.fields.resize(count);
+        return true;
+    };
     for (;;) {
-        QString field;
-        if (!readField(field, int(record.fields.size()) + 1))
-            return false;
-        if (record.fields.size() == kMaxCsvFields) {
+        if (count == kMaxCsvFields) {
             m_error = QStringLiteral("line %1: more than %2 fields; not a list of boxes")
                           .arg(record.line)
                           .arg(kMaxCsvFields);
             return false;
         }
-        record.fields << field;
+        if (count == record.fields.size())
+            record.fields.emplaceBack();
+        if (!readField(record.fields[count], int(count) + 1))
+            return false;
+        ++count;
         if (m_pos >= m_text.size())
-            return true;
+            return endRecord();
         const QChar c = m_text[m_pos];
         if (c == m_delimiter) {
             ++m_pos;
             continue;
         }
         consumeLineEnd();
-        return true;
+        return endRecord();
     }
 }
 
@@ -78,13 +85,15 @@ bool CsvRecordReader::readField(QString& field, int fieldNumber) {
     m_pos = start;
     while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
         ++m_pos;
-    field = m_text.mid(start, m_pos - start).trimmed().toString();
+    const QStringView text = m_text.mid(start, m_pos - start).trimmed();
+    field.setUnicode(text.data(), text.size());
     return true;
 }
 
 bool CsvRecordReader::readQuoted(QString& field, int fieldNumber) {
     const int startLine = m_line;
     ++m_pos;
+    field.resize(0);
     for (;;) {
         if (m_pos >= m_text.size()) {
             m_error = QStringLiteral("line %1: field %2 opens a quote that is never closed")

@@ -23,6 +23,13 @@ inline constexpr double kMaxFraction = 1e3;
 // *why to e.g. "'abc' is not a number" (also for "nan"), or "'1e300' is out of range (limit 1e+08)".
 std::optional<double> parseNumber(QStringView text, double maxMagnitude, QString* why);
 
+// The plain decimals parseNumber() reads without the full parser: an optional '-', 1 to
+// kPlainDecimalDigits digits, optionally a '.' with digits on both sides ("120", "-35.25"). The value is
+// the digits as an integer (exact in a double) divided by an exact power of ten: IEEE division rounds
+// once, so it is the correctly rounded value, the one QString::toDouble() gives. nullopt for any other text.
+inline constexpr int kPlainDecimalDigits = 15;
+std::optional<double> parsePlainDecimal(QStringView text);
+
 // A non-negative whole number ("3", "3.0") up to maxValue.
 std::optional<int> parseCount(QStringView text, int maxValue, QString* why);
 

@@ -13,10 +13,16 @@ ImageIndex::ImageIndex(AnnotationSet& set)
 }
 
 ImageEntry& ImageIndex::entry(const QString& path) {
+    // Box lists mostly give an image's boxes one after another: the last image is checked before hashing.
+    if (m_last >= 0 && m_set.images[m_last].path == path)
+        return m_set.images[m_last];
     const auto it = m_index.constFind(path);
-    if (it != m_index.cend())
-        return m_set.images[*it];
-    m_index.insert(path, m_set.images.size());
+    if (it != m_index.cend()) {
+        m_last = *it;
+        return m_set.images[m_last];
+    }
+    m_last = m_set.images.size();
+    m_index.insert(path, m_last);
     m_set.images.append(ImageEntry{path, QSize(), {}, {}});
     return m_set.images.last();
 }
@@ -31,7 +37,7 @@ void assignWindowIds(ImageEntry& image) {
     for (CropWindow& window : image.windows) {
         if (!window.id.isEmpty())
             continue;
-        while (used.contains(QString::number(next)))
+        while (!used.isEmpty() && used.contains(QString::number(next)))
             ++next;
         window.id = QString::number(next++);
     }

@@ -20,6 +20,7 @@ public:
 private:
     AnnotationSet& m_set;
     QHash<QString, qsizetype> m_index;
+    qsizetype m_last = -1; // the image entry() returned last
 };
 
 // Gives windows without an id their index within the image ("0", "1", ...), skipping ids in use.

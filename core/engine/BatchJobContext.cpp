@@ -209,15 +209,21 @@ void BatchJobContext::runImage(int planIndex) {
         ++m_imagesDone;
     };
 
-    QList<CropWindow> pending;
+    // The windows still to cut; all of the image's (no copy) unless a resumed run has some.
     QList<int> pendingIndex;
+    pendingIndex.reserve(image.outputs.size());
     for (int w = 0; w < image.outputs.size(); ++w)
-        if (!image.outputs[w].alreadyDone) {
-            pending.append(image.windows[w]);
+        if (!image.outputs[w].alreadyDone)
             pendingIndex.append(w);
-        }
-    if (pending.isEmpty())
+    if (pendingIndex.isEmpty())
         return finishImage(false);
+    QList<CropWindow> resumedPending;
+    if (pendingIndex.size() < image.windows.size()) {
+        resumedPending.reserve(pendingIndex.size());
+        for (const int w : std::as_const(pendingIndex))
+            resumedPending.append(image.windows[w]);
+    }
+    const QList<CropWindow>& pending = resumedPending.isEmpty() ? image.windows : resumedPending;
 
     // Which pending windows reached a writer (each range sets its own entries).
     std::vector<char> delivered(pending.size(), 0);

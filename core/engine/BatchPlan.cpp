@@ -28,6 +28,14 @@ QString withSuffix(const QString& relativePath, int n) {
     return relativePath + suffix;
 }
 
+// Adds `key` to `set`; false when it was there already. One hash per output instead of a lookup and an
+// insert: planning a dense image hashes 10,000 names.
+bool insertedNew(QSet<QString>& set, const QString& key) {
+    const qsizetype before = set.size();
+    set.insert(key);
+    return set.size() != before;
+}
+
 // Whether --resume may keep `relative`; counts the outputs it must redo and why.
 bool finishedWithSameInputs(const FinishedOutputs& finished, const QString& relative,
                             const OutputInputs& planned, BatchPlan& plan) {
@@ -170,12 +178,8 @@ Result<BatchPlan> planBatch(const AnnotationSet& annotations, const BatchOptions
             const CropWindow& window = image.windows[w];
             const QString expanded = namer.name(window.label, window.id, w);
             QString relative = expanded;
-            QString key = pathKey(relative);
-            for (int n = 1; usedOutputs.contains(key); ++n) {
+            for (int n = 1; !insertedNew(usedOutputs, pathKey(relative)); ++n)
                 relative = withSuffix(expanded, n);
-                key = pathKey(relative);
-            }
-            usedOutputs.insert(key);
             const QString absoluteOutput = outDir.absoluteFilePath(relative);
             if (sources.contains(absoluteOutput))
                 return makeError(ErrorKind::Invalid,

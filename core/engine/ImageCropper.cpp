@@ -104,6 +104,7 @@ std::vector<PendingCut> planCuts(const QString& imagePath, const ImageInfo& info
                                  const CropStream& stream) {
     const QSize storedSize(info.width, info.height);
     std::vector<PendingCut> cuts;
+    cuts.reserve(size_t(windows.size()));
     const std::unique_ptr<WindowSink> sink = stream.newSink();
     for (int i = 0; i < windows.size(); ++i) {
         Result<WindowPlan> plan =

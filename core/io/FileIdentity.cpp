@@ -60,9 +60,9 @@ QString comparablePathKey(const QString& path) {
 namespace {
 
 // The folder part of a path as spelled: "" for a bare name (the working folder), "/" for the root.
-QString folderPart(const QString& path) {
+QStringView folderPart(QStringView path) {
     const qsizetype slash = path.lastIndexOf(u'/');
-    return slash < 0 ? QString() : path.left(std::max<qsizetype>(slash, 1));
+    return slash < 0 ? QStringView() : path.left(std::max<qsizetype>(slash, 1));
 }
 
 } // namespace
@@ -70,8 +70,9 @@ QString folderPart(const QString& path) {
 void ProtectedFiles::insert(const QString& path) {
     const QString key = comparablePathKey(path);
     m_keys.insert(key);
-    m_keyFolders.insert(folderPart(key));
+    m_keyFolders.insert(folderPart(key).toString());
     m_folders.clear(); // holdsProtected may change
+    m_lastFolder.reset();
     if (const auto inode = deviceAndInode(path))
         m_inodes.insert(*inode);
 }
@@ -91,11 +92,20 @@ const ProtectedFiles::Folder& ProtectedFiles::folderOf(const QString& folder) co
     return *m_folders.insert(folder, facts);
 }
 
+ProtectedFiles::Folder ProtectedFiles::folderOfPath(const QString& path) const {
+    const QStringView spelled = folderPart(path);
+    if (m_lastFolder && spelled == m_lastFolder->first)
+        return m_lastFolder->second;
+    const QString folder = spelled.toString();
+    m_lastFolder.emplace(folder, folderOf(folder));
+    return m_lastFolder->second;
+}
+
 QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
     if (mayBeLink &&
         QFileInfo(path).isSymLink()) // a link named like an output would be followed by the write
         return comparablePathKey(path);
-    const QString& folder = folderOf(folderPart(path)).resolved;
+    const QString folder = folderOfPath(path).resolved;
     QString key = folder;
     if (!key.endsWith(u'/'))
         key += u'/';
@@ -104,7 +114,7 @@ QString ProtectedFiles::keyOf(const QString& path, bool mayBeLink) const {
 }
 
 bool ProtectedFiles::contains(const QString& path) const {
-    const Folder folder = folderOf(folderPart(path)); // a copy: keyOf() may add to the hash
+    const Folder folder = folderOfPath(path); // a copy: keyOf() may add to the hash
 #if defined(Q_OS_UNIX)
     // Nothing at all by that name (not even a dangling link): only the name can match, not a link or
     // an inode, and only when a protected file lies in that folder. A folder that does not exist (a new

@@ -42,6 +42,9 @@ private:
         bool holdsProtected = false; // some key lies directly in it
     };
     const Folder& folderOf(const QString& folder) const;
+    // folderOf() of the folder part of `path`, the last one remembered: a plan's outputs come folder by
+    // folder, and most dense plans write into one.
+    Folder folderOfPath(const QString& path) const;
     // `mayBeLink` false: the caller knows nothing exists at `path` (no lstat needed).
     QString keyOf(const QString& path, bool mayBeLink) const;
 
@@ -49,6 +52,7 @@ private:
     QSet<QString> m_keyFolders;                 // the folder part of each key
     QSet<std::pair<quint64, quint64>> m_inodes; // (device, inode) of the files that exist
     mutable QHash<QString, Folder> m_folders;
+    mutable std::optional<std::pair<QString, Folder>> m_lastFolder; // as spelled, and its facts
 };
 
 } // namespace cropdeck
