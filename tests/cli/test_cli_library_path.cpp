@@ -7,6 +7,8 @@
 //
 // The same trace shows when OpenCV's image codecs are loaded: on first use (io/OpenCvCodecs.h), never
 // for a JPEG-to-JPEG batch, which CropDeck decodes and encodes itself, and as soon as a TIFF needs them.
+// And that cropdeck runs a batch without Qt Gui, Widgets or Charts: those live in cropdeck-gui
+// (app/Application.h).
 
 #include "TestUtils.h"
 
@@ -38,6 +40,11 @@ TracedRun runTraced(const QString& workingFolder, const QStringList& arguments) 
     if (!process.waitForFinished(120'000))
         return {};
     return {process.exitCode(), QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+bool loadedLibrary(const QString& trace, const QString& name) {
+    const QRegularExpression initialised(QStringLiteral("calling init: \\S*%1").arg(name));
+    return initialised.match(trace).hasMatch();
 }
 
 bool loadedImageCodecs(const QString& trace) {
@@ -97,6 +104,10 @@ private slots:
         QCOMPARE(jpeg.exitCode, 0);
         QVERIFY2(jpeg.trace.contains(QLatin1String("calling init:")), "LD_DEBUG is not honoured here");
         QVERIFY2(!loadedImageCodecs(jpeg.trace), "a JPEG-only batch loaded OpenCV's image codecs");
+        QVERIFY2(loadedLibrary(jpeg.trace, "libQt6Core"), "the trace does not show Qt Core's init");
+        for (const char* gui : {"libQt6Gui", "libQt6Widgets", "libQt6Charts"})
+            QVERIFY2(!loadedLibrary(jpeg.trace, QLatin1String(gui)),
+                     qPrintable(QStringLiteral("a batch loaded %1").arg(QLatin1String(gui))));
         QCOMPARE(QDir(dir.filePath("jpeg-out")).entryList({"*.jpg"}).size(), 1);
 
         const TracedRun tiff =
