@@ -57,15 +57,18 @@ std::variant<bool, int> syncFileSystem(const QByteArray& folder, quint64 readyAt
     if (::stat(folder.constData(), &info) != 0)
         return errno;
     const QByteArray key = "dev:" + QByteArray::number(quint64(info.st_dev));
-    if (!syncLedger().needsSync(key, readyAt))
+    const std::optional<quint64> startedAt = syncLedger().claim(key, readyAt);
+    if (!startedAt)
         return true;
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    const quint64 startedAt = syncLedger().begin(key);
+    if (fd < 0) {
+        const int error = errno;
+        syncLedger().end(key, *startedAt, false);
+        return error;
+    }
     const bool ok = ::syncfs(fd) == 0;
     ::close(fd);
-    syncLedger().end(key, startedAt, ok);
+    syncLedger().end(key, *startedAt, ok);
     return ok;
 }
 #endif
@@ -108,10 +111,8 @@ void syncNames(const std::vector<QByteArray>& folders, quint64 namedAt) {
             continue;
 #endif
         const QByteArray key = "dir:" + folder;
-        if (!syncLedger().needsSync(key, namedAt))
-            continue;
-        const quint64 startedAt = syncLedger().begin(key);
-        syncLedger().end(key, startedAt, syncFolder(folder));
+        if (const std::optional<quint64> startedAt = syncLedger().claim(key, namedAt))
+            syncLedger().end(key, *startedAt, syncFolder(folder));
     }
 }
 

@@ -113,38 +113,71 @@ private slots:
         atomic_detail::SyncLedger ledger;
         const QByteArray key = "dev:1";
         const quint64 ready = ledger.ticket();
-        QVERIFY(ledger.needsSync(key, ready));
-        const quint64 first = ledger.begin(key);
-        ledger.end(key, first, true);
-        QVERIFY(!ledger.needsSync(key, ready));
-        QVERIFY(ledger.needsSync("dev:2", ready));
+        const std::optional<quint64> first = ledger.claim(key, ready);
+        QVERIFY(first && *first > ready);
+        ledger.end(key, *first, true);
+        QVERIFY(!ledger.claim(key, ready));
+        const std::optional<quint64> other = ledger.claim("dev:2", ready);
+        QVERIFY(other);
+        ledger.end("dev:2", *other, true);
         const quint64 later = ledger.ticket();
-        QVERIFY(ledger.needsSync(key, later)); // that sync began before `later` was ready
-        const quint64 failed = ledger.begin(key);
-        ledger.end(key, failed, false);
-        QVERIFY(ledger.needsSync(key, later));
+        const std::optional<quint64> failed = ledger.claim(key, later); // that sync began before `later`
+        QVERIFY(failed);
+        ledger.end(key, *failed, false);
+        const std::optional<quint64> again = ledger.claim(key, later);
+        QVERIFY(again);
+        ledger.end(key, *again, true);
+        QVERIFY(!ledger.claim(key, later));
     }
 
     // Work ready while a sync that began after it is under way waits for that sync instead of starting
-    // its own; if that sync fails, it must sync itself. A sync under way that began before it is no use.
+    // its own; if that sync fails, it syncs itself.
     void syncLedgerWaitsForACoveringSyncUnderWay() {
         atomic_detail::SyncLedger ledger;
         const QByteArray key = "dir:/out";
         for (const bool succeeds : {true, false}) {
             const quint64 ready = ledger.ticket();
-            const quint64 started = ledger.begin(key);
-            std::atomic_int answer{-1};
-            std::thread waiter([&] { answer = ledger.needsSync(key, ready) ? 1 : 0; });
+            const std::optional<quint64> started = ledger.claim(key, ready);
+            QVERIFY(started);
+            std::atomic<qint64> answer{-1}; // 0: covered; else the ticket of the waiter's own sync
+            std::thread waiter([&] {
+                const std::optional<quint64> own = ledger.claim(key, ready);
+                answer = own ? qint64(*own) : 0;
+            });
             QTest::qWait(100);
             QCOMPARE(answer.load(), -1); // still waiting for the sync under way
-            ledger.end(key, started, succeeds);
+            ledger.end(key, *started, succeeds);
             waiter.join();
-            QCOMPARE(answer.load(), succeeds ? 0 : 1);
+            if (succeeds) {
+                QCOMPARE(answer.load(), 0);
+            } else {
+                QVERIFY(answer.load() > qint64(*started));
+                ledger.end(key, quint64(answer.load()), true);
+            }
         }
-        const quint64 early = ledger.begin(key);
-        const quint64 ready = ledger.ticket();
-        QVERIFY(ledger.needsSync(key, ready)); // at once: the sync under way began too early
-        ledger.end(key, early, true);
+    }
+
+    // One sync of a key at a time: work ready after a sync under way began waits for it to end, then
+    // starts the next one, which covers it. Started side by side, the kernel queues them anyway, and each
+    // would cover less.
+    void syncLedgerRunsOneSyncOfAKeyAtATime() {
+        atomic_detail::SyncLedger ledger;
+        const QByteArray key = "dev:1";
+        const std::optional<quint64> early = ledger.claim(key, ledger.ticket());
+        QVERIFY(early);
+        const quint64 ready = ledger.ticket(); // after `early` began: it does not cover this
+        std::atomic<qint64> answer{-1};
+        std::thread waiter([&] {
+            const std::optional<quint64> own = ledger.claim(key, ready);
+            answer = own ? qint64(*own) : 0;
+        });
+        QTest::qWait(100);
+        QCOMPARE(answer.load(), -1); // not a second sync beside the first
+        ledger.end(key, *early, true);
+        waiter.join();
+        QVERIFY(answer.load() > qint64(ready));
+        ledger.end(key, quint64(answer.load()), true);
+        QVERIFY(!ledger.claim(key, ready));
     }
 #endif
 
