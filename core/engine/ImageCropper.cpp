@@ -255,7 +255,8 @@ Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& 
             return std::nullopt;
         };
 
-        const ReadPlan readPlan = planReads(cuts, reader, readers.decodedInfo(), forced.reads);
+        std::vector<QRect> rowBands; // filled when planReads() works them out
+        const ReadPlan readPlan = planReads(cuts, reader, readers.decodedInfo(), forced.reads, &rowBands);
         switch (readPlan) {
         case ReadPlan::Union:
         case ReadPlan::WholeImage: {
@@ -274,7 +275,9 @@ Result<CropReport> cropImageEachFrom(const QString& imagePath, const ImageInfo& 
             break;
         }
         case ReadPlan::RowBands: {
-            const Result<std::vector<DecodedRegion>> bands = reader.readRowBands(rowBandsOf(cuts));
+            if (rowBands.empty())
+                rowBands = rowBandsOf(cuts);
+            const Result<std::vector<DecodedRegion>> bands = reader.readRowBands(rowBands);
             if (!bands)
                 return bands.error();
             delivery.run(0, count, true, [&](int begin, int end, WindowSink& sink) -> std::optional<Error> {

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <cerrno>
+#include <charconv>
 
 namespace cropdeck {
 namespace {
@@ -44,62 +45,80 @@ OutputInputs inputsFrom(const QJsonObject& object) {
 namespace {
 
 void appendKey(QByteArray& line, const char* key) {
-    line += line.size() > 1 ? ",\"" : "\"";
+    line += line.endsWith('{') ? "\"" : ",\""; // the first key follows the line's '{'
     line += key;
     line += "\":";
 }
 
-void appendString(QByteArray& line, const char* key, const QString& value) {
+// JSON's escapes for the bytes that need one; everything else is copied in runs (a manifest line is
+// some 250 bytes, nearly all plain).
+void appendEscaped(QByteArray& line, char c) {
     static constexpr char kHex[] = "0123456789abcdef";
+    switch (c) {
+    case '"':
+        line += "\\\"";
+        break;
+    case '\\':
+        line += "\\\\";
+        break;
+    case '\b':
+        line += "\\b";
+        break;
+    case '\f':
+        line += "\\f";
+        break;
+    case '\n':
+        line += "\\n";
+        break;
+    case '\r':
+        line += "\\r";
+        break;
+    case '\t':
+        line += "\\t";
+        break;
+    default: {
+        const auto byte = static_cast<unsigned char>(c);
+        line += "\\u00";
+        line += kHex[byte >> 4];
+        line += kHex[byte & 15];
+    }
+    }
+}
+
+void appendString(QByteArray& line, const char* key, const QString& value) {
     appendKey(line, key);
     line += '"';
-    for (const char c : value.toUtf8()) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            line += "\\\"";
-            break;
-        case '\\':
-            line += "\\\\";
-            break;
-        case '\b':
-            line += "\\b";
-            break;
-        case '\f':
-            line += "\\f";
-            break;
-        case '\n':
-            line += "\\n";
-            break;
-        case '\r':
-            line += "\\r";
-            break;
-        case '\t':
-            line += "\\t";
-            break;
-        default:
-            if (byte < 0x20) {
-                line += "\\u00";
-                line += kHex[byte >> 4];
-                line += kHex[byte & 15];
-            } else {
-                line += c;
-            }
-        }
+    const QByteArray utf8 = value.toUtf8();
+    const char* run = utf8.constData();
+    const char* const end = run + utf8.size();
+    for (const char* p = run; p != end; ++p) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        line.append(run, p - run);
+        appendEscaped(line, *p);
+        run = p + 1;
     }
+    line.append(run, end - run);
     line += '"';
 }
 
 void appendInteger(QByteArray& line, const char* key, qint64 value) {
     appendKey(line, key);
-    line += QByteArray::number(value);
+    char digits[24];
+    line.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
 }
 
 } // namespace
 
 QByteArray manifestLine(const ManifestEntry& entry) {
     QByteArray line;
-    line.reserve(256);
+    appendManifestLine(line, entry);
+    return line;
+}
+
+void appendManifestLine(QByteArray& line, const ManifestEntry& entry) {
+    line.reserve(line.size() + 320);
     line += '{';
     // Alphabetical, as QJsonObject orders them.
     const bool known = entry.inputs.isKnown();
@@ -124,7 +143,6 @@ QByteArray manifestLine(const ManifestEntry& entry) {
     appendString(line, "status", entry.status);
     appendString(line, "window", entry.window);
     line += "}\n";
-    return line;
 }
 
 Status ManifestWriter::open(const QString& path) {
@@ -148,7 +166,7 @@ Status ManifestWriter::append(const std::vector<ManifestEntry>& entries) {
         return Status::success();
     QByteArray line;
     for (const ManifestEntry& entry : entries)
-        line += manifestLine(entry);
+        appendManifestLine(line, entry);
     std::lock_guard lock(m_mutex);
     const QByteArray bytes = m_tornTail ? '\n' + line : line;
     m_file.unsetError();

@@ -78,5 +78,7 @@ struct FinishedOutputs {
 Result<FinishedOutputs> readFinishedOutputs(const QString& manifestPath, const QString& outputDir);
 
 QByteArray manifestLine(const ManifestEntry& entry);
+// The same line appended to `lines` (a group's lines go to the manifest in one write).
+void appendManifestLine(QByteArray& lines, const ManifestEntry& entry);
 
 } // namespace cropdeck

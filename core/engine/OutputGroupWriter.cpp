@@ -6,7 +6,6 @@
 #include "io/Encoder.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <memory>
@@ -58,7 +57,16 @@ void OutputGroupWriter::write(int w, const CroppedWindow& window) {
     BatchJobContext& context = m_shared.context;
     const PlannedImage& image = m_shared.image;
     const PlannedOutput& output = image.outputs[w];
-    const OutputFormat format = formatFromExtension(QFileInfo(output.relativePath).suffix());
+    // An image's outputs share their extension: its format is worked out when the extension changes.
+    const QString& relative = output.relativePath;
+    const qsizetype dot = relative.lastIndexOf(u'.');
+    const QStringView suffix =
+        dot > relative.lastIndexOf(u'/') ? QStringView(relative).mid(dot + 1) : QStringView();
+    if (!m_format || suffix != m_formatSuffix) {
+        m_formatSuffix = suffix.toString();
+        m_format = formatFromExtension(m_formatSuffix);
+    }
+    const OutputFormat format = *m_format;
     Result<QByteArray> bytes = encodeWindow(window, format, context.options().settings, image.relativePath);
     if (!bytes)
         return context.windowFailed(image, w, bytes.error());

@@ -21,6 +21,7 @@
 #include <QList>
 
 #include <atomic>
+#include <optional>
 #include <vector>
 
 namespace cropdeck {
@@ -68,6 +69,8 @@ private:
     AtomicFileGroup m_group;
     std::vector<WrittenOutput> m_written; // one per file in m_group, same order
     QString m_preparedFolder;             // of the last output, made by prepareFolderFor()
+    QString m_formatSuffix;               // the last output's extension, and its format
+    std::optional<OutputFormat> m_format;
 };
 
 } // namespace cropdeck

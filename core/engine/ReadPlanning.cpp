@@ -40,7 +40,7 @@ std::vector<QRect> rowBandsOf(const std::vector<PendingCut>& cuts) {
 // upsampling and colour conversion of a decoded pixel (measured: a full gray decode is 1.6 times its
 // entropy decode, colour more).
 ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info,
-                   ForcedReads forced) {
+                   ForcedReads forced, std::vector<QRect>* bands) {
     for (const PendingCut& cut : cuts)
         if (cut.scaleDenom != 1)
             return ReadPlan::EachWindow; // DCT scaling is per window
@@ -68,9 +68,12 @@ ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& read
         eachWindow += width * (r.bottom() + 1) + 1.5 * double(r.width()) * r.height();
         lowest = std::max(lowest, r.bottom() + 1);
     }
+    std::vector<QRect> rowBands = rowBandsOf(cuts);
     double bandRows = 0;
-    for (const QRect& band : rowBandsOf(cuts))
+    for (const QRect& band : rowBands)
         bandRows += band.height();
+    if (bands)
+        *bands = std::move(rowBands); // the caller reads them, if it does, without sorting the cuts again
     const double together = width * lowest + 1.5 * double(unionOf(cuts).width()) * bandRows;
     return together <= eachWindow ? ReadPlan::RowBands : ReadPlan::EachWindow;
 }

@@ -25,9 +25,10 @@ enum class ReadPlan {
 };
 
 // The cheapest plan by the cost model below, or the one `forced` names (ForcedStrategy.h). DCT-scaled
-// windows are read one by one whatever is forced: the scale is per window.
+// windows are read one by one whatever is forced: the scale is per window. When the model worked out
+// rowBandsOf(cuts), they are moved to *bands (if given), so that reading them does not sort the cuts again.
 ReadPlan planReads(const std::vector<PendingCut>& cuts, const RegionReader& reader, const ImageInfo& info,
-                   ForcedReads forced = ForcedReads::Auto);
+                   ForcedReads forced = ForcedReads::Auto, std::vector<QRect>* bands = nullptr);
 
 QRect unionOf(const std::vector<PendingCut>& cuts);
 

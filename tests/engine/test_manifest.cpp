@@ -250,6 +250,24 @@ private slots:
         QCOMPARE(readAll(manifestPath), first + manifestLine(okEntry("b.jpg", 3)));
     }
 
+    // A group's lines go out in one write: each line is exactly the one manifestLine() gives on its own.
+    void groupAppendWritesEachLineWhole() {
+        QTemporaryDir dir;
+        const QString manifestPath = dir.filePath(kManifestFileName);
+        const std::vector<ManifestEntry> group{okEntry("a.jpg", 5, sampleInputs("d")), okEntry("b.jpg", 3),
+                                               okEntry("c\"q.jpg", 7, sampleInputs("e"))};
+        {
+            ManifestWriter writer;
+            QVERIFY(writer.open(manifestPath).ok());
+            QVERIFY(writer.append(group).ok());
+        }
+        QCOMPARE(readAll(manifestPath),
+                 manifestLine(group[0]) + manifestLine(group[1]) + manifestLine(group[2]));
+        Result<FinishedOutputs> finished = readFinishedOutputs(manifestPath, dir.path());
+        QVERIFY(finished.ok());
+        QCOMPARE(finished->malformedLines, 0);
+    }
+
     // Regression: a full disk was reported as "Unknown error".
     void diskFullNamesTheManifestAndTheReason() {
         if (!QFileInfo::exists("/dev/full"))
