@@ -28,9 +28,12 @@ namespace cropdeck {
 class GroupCommitter {
 public:
     GroupCommitter(int threads, int maxWaiting);
-    // The committer a batch with `workers` worker threads gets: as many threads (at least 2), twice as
-    // many waiting commits.
-    static int threadsFor(int workers) { return std::max(2, workers); }
+    // The committer a batch with `workers` worker threads gets: as many threads (at least 4), twice as
+    // many waiting commits. A commit mostly waits for the disk, and one sync per file system runs at a
+    // time (io/AtomicFileParts.h: SyncLedger): the more commits wait for the next sync, the more groups
+    // each covers. Measured on 10,000 windows of one image, 2 cores: 198 -> 185 ms with 4 threads
+    // instead of 2, and 353 -> 300 ms when file creation was slow (many files deleted just before).
+    static int threadsFor(int workers) { return std::max(4, workers); }
     static int waitingFor(int workers) { return 2 * threadsFor(workers); }
     ~GroupCommitter();
     GroupCommitter(const GroupCommitter&) = delete;
