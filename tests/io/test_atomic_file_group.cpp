@@ -67,6 +67,32 @@ int openDescriptors() {
 
 } // namespace
 
+#ifdef Q_OS_UNIX
+// SyncLedger::claim() on a thread of its own: answer() is -1 while it waits, then 0 (covered) or the
+// ticket of the sync the claimant must run. Joined at the latest when it goes out of scope.
+class BackgroundClaim {
+public:
+    BackgroundClaim(atomic_detail::SyncLedger& ledger, const QByteArray& key, quint64 ready)
+        : m_thread([this, &ledger, key, ready] {
+            const std::optional<quint64> own = ledger.claim(key, ready);
+            m_answer = own ? qint64(*own) : 0;
+        }) {}
+    ~BackgroundClaim() {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    qint64 answer() const { return m_answer; }
+    qint64 finish() {
+        m_thread.join();
+        return m_answer;
+    }
+
+private:
+    std::atomic<qint64> m_answer{-1};
+    std::thread m_thread; // after m_answer, which it writes
+};
+#endif
+
 class TestAtomicFileGroup : public QObject {
     Q_OBJECT
 private slots:
@@ -139,20 +165,16 @@ private slots:
             const quint64 ready = ledger.ticket();
             const std::optional<quint64> started = ledger.claim(key, ready);
             QVERIFY(started);
-            std::atomic<qint64> answer{-1}; // 0: covered; else the ticket of the waiter's own sync
-            std::thread waiter([&] {
-                const std::optional<quint64> own = ledger.claim(key, ready);
-                answer = own ? qint64(*own) : 0;
-            });
+            BackgroundClaim waiter(ledger, key, ready);
             QTest::qWait(100);
-            QCOMPARE(answer.load(), -1); // still waiting for the sync under way
+            QCOMPARE(waiter.answer(), -1); // still waiting for the sync under way
             ledger.end(key, *started, succeeds);
-            waiter.join();
+            const qint64 answer = waiter.finish();
             if (succeeds) {
-                QCOMPARE(answer.load(), 0);
+                QCOMPARE(answer, 0);
             } else {
-                QVERIFY(answer.load() > qint64(*started));
-                ledger.end(key, quint64(answer.load()), true);
+                QVERIFY(answer > qint64(*started));
+                ledger.end(key, quint64(answer), true);
             }
         }
     }
@@ -166,17 +188,13 @@ private slots:
         const std::optional<quint64> early = ledger.claim(key, ledger.ticket());
         QVERIFY(early);
         const quint64 ready = ledger.ticket(); // after `early` began: it does not cover this
-        std::atomic<qint64> answer{-1};
-        std::thread waiter([&] {
-            const std::optional<quint64> own = ledger.claim(key, ready);
-            answer = own ? qint64(*own) : 0;
-        });
+        BackgroundClaim waiter(ledger, key, ready);
         QTest::qWait(100);
-        QCOMPARE(answer.load(), -1); // not a second sync beside the first
+        QCOMPARE(waiter.answer(), -1); // not a second sync beside the first
         ledger.end(key, *early, true);
-        waiter.join();
-        QVERIFY(answer.load() > qint64(ready));
-        ledger.end(key, quint64(answer.load()), true);
+        const qint64 answer = waiter.finish();
+        QVERIFY(answer > qint64(ready));
+        ledger.end(key, quint64(answer), true);
         QVERIFY(!ledger.claim(key, ready));
     }
 #endif
