@@ -35,6 +35,15 @@ QString desktopExecutable() {
 
 namespace {
 
+#if defined(Q_OS_WIN)
+// Ctrl-C and Ctrl-Break reach every process of the console: the child handles them (cancels its batch
+// or bench); this one only waits for it. A handler, not SetConsoleCtrlHandler(nullptr, TRUE): children
+// inherit that setting, and the child would then ignore Ctrl-C too.
+BOOL WINAPI leaveInterruptsToTheChild(DWORD type) {
+    return type == CTRL_C_EVENT || type == CTRL_BREAK_EVENT ? TRUE : FALSE;
+}
+#endif
+
 int cannotHandOver(const QString& program, const QString& reason) {
     std::fprintf(stderr,
                  "cropdeck: the desktop window and --bench run in %s, which %s; install it beside cropdeck "
@@ -55,9 +64,7 @@ int handOverToDesktop(int argc, char* argv[]) {
 #if defined(Q_OS_WIN)
     Q_UNUSED(argc);
     Q_UNUSED(argv);
-    // Ctrl-C reaches every process of the console: the child handles it (cancels its batch or bench);
-    // this one only waits for it.
-    SetConsoleCtrlHandler(nullptr, TRUE);
+    SetConsoleCtrlHandler(leaveInterruptsToTheChild, TRUE);
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedChannels);
     child.setInputChannelMode(QProcess::ForwardedInputChannel);
