@@ -24,6 +24,8 @@
 
 namespace cropdeck::app {
 
+namespace {
+
 QString desktopExecutable() {
 #if defined(Q_OS_WIN)
     const QString name = QStringLiteral("cropdeck-gui.exe");
@@ -32,8 +34,6 @@ QString desktopExecutable() {
 #endif
     return QDir(QCoreApplication::applicationDirPath()).filePath(name);
 }
-
-namespace {
 
 #if defined(Q_OS_WIN)
 // Ctrl-C and Ctrl-Break reach every process of the console: the child handles them (cancels its batch

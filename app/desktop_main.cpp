@@ -46,17 +46,18 @@ bool platformChosen(int argc, char* argv[]) {
 
 int main(int argc, char* argv[]) {
     raiseDescriptorLimit();
+    const bool window = wantsWindow(argc, argv);
     // The window's batches start among the GUI's own threads: the room they need in the descriptor
     // table is made now, while no other thread shares it (engine/BatchRunner.h).
-    if (wantsWindow(argc, argv))
+    if (window)
         cropdeck::reserveBatchDescriptors(QThread::idealThreadCount());
     const std::optional<QString> noDisplay =
-        wantsWindow(argc, argv) ? cropdeck::ui::displayProblem() : std::optional<QString>();
+        window ? cropdeck::ui::displayProblem() : std::optional<QString>();
     const bool htmlReport = wantsHtmlReport(argc, argv);
     if (htmlReport && !platformChosen(argc, argv))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // draws in memory: no display, none opened if there is one
     std::unique_ptr<QCoreApplication> app;
-    if ((wantsWindow(argc, argv) && !noDisplay) || htmlReport)
+    if ((window && !noDisplay) || htmlReport)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);

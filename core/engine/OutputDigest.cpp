@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 
 namespace cropdeck {
 namespace {
@@ -15,12 +16,21 @@ bool isWholeNumber(double value) {
     return value == std::trunc(value) && std::abs(value) < 1e15 && !(value == 0 && std::signbit(value));
 }
 
+// A double as the digests write it: whole numbers (nearly every box) formatted in place, the text 'g' at
+// 17 digits gives them, so that digests recorded before stay equal; others 'g' at 17 digits.
+void appendNumber(QByteArray& text, double value) {
+    if (isWholeNumber(value)) {
+        char digits[24];
+        text.append(digits, std::to_chars(digits, digits + sizeof digits, qint64(value)).ptr - digits);
+    } else {
+        text += QByteArray::number(value, 'g', 17);
+    }
+}
+
 QByteArray number(double value) {
-    // Whole numbers (nearly every box) the cheap way; the text is the one 'g' at 17 digits gives them,
-    // so digests recorded before stay equal.
-    if (isWholeNumber(value))
-        return QByteArray::number(qint64(value));
-    return QByteArray::number(value, 'g', 17);
+    QByteArray text;
+    appendNumber(text, value);
+    return text;
 }
 QByteArray number(int value) {
     return QByteArray::number(value);
@@ -71,36 +81,22 @@ QString cropSettingsDigest(const CropSettings& settings) {
 }
 
 QString windowGeometryText(const CropWindow& window) {
-    // Once per output of every plan (10,000 for a dense image): one allocation, whole numbers formatted
-    // in place; the text is number()'s.
-    QString text;
-    text.reserve(48);
-    const auto append = [&text](double value, char after) {
-        if (isWholeNumber(value)) {
-            char digits[24];
-            const char* end = std::to_chars(digits, digits + sizeof digits, qint64(value)).ptr;
-            text += QLatin1StringView(digits, end);
-        } else {
-            text += QLatin1StringView(QByteArray::number(value, 'g', 17));
+    // Once per output of every plan (10,000 for a dense image): built in one buffer.
+    QByteArray text;
+    text.reserve(64);
+    const auto list = [&text](const char* kind, std::initializer_list<double> values) {
+        text += kind;
+        for (const double value : values) {
+            if (!text.endsWith(' '))
+                text += ',';
+            appendNumber(text, value);
         }
-        if (after)
-            text += QLatin1Char(after);
     };
-    if (window.kind == CropWindow::Kind::NormalizedSquare) {
-        const NormalizedSquare& q = window.square;
-        text += QLatin1StringView("square ");
-        append(q.x, ',');
-        append(q.y, ',');
-        append(q.scale, 0);
-        return text;
-    }
-    const QRectF& b = window.box;
-    text += QLatin1StringView("box ");
-    append(b.x(), ',');
-    append(b.y(), ',');
-    append(b.width(), ',');
-    append(b.height(), 0);
-    return text;
+    if (window.kind == CropWindow::Kind::NormalizedSquare)
+        list("square ", {window.square.x, window.square.y, window.square.scale});
+    else
+        list("box ", {window.box.x(), window.box.y(), window.box.width(), window.box.height()});
+    return QString::fromLatin1(text);
 }
 
 SourceStamp sourceStampOf(const QString& path) {
