@@ -3,80 +3,20 @@
 
 #include "io/OpenCvCodecs.h"
 #include "io/OpenCvLogging.h"
+#include "io/jpeg/JpegCompressor.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <exception>
-#include <limits>
-#include <turbojpeg.h>
 #include <vector>
 
 namespace cropdeck {
 
 namespace {
 
-// TurboJPEG handles are not thread-safe but are costly to create per image: one per thread.
-class ThreadCompressor {
-public:
-    ThreadCompressor()
-        : m_handle(tjInitCompress()) {}
-    ~ThreadCompressor() {
-        if (m_handle)
-            tjDestroy(m_handle);
-    }
-    ThreadCompressor(const ThreadCompressor&) = delete;
-    ThreadCompressor& operator=(const ThreadCompressor&) = delete;
-    tjhandle handle() const { return m_handle; }
-
-private:
-    tjhandle m_handle;
-};
-
-tjhandle threadCompressor() {
-    thread_local ThreadCompressor compressor;
-    return compressor.handle();
-}
-
 Error encodeError(ErrorKind kind, const QString& path, const QString& problem) {
     return makeError(kind, QStringLiteral("%1: cannot encode: %2").arg(path, problem));
-}
-
-int tjSubsampling(JpegSubsampling subsampling) {
-    switch (subsampling) {
-    case JpegSubsampling::Yuv444:
-        return TJSAMP_444;
-    case JpegSubsampling::Yuv422:
-        return TJSAMP_422;
-    case JpegSubsampling::Yuv420:
-        break;
-    }
-    return TJSAMP_420;
-}
-
-Result<QByteArray> encodeJpeg(const cv::Mat& pixels, const EncodeOptions& options, const QString& path) {
-    const tjhandle handle = threadCompressor();
-    if (!handle)
-        return encodeError(ErrorKind::Io, path,
-                           QStringLiteral("TurboJPEG could not start: %1").arg(tjGetErrorStr2(nullptr)));
-    const int channels = pixels.channels();
-    const int pixelFormat = channels == 1 ? TJPF_GRAY : channels == 3 ? TJPF_BGR : TJPF_BGRX;
-    const int subsampling = channels == 1 ? TJSAMP_GRAY : tjSubsampling(options.jpegSubsampling);
-    // Compress straight into the result: tjBufSize is the worst case, so no reallocation is needed.
-    const unsigned long capacity = tjBufSize(pixels.cols, pixels.rows, subsampling);
-    if (capacity == static_cast<unsigned long>(-1) ||
-        capacity > static_cast<unsigned long>(std::numeric_limits<int>::max()))
-        return encodeError(ErrorKind::TooLarge, path,
-                           QStringLiteral("%1x%2 is too large for JPEG").arg(pixels.cols).arg(pixels.rows));
-    QByteArray bytes(qsizetype(capacity), Qt::Uninitialized);
-    auto* out = reinterpret_cast<unsigned char*>(bytes.data());
-    unsigned long size = capacity;
-    const int flags = TJFLAG_NOREALLOC | (options.jpegAccurateDct ? TJFLAG_ACCURATEDCT : 0);
-    if (tjCompress2(handle, pixels.data, pixels.cols, int(pixels.step[0]), pixels.rows, pixelFormat, &out,
-                    &size, subsampling, options.jpegQuality, flags) != 0)
-        return encodeError(ErrorKind::Io, path, QString::fromUtf8(tjGetErrorStr2(handle)));
-    bytes.truncate(qsizetype(size));
-    return bytes;
 }
 
 Result<QByteArray> encodeWithOpenCv(const cv::Mat& pixels, OutputFormat format, const EncodeOptions& options,
@@ -148,7 +88,7 @@ Result<QByteArray> encodeImage(const cv::Mat& pixels, OutputFormat format, const
     if (const QString problem = checkOptions(options, format); !problem.isEmpty())
         return encodeError(ErrorKind::Invalid, pathForMessages, problem);
     if (format == OutputFormat::Jpeg)
-        return encodeJpeg(pixels, options, pathForMessages);
+        return jpeg::compressJpeg(pixels, options, pathForMessages);
     return encodeWithOpenCv(pixels, format, options, pathForMessages);
 }
 

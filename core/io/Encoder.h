@@ -3,8 +3,9 @@
 
 // Output encoding: cv::Mat pixels (8-bit gray, BGR or BGRA) to the bytes of a file.
 //
-// JPEG goes through TurboJPEG with one compressor per thread (created on first use, freed when the
-// thread ends); the other formats through cv::imencode. What each format keeps:
+// JPEG goes through libjpeg(-turbo) with one compressor per thread (created on first use, freed when the
+// thread ends; io/jpeg/JpegCompressor.h), the bytes TurboJPEG's tjCompress2 would give; the other
+// formats through cv::imencode. What each format keeps:
 //   JPEG  gray stays gray; BGRA loses its alpha (JPEG has none).
 //   PNG, TIFF  exact, alpha included.
 //   BMP   exact for gray and BGR; BGRA is written as BGR (readers ignore 32-bit BMP alpha).

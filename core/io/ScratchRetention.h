@@ -7,7 +7,8 @@
 // each: a larger buffer is released when its decode ends. While a decode runs, its buffers are counted
 // against the batch's memory budget (io/DecodeCost.h); between decodes a worker thread holds at most its
 // four buffers × kRetainedScratchBytes (16 MiB) outside it, so that 16 threads add at most 256 MiB
-// whatever the images (with 64 MiB kept per buffer they could add 4 GiB).
+// whatever the images (with 64 MiB kept per buffer they could add 4 GiB). The JPEG encoder keeps 1 MiB
+// more per thread (io/jpeg/JpegCompressor.cpp).
 
 #include <cstddef>
 

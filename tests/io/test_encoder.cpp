@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <thread>
+#include <turbojpeg.h>
 #include <vector>
 
 using namespace cropdeck;
@@ -29,6 +30,9 @@ private slots:
     void jpegOfAView();
     void jpegOptionsChangeTheOutput();
     void jpegFromManyThreads();
+    void jpegIsTurboJpegsEncoding_data();
+    void jpegIsTurboJpegsEncoding();
+    void jpegLargerThanTheKeptBuffer();
     void webpLossy();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -175,7 +179,7 @@ void TestEncoder::jpegOptionsChangeTheOutput() {
 }
 
 void TestEncoder::jpegFromManyThreads() {
-    // Each thread has its own TurboJPEG handle; the bytes must not depend on which thread encoded them.
+    // Each thread has its own compressor; the bytes must not depend on which thread encoded them.
     const cv::Mat pixels = photoLike(96, 64, 3);
     const Result<QByteArray> reference =
         encodeImage(pixels, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("r.jpg"));
@@ -195,6 +199,91 @@ void TestEncoder::jpegFromManyThreads() {
         thread.join();
     for (const QByteArray& bytes : results)
         QCOMPARE(bytes, *reference);
+}
+
+// What tjCompress2 makes of the same pixels and options: the encoder reuses one libjpeg compressor per
+// thread and must give exactly these bytes.
+QByteArray turboJpegBytes(const cv::Mat& pixels, const EncodeOptions& options) {
+    const tjhandle handle = tjInitCompress();
+    const int channels = pixels.channels();
+    const int format = channels == 1 ? TJPF_GRAY : channels == 3 ? TJPF_BGR : TJPF_BGRX;
+    const int sampling = channels == 1                                        ? TJSAMP_GRAY
+                         : options.jpegSubsampling == JpegSubsampling::Yuv444 ? TJSAMP_444
+                         : options.jpegSubsampling == JpegSubsampling::Yuv422 ? TJSAMP_422
+                                                                              : TJSAMP_420;
+    unsigned char* out = nullptr;
+    unsigned long size = 0;
+    const int flags = options.jpegAccurateDct ? TJFLAG_ACCURATEDCT : 0;
+    QByteArray bytes;
+    if (tjCompress2(handle, pixels.data, pixels.cols, int(pixels.step[0]), pixels.rows, format, &out, &size,
+                    sampling, options.jpegQuality, flags) == 0)
+        bytes = QByteArray(reinterpret_cast<const char*>(out), qsizetype(size));
+    tjFree(out);
+    tjDestroy(handle);
+    return bytes;
+}
+
+void TestEncoder::jpegIsTurboJpegsEncoding_data() {
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("quality");
+    QTest::addColumn<JpegSubsampling>("subsampling");
+    QTest::addColumn<bool>("accurate");
+    QTest::addColumn<bool>("view");
+    // One thread runs the rows in turn, so each row also checks that changed settings are applied.
+    const QList<QSize> sizes{{32, 32}, {33, 17}, {1, 1}, {301, 203}};
+    for (const int channels : {1, 3, 4})
+        for (const JpegSubsampling subsampling :
+             {JpegSubsampling::Yuv420, JpegSubsampling::Yuv422, JpegSubsampling::Yuv444})
+            for (const int quality : {1, 50, 90, 96, 100})
+                for (const bool accurate : {false, true}) {
+                    const QSize size = sizes[(quality + channels) % sizes.size()];
+                    const bool view = quality == 90;
+                    QTest::addRow("%dch %dx%d q%d s%d %s%s", channels, size.width(), size.height(), quality,
+                                  int(subsampling), accurate ? "accurate" : "fast", view ? " view" : "")
+                        << channels << size << quality << subsampling << accurate << view;
+                }
+}
+
+void TestEncoder::jpegIsTurboJpegsEncoding() {
+    QFETCH(int, channels);
+    QFETCH(QSize, size);
+    QFETCH(int, quality);
+    QFETCH(JpegSubsampling, subsampling);
+    QFETCH(bool, accurate);
+    QFETCH(bool, view);
+    const cv::Mat whole = photoLike(size.width() + (view ? 40 : 0), size.height() + (view ? 9 : 0), channels);
+    const cv::Mat pixels = view ? whole(cv::Rect(17, 5, size.width(), size.height())) : whole;
+    EncodeOptions options;
+    options.jpegQuality = quality;
+    options.jpegSubsampling = subsampling;
+    options.jpegAccurateDct = accurate;
+    const Result<QByteArray> bytes =
+        encodeImage(pixels, OutputFormat::Jpeg, options, QStringLiteral("a.jpg"));
+    QVERIFY2(bytes.ok(), qPrintable(bytes.ok() ? QString() : bytes.error().message));
+    const QByteArray expected = turboJpegBytes(pixels, options);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(bytes->size(), expected.size());
+    QVERIFY(*bytes == expected);
+}
+
+void TestEncoder::jpegLargerThanTheKeptBuffer() {
+    // Noise compresses badly: the output outgrows the first buffer (16 KiB) and the one a thread keeps
+    // (1 MiB), which is then given back; the next small image still encodes right.
+    cv::Mat noise(1200, 1000, CV_8UC3);
+    cv::randu(noise, 0, 256);
+    EncodeOptions options;
+    options.jpegQuality = 100;
+    options.jpegSubsampling = JpegSubsampling::Yuv444;
+    const Result<QByteArray> big = encodeImage(noise, OutputFormat::Jpeg, options, QStringLiteral("n.jpg"));
+    QVERIFY(big.ok());
+    QVERIFY(big->size() > (1 << 20));
+    QVERIFY(*big == turboJpegBytes(noise, options));
+    const cv::Mat small = photoLike(40, 30, 3);
+    const Result<QByteArray> after =
+        encodeImage(small, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("s.jpg"));
+    QVERIFY(after.ok());
+    QVERIFY(*after == turboJpegBytes(small, EncodeOptions()));
 }
 
 void TestEncoder::webpLossy() {
