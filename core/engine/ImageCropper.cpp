@@ -332,6 +332,7 @@ public:
         : m_windows(windows)
         , m_mutex(mutex) {}
     void take(CroppedWindow&& window) override {
+        window.pixels = keepPixels(window.pixels); // not the whole decoded region for each window
         std::lock_guard lock(m_mutex);
         const int index = window.windowIndex;
         m_windows[index] = std::move(window);

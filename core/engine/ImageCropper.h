@@ -53,6 +53,8 @@ struct CroppedImage {
 
 // Receives the windows of one range, one at a time on one thread; end() is called after the range's
 // last window (also when cancelled or when the image fails midway).
+// A window's pixels may be a view of the decoded image: a sink that holds them beyond take() copies
+// them first (keepPixels() in engine/WindowFinish.h), or it holds the whole decoded image.
 class WindowSink {
 public:
     virtual ~WindowSink() = default;

@@ -95,8 +95,15 @@ Result<cv::Mat> finishWindow(const cv::Mat& storedPixels, const WindowPlan& plan
     pixels = *resized;
     if (settings.grayscale)
         pixels = toGray(pixels);
-    // Own the pixels: a view would keep the whole decoded region alive.
-    return pixels.isContinuous() && pixels.data != storedPixels.data ? pixels : pixels.clone();
+    // Most windows of a dense batch are encoded as they are delivered: copying each out of the decoded
+    // region first cost 7% of the batch's user time. Sinks that keep windows call keepPixels().
+    return pixels;
+}
+
+cv::Mat keepPixels(const cv::Mat& pixels) {
+    const bool ownsExactly =
+        pixels.u != nullptr && pixels.data == pixels.datastart && pixels.dataend == pixels.datalimit;
+    return ownsExactly || pixels.empty() ? pixels : pixels.clone();
 }
 
 } // namespace cropdeck

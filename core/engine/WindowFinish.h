@@ -31,8 +31,14 @@ inline bool storedCoordinates(const CropSettings& settings) {
 // only when nothing but a resize changes it).
 int dctScaleFor(const WindowPlan& plan, const ImageInfo& info, const CropSettings& settings);
 
-// Turns the decoded stored pixels of one window into its final pixels (which own their data).
+// Turns the decoded stored pixels of one window into its final pixels: a view of `storedPixels` when
+// nothing changes them (cv::Mat counts the references, so the view stays valid, but it keeps all of
+// `storedPixels` alive: keepPixels() before holding it beyond the window's delivery).
 Result<cv::Mat> finishWindow(const cv::Mat& storedPixels, const WindowPlan& plan, const ImageInfo& info,
                              const CropSettings& settings, int scaleDenom);
+
+// `pixels`, owning exactly their own data: a copy of a view into a larger image (which it would keep
+// alive) or of memory it does not own.
+cv::Mat keepPixels(const cv::Mat& pixels);
 
 } // namespace cropdeck

@@ -100,6 +100,9 @@ void verifyExact(const QString& path, const QList<CropWindow>& windows, const Cr
     for (const CroppedWindow& window : cropped->windows) {
         QVERIFY2(!window.error, window.error ? qPrintable(window.error->message) : "");
         const cv::Mat expected = referenceCrop(reference, windows[window.windowIndex].box);
+        // Collected windows own exactly their pixels: a view would keep the whole decoded union alive.
+        const cv::Mat& pixels = window.pixels;
+        QVERIFY(pixels.u != nullptr && pixels.data == pixels.datastart && pixels.dataend == pixels.datalimit);
         QVERIFY2(differingPixels(window.pixels, expected) == 0,
                  qPrintable(QStringLiteral("%1 window %2 via %3: %4")
                                 .arg(path, windows[window.windowIndex].id, cropped->decodePlan,
