@@ -6,8 +6,10 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
+#include <mutex>
 #include <utility>
 #include <variant>
 
@@ -116,6 +118,14 @@ void syncNames(const std::vector<QByteArray>& folders, quint64 namedAt) {
     }
 }
 
+// Groups that name files in one folder take turns: the kernel lets one thread at a time add names to a
+// folder, and the others spun on its lock (2% of a dense batch's CPU time, on two cores); waiting here
+// they sleep. Folders share 16 locks.
+std::mutex& namingLockFor(const QByteArray& folder) {
+    static std::mutex locks[16];
+    return locks[qHash(folder) % 16];
+}
+
 // Gives a durable file its name: 0 or the errno.
 int place(const AtomicFileGroup::Pending& file) {
     if (file.unnamed < 0)
@@ -196,11 +206,17 @@ std::vector<Status> AtomicFileGroup::commit() {
         }
         return results;
     }
+    std::unique_lock<std::mutex> naming;
     for (const Pending& file : pending) {
+        if (std::mutex& lock = namingLockFor(file.folder); naming.mutex() != &lock) {
+            naming = {}; // first: two folders may share a lock
+            naming = std::unique_lock(lock);
+        }
         const int error = place(file);
         release(file, error == 0);
         results.push_back(error == 0 ? Status::success() : Status(writeError(file.path, reasonFor(error))));
     }
+    naming = {};
     syncNames(folders, syncLedger().ticket());
     return results;
 }

@@ -224,6 +224,35 @@ private slots:
         QCOMPARE(everything(root.filePath(QStringLiteral("sub"))).size(), 10);
     }
 
+    // Regression: groups take a lock per folder while naming their files (16 locks shared by all
+    // folders); a group across more folders than locks, in turns, hung on a lock it already held.
+    void aGroupAcrossMoreFoldersThanLocks() {
+        QTemporaryDir root;
+        constexpr int kFolders = 40;
+        for (int f = 0; f < kFolders; ++f)
+            QVERIFY(QDir(root.path()).mkpath(QStringLiteral("label_%1").arg(f)));
+        const auto nameOf = [](int i) {
+            return QStringLiteral("label_%1/crop_%2.jpg").arg(i % kFolders).arg(i);
+        };
+        std::atomic_bool done{false};
+        std::vector<Status> placed;
+        std::thread committer([&] {
+            AtomicFileGroup group;
+            for (int i = 0; i < 3 * kFolders; ++i)
+                if (!group.add(root.filePath(nameOf(i)), contentOf(i)).ok())
+                    return;
+            placed = group.commit();
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
+        committer.join();
+        QCOMPARE(int(placed.size()), 3 * kFolders);
+        for (int i = 0; i < 3 * kFolders; ++i) {
+            QVERIFY(placed[size_t(i)].ok());
+            QCOMPARE(readAll(root.filePath(nameOf(i))), contentOf(i));
+        }
+    }
+
 #ifdef Q_OS_UNIX
     void newFilesTakeTheUmask() {
         const mode_t previous = ::umask(027);
