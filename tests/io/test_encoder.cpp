@@ -33,6 +33,7 @@ private slots:
     void jpegIsTurboJpegsEncoding_data();
     void jpegIsTurboJpegsEncoding();
     void jpegLargerThanTheKeptBuffer();
+    void jpegPastItsSizeLimitIsRefused();
     void webpLossy();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -279,6 +280,23 @@ void TestEncoder::jpegLargerThanTheKeptBuffer() {
     QVERIFY(big.ok());
     QVERIFY(big->size() > (1 << 20));
     QVERIFY(*big == turboJpegBytes(noise, options));
+    const cv::Mat small = photoLike(40, 30, 3);
+    const Result<QByteArray> after =
+        encodeImage(small, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("s.jpg"));
+    QVERIFY(after.ok());
+    QVERIFY(*after == turboJpegBytes(small, EncodeOptions()));
+}
+
+void TestEncoder::jpegPastItsSizeLimitIsRefused() {
+    const cv::Mat wide(1, 70000, CV_8UC3, cv::Scalar(1, 2, 3)); // JPEG stops at 65,500 pixels a side
+    const Result<QByteArray> bytes =
+        encodeImage(wide, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("w.jpg"));
+    QVERIFY(!bytes.ok());
+    QCOMPARE(bytes.error().kind, ErrorKind::TooLarge);
+    QVERIFY2(bytes.error().message.startsWith(u"w.jpg: cannot encode: ") &&
+                 bytes.error().message.contains(u"65500"),
+             qPrintable(bytes.error().message));
+    // The thread's compressor is still usable.
     const cv::Mat small = photoLike(40, 30, 3);
     const Result<QByteArray> after =
         encodeImage(small, OutputFormat::Jpeg, EncodeOptions(), QStringLiteral("s.jpg"));

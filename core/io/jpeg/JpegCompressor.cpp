@@ -32,8 +32,7 @@ public:
     ThreadCompressor() {
         m_info.err = jpeg_std_error(&m_errors.pub);
         m_errors.pub.error_exit = &ThreadCompressor::onError;
-        m_errors.pub.emit_message = [](j_common_ptr, int) {
-        }; // compression warns about nothing we use
+        m_errors.pub.emit_message = &ThreadCompressor::ignoreMessage; // no warning of compression matters
         if (setjmp(m_errors.jump) == 0)
             jpeg_create_compress(&m_info);
         else
@@ -138,6 +137,8 @@ private:
         errors->pub.format_message(info, errors->text);
         std::longjmp(errors->jump, 1);
     }
+
+    static void ignoreMessage(j_common_ptr, int) {}
 
     static Destination& destinationOf(j_compress_ptr info) {
         return *reinterpret_cast<Destination*>(info->dest);
