@@ -202,6 +202,8 @@ void TestEncoder::jpegFromManyThreads() {
         QCOMPARE(bytes, *reference);
 }
 
+namespace {
+
 // What tjCompress2 makes of the same pixels and options: the encoder reuses one libjpeg compressor per
 // thread and must give exactly these bytes.
 QByteArray turboJpegBytes(const cv::Mat& pixels, const EncodeOptions& options) {
@@ -223,6 +225,8 @@ QByteArray turboJpegBytes(const cv::Mat& pixels, const EncodeOptions& options) {
     tjDestroy(handle);
     return bytes;
 }
+
+} // namespace
 
 void TestEncoder::jpegIsTurboJpegsEncoding_data() {
     QTest::addColumn<int>("channels");
