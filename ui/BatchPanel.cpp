@@ -27,6 +27,16 @@ QString bytesText(qint64 bytes) {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// The errors of a run: it asks for a few rows and gets what the chart leaves (its own scroll bar shows the
+// rest), so that in a short dock the summary below it stays in sight. QListWidget asks for 192 px.
+class ProblemList : public QListWidget {
+public:
+    QSize sizeHint() const override {
+        return {QListWidget::sizeHint().width(), 4 * fontMetrics().height() + 2 * frameWidth()};
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+};
+
 } // namespace
 
 BatchPanel::BatchPanel(QWidget* parent)
@@ -38,7 +48,7 @@ BatchPanel::BatchPanel(QWidget* parent)
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
     , m_chart(new ThroughputChart)
-    , m_problems(new QListWidget)
+    , m_problems(new ProblemList)
     , m_summary(new QLabel) {
     m_pause->setCheckable(true);
     m_progress->setAccessibleName(tr("Batch progress"));
@@ -49,6 +59,7 @@ BatchPanel::BatchPanel(QWidget* parent)
     m_summary->setAccessibleName(tr("Batch summary"));
     m_problems->setAccessibleName(tr("Batch errors"));
     m_problems->setToolTip(tr("Double-click an error to show its image"));
+    m_problems->hide(); // until there is one: empty, it only took the chart's room in a short dock
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
@@ -57,8 +68,8 @@ BatchPanel::BatchPanel(QWidget* parent)
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
-    auto* live = new QWidget;
-    auto* liveLayout = new QVBoxLayout(live);
+    m_live = new QWidget;
+    auto* liveLayout = new QVBoxLayout(m_live);
     liveLayout->setContentsMargins(0, 0, 0, 0);
     liveLayout->addLayout(buttons);
     liveLayout->addWidget(m_progress);
@@ -66,17 +77,25 @@ BatchPanel::BatchPanel(QWidget* parent)
     liveLayout->addWidget(m_chart, 2);
     liveLayout->addWidget(m_problems, 1);
     liveLayout->addWidget(m_summary);
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(scroll);
-    splitter->addWidget(live);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // Scrolled like the form when the dock is short: the wrapped status and summary need more height than
+    // the splitter allows for (it sizes panes by minimum size hints, which leave wrapping out), and laid
+    // out in too little they were drawn over the chart's time axis.
+    m_liveScroll = new QScrollArea;
+    m_liveScroll->setWidget(m_live);
+    m_liveScroll->setWidgetResizable(true);
+    m_liveScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_liveScroll->setFrameShape(QFrame::NoFrame);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(m_liveScroll);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     // The first layout follows the size hints, and the chart's is tall: start at 3:2 instead (the
     // splitter scales these to the height it gets).
-    splitter->setSizes({3000, 2000});
+    m_splitter->setSizes({3000, 2000});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connect(m_form, &BatchSettingsForm::changed, this, &BatchPanel::settingsChanged);
     connect(m_start, &QPushButton::clicked, this, &BatchPanel::start);
@@ -117,6 +136,7 @@ void BatchPanel::start() {
         return;
     }
     m_problems->clear();
+    m_problems->hide();
     m_summary->clear();
     m_summaryText.clear();
     m_chart->clear();
@@ -124,6 +144,7 @@ void BatchPanel::start() {
     m_cancelAsked = false;
     m_status->setText(tr("Preparing the batch…"));
     setState(State::Preparing);
+    makeRoomForProgress();
     m_preparing.setFuture(QtConcurrent::run([prepare = m_prepare, r = *request] { return prepare(r); }));
 }
 
@@ -203,6 +224,7 @@ void BatchPanel::addProblem(const QString& text, const QString& source) {
     auto* item = new QListWidgetItem(text, m_problems);
     item->setToolTip(text);
     item->setData(kPathRole, m_sources.value(source));
+    m_problems->show();
 }
 
 void BatchPanel::openProblem(QListWidgetItem* item) {
@@ -223,6 +245,7 @@ void BatchPanel::end(BatchSummary summary) {
     if (summary.outcome == BatchOutcome::Cancelled)
         shown += tr("\ncancelled: finished crops are kept; start again with Resume to continue");
     m_summary->setText(shown);
+    makeRoomForProgress(); // and for the summary
     // The runner goes once its signal has been delivered, and with it its hold on the output folder
     // (a lock file there): finished() says the folder is free for another run, the CLI's included.
     QMetaObject::invokeMethod(
@@ -264,6 +287,23 @@ void BatchPanel::cancel() {
     if (m_paused)
         m_runner->setPaused(false); // after the flag is set: a woken worker stops at once
     m_status->setText(tr("Cancelling: the crops in hand are finished…"));
+}
+
+void BatchPanel::makeRoomForProgress() {
+    // A started batch shows its progress, and an ended one its summary: the lower part gets the height its
+    // content needs at this width and the form keeps what is left, down to a few rows (it scrolls), unless
+    // there is room already. Only ever grows the lower part: a height the user gave it is kept.
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() != 2 || sizes[0] + sizes[1] <= 0)
+        return;
+    const int width = m_liveScroll->viewport()->width();
+    const int needed =
+        m_live->hasHeightForWidth() ? m_live->heightForWidth(width) : m_live->sizeHint().height();
+    const int total = sizes[0] + sizes[1];
+    const int formRows = 3 * m_start->sizeHint().height();
+    const int live = std::min(needed, std::max(sizes[1], total - formRows));
+    if (live > sizes[1])
+        m_splitter->setSizes({total - live, live});
 }
 
 void BatchPanel::setState(State state) {

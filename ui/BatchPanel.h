@@ -25,6 +25,8 @@ class QListWidget;
 class QListWidgetItem;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
+class QSplitter;
 
 namespace cropdeck {
 class BatchRunner;
@@ -86,6 +88,7 @@ private:
     void end(BatchSummary summary);
     void setState(State state);
     void openProblem(QListWidgetItem* item);
+    void makeRoomForProgress();
 
     BatchSettingsForm* m_form;
     QPushButton* m_start;
@@ -96,6 +99,9 @@ private:
     ThroughputChart* m_chart;
     QListWidget* m_problems;
     QLabel* m_summary;
+    QWidget* m_live;           // buttons, progress, chart, problems, summary
+    QScrollArea* m_liveScroll; // m_live when the dock is too short for it
+    QSplitter* m_splitter;     // the form above, m_liveScroll below
 
     Prepare m_prepare;
     BatchRequest m_base;

@@ -114,6 +114,7 @@ private slots:
         QVERIFY(panel.statusText().contains(u"6/6 images · 18 of 18 windows written"));
         QCOMPARE(panel.progressBar()->value(), 6);
         QCOMPARE(panel.problemList()->count(), 0);
+        QVERIFY(panel.problemList()->isHidden()); // no empty box taking the chart's room
         QCOMPARE(panel.state(), BatchPanel::State::Idle);
         QVERIFY(panel.startButton()->isEnabled());
     }
@@ -133,6 +134,7 @@ private slots:
         QCOMPARE(summaryOf(finished).outcome, BatchOutcome::CompletedWithFailures);
         QCOMPARE(summaryOf(finished).progress.windowsFailed, 6);
         QCOMPARE(panel.problemList()->count(), 6);
+        QVERIFY(!panel.problemList()->isHidden());
         QListWidgetItem* item = panel.problemList()->item(0);
         QVERIFY2(item->text().startsWith(u"error: window 2"), qPrintable(item->text()));
         QSignalSpy requested(&panel, &BatchPanel::imageRequested);
@@ -141,6 +143,48 @@ private slots:
         const QString path = requested.first().first().toString();
         QVERIFY2(QFileInfo(path).isAbsolute() && QFileInfo::exists(path), qPrintable(path));
         QVERIFY(item->text().contains(QFileInfo(path).fileName()));
+    }
+
+    // The dock's height when the window is 1600x1000 with the Validation dock open: the wrapped status and
+    // summary were laid out over the chart's time axis.
+    void inAShortDockNothingIsDrawnOverTheChart() {
+        QTemporaryDir out;
+        BatchPanel panel;
+        panel.resize(460, 480);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        usePrepareBatch(panel);
+        BatchRequest request;
+        request.annotations = m_small;
+        request.outputDir = out.path();
+        request.settings.bounds = BoundsPolicy::Error; // errors too: the problem list shows
+        panel.setRequest(request);
+        QSignalSpy finished(&panel, &BatchPanel::finished);
+        panel.start();
+        QVERIFY(finished.wait(kWaitMs));
+        QCoreApplication::processEvents(); // the layout after the last texts
+        QWidget* chart = panel.chart();
+        QVERIFY(chart->isVisible());
+        QVERIFY2(chart->height() >= chart->minimumHeight(), qPrintable(QString::number(chart->height())));
+        const QRect chartArea(chart->mapTo(&panel, QPoint(0, 0)), chart->size());
+        // The panel made room for the progress and the summary: none of it is scrolled out of sight.
+        QWidget* viewport = chart->parentWidget()->parentWidget();
+        const auto shown = [&](QWidget* w) {
+            return viewport->rect().contains(QRect(w->mapTo(viewport, QPoint(0, 0)), w->size()));
+        };
+        QVERIFY(shown(chart));
+        int checked = 0;
+        for (QWidget* other : panel.findChildren<QWidget*>()) {
+            if (other == chart || !other->isVisible() || other->parentWidget() != chart->parentWidget())
+                continue;
+            const QString name =
+                QStringLiteral("%1 (%2)").arg(other->accessibleName(), other->metaObject()->className());
+            const QRect area(other->mapTo(&panel, QPoint(0, 0)), other->size());
+            QVERIFY2(!area.intersects(chartArea), qPrintable(name + QStringLiteral(" overlaps the chart")));
+            QVERIFY2(shown(other), qPrintable(name + QStringLiteral(" is scrolled out of sight")));
+            ++checked;
+        }
+        QVERIFY(checked >= 4); // progress bar, status, problem list, summary
     }
 
     void pauseHoldsTheBatchAndResumeCompletesIt() {
