@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/jpeg/JpegCompressor.h"
 
+#include "io/jpeg/JpegErrorJump.h"
+
 #include <algorithm>
-#include <csetjmp>
-#include <cstdio> // jpeglib.h needs FILE and size_t declared first
 #include <cstdlib>
 #include <jerror.h>
-#include <jpeglib.h>
 #include <optional>
 
 namespace cropdeck::jpeg {
@@ -30,8 +29,7 @@ struct Parameters {
 class ThreadCompressor {
 public:
     ThreadCompressor() {
-        m_info.err = jpeg_std_error(&m_errors.pub);
-        m_errors.pub.error_exit = &ThreadCompressor::onError;
+        m_info.err = m_errors.install();
         m_errors.pub.emit_message = &ThreadCompressor::ignoreMessage; // no warning of compression matters
         if (setjmp(m_errors.jump) == 0)
             jpeg_create_compress(&m_info);
@@ -73,14 +71,8 @@ public:
     }
 
 private:
-    struct ErrorManager {
-        jpeg_error_mgr pub; // first member: libjpeg hands us a pointer to it
-        std::jmp_buf jump;
-        int code = 0;
-        char text[JMSG_LENGTH_MAX] = {};
-    };
     struct Destination {
-        jpeg_destination_mgr pub; // first member, as above
+        jpeg_destination_mgr pub; // first member: libjpeg hands us a pointer to it
         unsigned char* buffer = nullptr;
         size_t capacity = 0;
         size_t used = 0;
@@ -131,13 +123,6 @@ private:
             m_info.comp_info[c].h_samp_factor = m_info.comp_info[c].v_samp_factor = 1;
     }
 
-    static void onError(j_common_ptr info) {
-        auto* errors = reinterpret_cast<ErrorManager*>(info->err);
-        errors->code = errors->pub.msg_code;
-        errors->pub.format_message(info, errors->text);
-        std::longjmp(errors->jump, 1);
-    }
-
     static void ignoreMessage(j_common_ptr, int) {}
 
     static Destination& destinationOf(j_compress_ptr info) {
@@ -176,7 +161,7 @@ private:
         destination.used = destination.capacity - destination.pub.free_in_buffer;
     }
 
-    ErrorManager m_errors;
+    JpegErrorJump m_errors;
     Destination m_destination;
     jpeg_compress_struct m_info;
     std::optional<Parameters> m_parameters;

@@ -7,11 +7,10 @@ namespace cropdeck::jpeg {
 
 JpegDecompressor::JpegDecompressor(FailOn failOn) {
     m_errors.failOn = failOn;
-    m_info.err = jpeg_std_error(&m_errors.pub);
-    m_errors.pub.error_exit = &JpegDecompressor::onError;
-    m_errors.pub.emit_message = &JpegDecompressor::onMessage;
+    m_info.err = m_errors.jumps.install();
+    m_errors.jumps.pub.emit_message = &JpegDecompressor::onMessage;
     // jpeg_create_decompress only fails when out of memory; it reports through error_exit like the rest.
-    if (setjmp(m_errors.jump) == 0) {
+    if (setjmp(m_errors.jumps.jump) == 0) {
         jpeg_create_decompress(&m_info);
     } else {
         m_info.mem = nullptr;
@@ -23,27 +22,16 @@ JpegDecompressor::~JpegDecompressor() {
         jpeg_destroy_decompress(&m_info);
 }
 
-void JpegDecompressor::fail(j_common_ptr info) {
-    auto* errors = reinterpret_cast<ErrorManager*>(info->err);
-    errors->code = errors->pub.msg_code;
-    errors->pub.format_message(info, errors->text);
-    std::longjmp(errors->jump, 1);
-}
-
-void JpegDecompressor::onError(j_common_ptr info) {
-    fail(info);
-}
-
 void JpegDecompressor::onMessage(j_common_ptr info, int level) {
     if (level >= 0)
         return; // trace messages
     auto* errors = reinterpret_cast<ErrorManager*>(info->err);
-    errors->pub.num_warnings++;
-    const bool truncation = errors->pub.msg_code == JWRN_JPEG_EOF;
+    errors->jumps.pub.num_warnings++;
+    const bool truncation = errors->jumps.pub.msg_code == JWRN_JPEG_EOF;
     if (errors->failOn == FailOn::Error || (errors->failOn == FailOn::Truncated && truncation))
-        fail(info);
+        JpegErrorJump::raise(info);
     if (errors->tolerated[0] == '\0')
-        errors->pub.format_message(info, errors->tolerated);
+        errors->jumps.pub.format_message(info, errors->tolerated);
 }
 
 QString JpegDecompressor::damage() const {
@@ -72,12 +60,13 @@ ErrorKind jpegErrorKind(int messageCode) {
 }
 
 Error JpegDecompressor::error(const QString& pathForMessages) const {
-    QString text = QString::fromLocal8Bit(m_errors.text);
-    if (m_errors.code == JERR_BAD_PRECISION)
+    const JpegErrorJump& errors = m_errors.jumps;
+    QString text = QString::fromLocal8Bit(errors.text);
+    if (errors.code == JERR_BAD_PRECISION)
         text += QStringLiteral(" (only 8-bit JPEG is supported by this decoder)");
-    else if (m_errors.code == JERR_SOF_UNSUPPORTED && m_errors.pub.msg_parm.i[0] == 0xc3)
+    else if (errors.code == JERR_SOF_UNSUPPORTED && errors.pub.msg_parm.i[0] == 0xc3)
         text += QStringLiteral(" (lossless JPEG is not supported by this decoder)");
-    return makeError(jpegErrorKind(m_errors.code), QStringLiteral("%1: %2").arg(pathForMessages, text));
+    return makeError(jpegErrorKind(errors.code), QStringLiteral("%1: %2").arg(pathForMessages, text));
 }
 
 } // namespace cropdeck::jpeg

@@ -13,10 +13,7 @@
 
 #include "Result.h"
 #include "io/DecodeTypes.h"
-
-#include <csetjmp>
-#include <cstdio> // jpeglib.h needs FILE and size_t declared first
-#include <jpeglib.h>
+#include "io/jpeg/JpegErrorJump.h"
 
 namespace cropdeck::jpeg {
 
@@ -30,7 +27,7 @@ public:
     // False only when libjpeg could not even allocate its state; then no other call is allowed.
     bool valid() const { return m_info.mem != nullptr; }
     jpeg_decompress_struct* info() { return &m_info; }
-    std::jmp_buf& jump() { return m_errors.jump; }
+    std::jmp_buf& jump() { return m_errors.jumps.jump; }
 
     // The error that ended decoding after a longjmp: kind from libjpeg's message code, text naming the file.
     Error error(const QString& pathForMessages) const;
@@ -39,17 +36,12 @@ public:
 
 private:
     struct ErrorManager {
-        jpeg_error_mgr pub; // first member: libjpeg hands us a pointer to it
-        std::jmp_buf jump;
+        JpegErrorJump jumps; // first member: libjpeg's `err` points to it
         FailOn failOn = FailOn::Error;
-        int code = 0;
-        char text[JMSG_LENGTH_MAX] = {};
         char tolerated[JMSG_LENGTH_MAX] = {}; // first warning that did not stop decoding
     };
 
-    static void onError(j_common_ptr info);
     static void onMessage(j_common_ptr info, int level);
-    static void fail(j_common_ptr info);
 
     ErrorManager m_errors;
     jpeg_decompress_struct m_info;
