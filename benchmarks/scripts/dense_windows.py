@@ -14,7 +14,8 @@ Rounds alternate which goes first, and every run writes into a folder of its own
 only deleted at the end: on ext4, creating files soon after deleting many (the previous run's outputs)
 is several times slower, because new inodes skip the recently freed ones, and deleting between runs
 made the figures swing from 0.6 s to 3 s for the same command. Prints each round, the medians, the
-crops per second and the ratio. Needs python3-pil.
+crops per second, the ratio, and the CPU time of each contender's process (user and kernel). Needs
+python3-pil.
 
   benchmarks/scripts/dense_windows.py --cropdeck build/dev/app/cropdeck [--windows 10000] [--side 32]
       [--durable-pillow]
@@ -22,6 +23,7 @@ crops per second and the ratio. Needs python3-pil.
 
 import argparse
 import os
+import resource
 import random
 import shutil
 import statistics
@@ -132,31 +134,46 @@ def main():
     runners = {"cropdeck": run_cropdeck, "pillow": pillow_runner(PILLOW_LOOP)}
     if args.durable_pillow:
         runners["pillow-durable"] = pillow_runner(PILLOW_DURABLE_LOOP)
+    def child_cpu():
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime, usage.ru_stime
+
     times = {name: [] for name in runners}
+    cpu = {name: [] for name in runners}  # (user, system) seconds of the contender's process
     for trial in range(args.trials):
         order = list(runners.items())
         if trial % 2:
             order.reverse()
         for name, runner in order:
             subprocess.run(["sync"], check=True)
+            before = child_cpu()
             times[name].append(runner(os.path.join(work, f"{name}-out-{trial}")))
+            after = child_cpu()
+            cpu[name].append((after[0] - before[0], after[1] - before[1]))
         print(f"  round {trial + 1}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in runners))
     cropdeck_seconds = statistics.median(times["cropdeck"])
     pillow_seconds = statistics.median(times["pillow"])
 
+    def cpu_text(name):
+        user = statistics.median(u for u, _ in cpu[name])
+        system = statistics.median(s for _, s in cpu[name])
+        return f"CPU {user + system:.2f} s: user {user:.2f}, kernel {system:.2f}"
+
     print(f"dense windows: {args.windows} windows of {args.side}x{args.side} on one {width}x{height} JPEG "
           f"({os.cpu_count()} CPUs, folder {work}, median of {args.trials} rounds)")
     print(f"  cropdeck --batch : {cropdeck_seconds:7.2f} s  {args.windows / cropdeck_seconds:8.0f} crops/s"
-          f"  (durable)")
+          f"  (durable; {cpu_text('cropdeck')})")
     print(f"  Pillow loop      : {pillow_seconds:7.2f} s  {args.windows / pillow_seconds:8.0f} crops/s"
-          f"  (serial, no fsync)")
+          f"  (serial, no fsync; {cpu_text('pillow')})")
     if args.durable_pillow:
         durable_seconds = statistics.median(times["pillow-durable"])
         print(f"  Pillow, durable  : {durable_seconds:7.2f} s  {args.windows / durable_seconds:8.0f} crops/s"
-              f"  (temporary, fsync, rename per crop)")
+              f"  (temporary, fsync, rename per crop; {cpu_text('pillow-durable')})")
     print(f"  Pillow / cropdeck: {pillow_seconds / cropdeck_seconds:5.2f}x")
     if args.durable_pillow:
         print(f"  Pillow, durable / cropdeck: {durable_seconds / cropdeck_seconds:5.2f}x")
+    print("  (CPU: each process's own, medians; the kernel's writeback threads, which write CropDeck's files")
+    print("   to disk within its time and the Pillow loop's after it, are not counted)")
     if not args.dir:
         shutil.rmtree(work, ignore_errors=True)
 
