@@ -292,7 +292,7 @@ void BatchPanel::cancel() {
 void BatchPanel::makeRoomForProgress() {
     // A started batch shows its progress, and an ended one its summary: the lower part gets the height its
     // content needs at this width and the form keeps what is left, down to a few rows (it scrolls), unless
-    // there is room already. Only ever grows the lower part: a height the user gave it is kept.
+    // there is room already. It only ever grows the lower part: a taller one the user chose is kept.
     const QList<int> sizes = m_splitter->sizes();
     if (sizes.size() != 2 || sizes[0] + sizes[1] <= 0)
         return;
