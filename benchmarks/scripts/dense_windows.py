@@ -23,8 +23,8 @@ python3-pil.
 
 import argparse
 import os
-import resource
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -134,6 +134,7 @@ def main():
     runners = {"cropdeck": run_cropdeck, "pillow": pillow_runner(PILLOW_LOOP)}
     if args.durable_pillow:
         runners["pillow-durable"] = pillow_runner(PILLOW_DURABLE_LOOP)
+
     def child_cpu():
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime, usage.ru_stime
