@@ -70,8 +70,8 @@ BatchPanel::BatchPanel(QWidget* parent)
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
-    m_live = new QWidget;
-    auto* liveLayout = new QVBoxLayout(m_live);
+    auto* live = new QWidget;
+    auto* liveLayout = new QVBoxLayout(live);
     liveLayout->setContentsMargins(0, 0, 0, 0);
     liveLayout->addLayout(buttons);
     liveLayout->addWidget(m_progress);
@@ -83,7 +83,7 @@ BatchPanel::BatchPanel(QWidget* parent)
     // the splitter allows for (it sizes panes by minimum size hints, which leave wrapping out), and laid
     // out in too little they were drawn over the chart's time axis.
     m_liveScroll = new QScrollArea;
-    m_liveScroll->setWidget(m_live);
+    m_liveScroll->setWidget(live);
     m_liveScroll->setWidgetResizable(true);
     m_liveScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_liveScroll->setFrameShape(QFrame::NoFrame);
@@ -298,14 +298,14 @@ void BatchPanel::makeRoomForProgress() {
     const QList<int> sizes = m_splitter->sizes();
     if (sizes.size() != 2 || sizes[0] + sizes[1] <= 0)
         return;
+    const QWidget* live = m_liveScroll->widget();
     const int width = m_liveScroll->viewport()->width();
-    const int needed =
-        m_live->hasHeightForWidth() ? m_live->heightForWidth(width) : m_live->sizeHint().height();
+    const int needed = live->hasHeightForWidth() ? live->heightForWidth(width) : live->sizeHint().height();
     const int total = sizes[0] + sizes[1];
     const int formRows = 3 * m_start->sizeHint().height();
-    const int live = std::min(needed, std::max(sizes[1], total - formRows));
-    if (live > sizes[1])
-        m_splitter->setSizes({total - live, live});
+    const int lower = std::min(needed, std::max(sizes[1], total - formRows));
+    if (lower > sizes[1])
+        m_splitter->setSizes({total - lower, lower});
 }
 
 void BatchPanel::setState(State state) {

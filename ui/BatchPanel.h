@@ -99,8 +99,7 @@ private:
     ThroughputChart* m_chart;
     QListWidget* m_problems;
     QLabel* m_summary;
-    QWidget* m_live;           // buttons, progress, chart, problems, summary
-    QScrollArea* m_liveScroll; // m_live when the dock is too short for it
+    QScrollArea* m_liveScroll; // buttons, progress, chart, problems, summary: scrolled in a short dock
     QSplitter* m_splitter;     // the form above, m_liveScroll below
 
     Prepare m_prepare;
